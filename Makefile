@@ -1,0 +1,38 @@
+# The README's two commands are `make serve` and `make test`; both set everything up.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PY_FOR_VENV := $(shell command -v python3.12 || command -v python3.13 || command -v python3)
+export PYTHONDONTWRITEBYTECODE := 1
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test test-fast install clean
+
+$(BIN)/python:
+	$(PY_FOR_VENV) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
+	  { echo "Therapon needs Python 3.12 or newer."; exit 1; }
+	$(PY_FOR_VENV) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+build/editor/editor.js: node_modules/.package-lock.json overrides/src/editor.js
+	npm run --silent build:editor
+
+install: $(VENV)/.installed build/editor/editor.js
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+serve: install
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+test: install
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site build $(VENV) node_modules

@@ -1,0 +1,106 @@
+"""One build of the course: the exercises, where each is used, and what the browser is told.
+
+The MkDocs hook creates one CourseBuild per build and forwards events to it; nothing here
+needs MkDocs beyond the exception types that make errors read well.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from .errors import AuthoringError, AuthoringFailed
+from .fence import FenceError, fence_id, fence_lines
+from .kinds import KINDS
+from .load import load_exercises, relative
+from .manifest import Lesson, manifest, write_manifest
+from .model import STATUSES, Exercise
+from .render import render_exercise
+from .runtime import SITE_PYODIDE_DIR, Runtime, install, locate
+from .settings import Settings
+from .wheel import DIST_NAME, PACKAGE_NAME, build_wheel
+
+
+def verify_all(exercises: dict[str, Exercise], root: Path) -> None:
+    errors: list[AuthoringError] = []
+    for exercise in exercises.values():
+        shown = {role: relative(f.path, root) for role, f in exercise.files.items()}
+        errors.extend(KINDS[exercise.kind].verify(exercise, shown))
+    if errors:
+        raise AuthoringFailed(errors)
+
+
+class CourseBuild:
+    def __init__(self, root: Path, settings: Settings) -> None:
+        self.root = root
+        self.settings = settings
+        self.exercises = load_exercises(root / "exercises", root)
+        verify_all(self.exercises, root)
+        import therapon_check
+
+        self.runtime: Runtime = locate(root, build_wheel(Path(therapon_check.__file__).parent))
+        self.used_on: dict[str, tuple[str, int | None]] = {}
+        self.page_exercises: dict[str, list[str]] = {}
+        self._page = ""
+        self._page_fences: list[int] = []
+        self._fence_index = 0
+
+    def browser_config(self) -> dict[str, Any]:
+        """Everything the page scripts share with Python, generated here rather than copied."""
+        return {
+            "courseId": self.settings.course_id,
+            "timeoutMs": int(self.settings.timeout_seconds * 1000),
+            "statuses": list(STATUSES),
+            "pyodide": {
+                "dir": f"{SITE_PYODIDE_DIR}/",
+                "package": PACKAGE_NAME,
+                "module": DIST_NAME,
+                "downloadBytes": self.runtime.download_bytes(),
+            },
+        }
+
+    def begin_page(self, src_path: str, markdown: str) -> None:
+        self._page = src_path
+        self._page_fences = fence_lines(markdown)
+        self._fence_index = 0
+        self.page_exercises[src_path] = []
+
+    def render_fence(self, source: str) -> str:
+        line = self._page_fences[self._fence_index] if self._fence_index < len(
+            self._page_fences) else None
+        self._fence_index += 1
+        where = f"docs/{self._page}:{line}" if line else f"docs/{self._page}"
+        exercise_id = fence_id(source)
+        if not exercise_id:
+            raise FenceError(f"{where}: this exercise fence has no id. Put the exercise's id "
+                             "alone on the line inside the fence, e.g. listener-tally.")
+        if exercise_id not in self.exercises:
+            close = difflib.get_close_matches(exercise_id, list(self.exercises), n=3)
+            hint = f" Known ids close to it: {', '.join(repr(c) for c in close)}." if close \
+                else " Check the id in the exercise's exercise.toml."
+            raise FenceError(f"{where}: the exercise fence names '{exercise_id}', but no "
+                             f"exercise has that id.{hint}")
+        if exercise_id in self.used_on:
+            page, first_line = self.used_on[exercise_id]
+            first = f"docs/{page}:{first_line}" if first_line else f"docs/{page}"
+            raise FenceError(f"{where}: the exercise '{exercise_id}' is already placed at "
+                             f"{first}. Each exercise appears once; make a copy with a new id.")
+        self.used_on[exercise_id] = (self._page, line)
+        self.page_exercises[self._page].append(exercise_id)
+        return render_exercise(self.exercises[exercise_id])
+
+    def unused_exercises(self) -> list[str]:
+        """Warnings for exercises that no lesson places, so none is forgotten."""
+        return [
+            f"{relative(e.metadata_path, self.root)}: the exercise '{e.id}' is not used on any "
+            f"page. Add a fence with its id to a lesson, or delete its folder."
+            for e in self.exercises.values() if e.id not in self.used_on
+        ]
+
+    def finish(self, site_dir: Path, title: str, pages: list[tuple[str, str, str]]) -> None:
+        """Write course.json and the runtime; `pages` are (src_path, title, url) in order."""
+        lessons = [Lesson(t, url, tuple(self.page_exercises.get(src, ()))) for src, t, url in pages]
+        data = manifest(self.settings.course_id, title, lessons, self.exercises)
+        write_manifest(site_dir, data)
+        install(self.runtime, site_dir)

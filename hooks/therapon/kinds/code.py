@@ -1,0 +1,122 @@
+"""The `code` kind: the learner writes Python; hidden checks say what works and what does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from therapon_check import check
+
+from ..errors import AuthoringError
+from ..markup import escape, markdown_to_html
+from ..model import Exercise
+from ..verify import TookTooLong, cached, call_with_timeout
+
+NAME = "code"
+FILES = {"starter": "starter.py", "solution": "solution.py", "checks": "checks.py"}
+
+
+def _verdict(source: str, checks: str) -> dict[str, Any]:
+    try:
+        return call_with_timeout(check, source, checks)
+    except TookTooLong as exc:
+        return {"timeout": str(exc)}
+
+
+def verify(exercise: Exercise, shown: dict[str, Path]) -> list[AuthoringError]:
+    """The reference solution must pass every check, and the starter must not."""
+    checks = exercise.file("checks").text
+    solution = exercise.file("solution").text
+    starter = exercise.file("starter").text
+    verdict = cached(("solution", solution, checks), lambda: _verdict(solution, checks))
+    errors = solution_errors(verdict, shown)
+    if errors:
+        return errors
+    verdict = cached(("starter", starter, checks), lambda: _verdict(starter, checks))
+    if verdict.get("passed"):
+        return [AuthoringError(shown["starter"], "the starter code already passes every check, so "
+                               "there is nothing to practise. Leave part of the task undone in "
+                               "the starter, or add a check that it misses.")]
+    return []
+
+
+def solution_errors(verdict: dict[str, Any], shown: dict[str, Path]) -> list[AuthoringError]:
+    if "timeout" in verdict:
+        return [AuthoringError(shown["solution"], f"the reference solution never finished "
+                               f"({verdict['timeout']}). Look for an endless loop.")]
+    if verdict["error"] is not None:
+        error = verdict["error"]
+        return [AuthoringError(shown["solution"], "the reference solution stops with an error: "
+                               f"{error['message']} Fix the solution.", error["line"])]
+    if not verdict["checks"]:
+        return [AuthoringError(shown["checks"], "this file defines no checks. Add functions "
+                               "named check_something(learner) that assert what must be true.")]
+    errors = []
+    for result in verdict["checks"]:
+        if result["broken"]:
+            errors.append(AuthoringError(shown["checks"], f"{result['name']} is broken: "
+                                         f"{result['message'].split(' This is a problem')[0]} "
+                                         "Fix the check."))
+        elif not result["passed"]:
+            errors.append(AuthoringError(shown["solution"], "the reference solution fails the "
+                                         f"check {result['name']} ({result['message']}). "
+                                         "Fix the solution or the check."))
+    return errors
+
+
+def page_data(exercise: Exercise) -> dict[str, Any]:
+    """What the browser needs to run and check this exercise (never the solution)."""
+    return {
+        "starter": exercise.file("starter").text,
+        "checks": exercise.file("checks").text,
+        "reveal": exercise.reveal,
+        "revealAfterAttempts": exercise.reveal_after_attempts,
+        "hintCount": len(exercise.hints),
+    }
+
+
+def render_body(exercise: Exercise, uid: str) -> str:
+    starter = exercise.file("starter").text
+    rows = min(max(starter.count("\n") + 2, 6), 24)
+    prompt = f'<div class="therapon-prompt">{markdown_to_html(exercise.prompt)}</div>' \
+        if exercise.prompt.strip() else ""
+    hints = "".join(f'<li hidden>{markdown_to_html(h)}</li>' for h in exercise.hints)
+    hint_button = '<button type="button" class="md-button" data-action="hint">Hint</button>' \
+        if exercise.hints else ""
+    solution = ""
+    if exercise.shows_solution:
+        solution = (
+            '<div class="therapon-solution" data-solution hidden>'
+            '<p class="therapon-solution__label">One possible solution:</p>'
+            f'<pre><code class="language-python">{escape(exercise.file("solution").text)}'
+            '</code></pre></div>'
+        )
+        solution_button = ('<button type="button" class="md-button" data-action="solution" '
+                           'hidden>Show solution</button>')
+    else:
+        solution_button = ""
+    return (
+        f"{prompt}"
+        f'<label class="therapon-label" id="{uid}-code-label" for="{uid}-code">Your code</label>'
+        f'<textarea id="{uid}-code" class="therapon-code" data-code rows="{rows}" '
+        f'spellcheck="false" autocapitalize="off" autocomplete="off">{escape(starter)}</textarea>'
+        '<div class="therapon-actions">'
+        '<button type="button" class="md-button" data-action="run">Run</button>'
+        '<button type="button" class="md-button md-button--primary" data-action="check">Check'
+        '</button>'
+        f"{hint_button}{solution_button}"
+        '<button type="button" class="md-button" data-action="reset">Reset</button>'
+        "</div>"
+        '<div class="therapon-confirm" data-confirm hidden>'
+        "<span>Replace your code with the starter code? Your current code will be lost.</span>"
+        '<button type="button" class="md-button" data-action="confirm-reset">Yes, reset</button>'
+        '<button type="button" class="md-button" data-action="cancel-reset">Cancel</button>'
+        "</div>"
+        '<div class="therapon-loading" data-loading hidden>'
+        '<progress max="100" value="0" aria-label="Loading Python"></progress> '
+        '<span data-loading-text>Loading Python…</span></div>'
+        '<div class="therapon-feedback" data-feedback role="status" aria-live="polite"></div>'
+        '<pre class="therapon-output" data-output hidden></pre>'
+        f'<ol class="therapon-hints" data-hints aria-label="Hints">{hints}</ol>'
+        f"{solution}"
+    )

@@ -1,0 +1,160 @@
+"""Read and validate every exercise under exercises/, collecting all problems at once."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .errors import AuthoringError, AuthoringFailed
+from .kinds import KINDS
+from .model import METADATA_FILE, Exercise, PythonFile
+from .options import REQUIRED, Invalid, exercise_fields
+
+MAX_FILE_BYTES = 256 * 1024
+FIELDS = exercise_fields(tuple(KINDS))
+
+
+def relative(path: Path, root: Path) -> Path:
+    try:
+        return path.relative_to(root)
+    except ValueError:
+        return path
+
+
+def read_text(path: Path, shown: Path, errors: list[AuthoringError]) -> str | None:
+    """File text as UTF-8, or None with an error for files that are empty, huge or not UTF-8."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        errors.append(AuthoringError(shown, f"this file is {size:,} bytes; the limit is "
+                                     f"{MAX_FILE_BYTES:,}. Keep exercise files small."))
+        return None
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        errors.append(AuthoringError(shown, "this file is not UTF-8 text. Save it as UTF-8.", line))
+        return None
+    if not text.strip():
+        errors.append(AuthoringError(shown, "this file is empty. Write its content, or delete it."))
+        return None
+    return text
+
+
+def key_line(text: str, key: str) -> int | None:
+    """Line of `key = …` in TOML text, so a message can point at the value to fix."""
+    pattern = re.compile(rf"\s*{re.escape(key)}\s*=")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def parse_metadata(text: str, shown: Path, errors: list[AuthoringError]) -> dict[str, Any] | None:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"at line (\d+)", str(exc))
+        line = int(found.group(1)) if found else None
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        errors.append(AuthoringError(shown, f"this is not valid TOML ({reason}). "
+                                     'Check the quotes and brackets; text values look like '
+                                     'title = "…".', line))
+        return None
+
+
+def validate_fields(raw: dict[str, Any], text: str, shown: Path,
+                    errors: list[AuthoringError]) -> dict[str, Any] | None:
+    """Apply the field table: unknown keys and missing or wrong values are all errors."""
+    clean: dict[str, Any] = {}
+    before = len(errors)
+    for key in raw:
+        if key not in FIELDS:
+            known = ", ".join(FIELDS)
+            errors.append(AuthoringError(shown, f"unknown key '{key}'. Known keys: {known}.",
+                                         key_line(text, key)))
+    for key, spec in FIELDS.items():
+        if key not in raw:
+            if spec.default is REQUIRED:
+                errors.append(AuthoringError(shown, f"'{key}' is required. Add a line such as "
+                                             f'{key} = "…".'))
+            else:
+                clean[key] = spec.default
+            continue
+        try:
+            clean[key] = spec.validate(raw[key])
+        except Invalid as exc:
+            errors.append(AuthoringError(shown, f"'{key}' {exc}", key_line(text, key)))
+    return clean if len(errors) == before else None
+
+
+def compile_python(path: Path, shown: Path, errors: list[AuthoringError]) -> PythonFile | None:
+    text = read_text(path, shown, errors)
+    if text is None:
+        return None
+    try:
+        compile(text, str(shown), "exec")
+    except SyntaxError as exc:
+        errors.append(AuthoringError(shown, f"Python can't read this file: {exc.msg}. "
+                                     "Fix the syntax on that line.", exc.lineno))
+        return None
+    return PythonFile(path, text)
+
+
+def load_exercise(folder: Path, root: Path, errors: list[AuthoringError]) -> Exercise | None:
+    shown_folder = relative(folder, root)
+    meta_path = folder / METADATA_FILE
+    if not meta_path.is_file():
+        contents = "it is empty" if not any(folder.iterdir()) else "it has no exercise.toml"
+        errors.append(AuthoringError(shown_folder, f"this exercise folder is incomplete: {contents}. "
+                                     f"Add {METADATA_FILE} (see AUTHORING.md) or remove the folder."))
+        return None
+    shown = relative(meta_path, root)
+    text = read_text(meta_path, shown, errors)
+    raw = parse_metadata(text, shown, errors) if text is not None else None
+    fields = validate_fields(raw, text, shown, errors) if raw is not None else None
+    if fields is None:
+        return None
+    files: dict[str, PythonFile] = {}
+    for role, name in KINDS[fields["kind"]].FILES.items():
+        path = folder / name
+        if not path.is_file():
+            errors.append(AuthoringError(relative(path, root), f"missing: a '{fields['kind']}' "
+                                         f"exercise needs {name} next to {METADATA_FILE}."))
+            continue
+        loaded = compile_python(path, relative(path, root), errors)
+        if loaded is not None:
+            files[role] = loaded
+    if len(files) != len(KINDS[fields["kind"]].FILES):
+        return None
+    return Exercise(folder=folder, metadata_path=meta_path, files=files, **fields)
+
+
+def exercise_folders(exercises_dir: Path) -> list[Path]:
+    return sorted(p for p in exercises_dir.iterdir()
+                  if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def load_exercises(exercises_dir: Path, root: Path) -> dict[str, Exercise]:
+    """Every exercise by id. Raises AuthoringFailed listing every problem found."""
+    errors: list[AuthoringError] = []
+    if not exercises_dir.is_dir():
+        raise AuthoringFailed([AuthoringError(relative(exercises_dir, root),
+                                              "the exercises folder is missing. Create it.")])
+    found: dict[str, Exercise] = {}
+    for folder in exercise_folders(exercises_dir):
+        exercise = load_exercise(folder, root, errors)
+        if exercise is None:
+            continue
+        if exercise.id in found:
+            first = relative(found[exercise.id].metadata_path, root)
+            shown = relative(exercise.metadata_path, root)
+            errors.append(AuthoringError(
+                shown, f"the id '{exercise.id}' is already used by {first}. "
+                "Every exercise needs its own id.", key_line(exercise.metadata_path.read_text(), "id")))
+            continue
+        found[exercise.id] = exercise
+    if errors:
+        raise AuthoringFailed(errors)
+    return found

@@ -1,0 +1,48 @@
+"""course.json: the course's lessons and exercises in reading order, and never a solution.
+
+The progress dashboard and tests read it, so it is complete even for exercises never opened.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Exercise
+
+MANIFEST_FILE = "course.json"
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Lesson:
+    title: str
+    url: str
+    exercise_ids: tuple[str, ...]
+
+
+def manifest(course_id: str, title: str, lessons: list[Lesson],
+             exercises: dict[str, Exercise]) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_VERSION,
+        "id": course_id,
+        "title": title,
+        "lessons": [
+            {
+                "title": lesson.title,
+                "url": lesson.url,
+                "exercises": [
+                    {"id": i, "kind": exercises[i].kind, "title": exercises[i].title}
+                    for i in lesson.exercise_ids
+                ],
+            }
+            for lesson in lessons
+            if lesson.exercise_ids
+        ],
+    }
+
+
+def write_manifest(site_dir: Path, data: dict[str, Any]) -> None:
+    (site_dir / MANIFEST_FILE).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

@@ -1,0 +1,39 @@
+"""The exercise model: plain frozen data, shared by the loader, the checks and the renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STATUSES = ("new", "attempted", "passed")
+REVEAL_POLICIES = ("always", "after-attempts", "after-passing", "never")
+METADATA_FILE = "exercise.toml"
+
+
+@dataclass(frozen=True)
+class PythonFile:
+    """One of an exercise's Python files, kept with its path for error messages."""
+
+    path: Path
+    text: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    kind: str
+    title: str
+    folder: Path
+    metadata_path: Path
+    prompt: str = ""
+    hints: tuple[str, ...] = ()
+    reveal: str = "after-attempts"
+    reveal_after_attempts: int = 2
+    files: dict[str, PythonFile] = field(default_factory=dict)
+
+    def file(self, role: str) -> PythonFile:
+        return self.files[role]
+
+    @property
+    def shows_solution(self) -> bool:
+        return self.reveal != "never"

@@ -1,0 +1,89 @@
+"""Exercise metadata fields as a table: each with its default and a small composable validator.
+
+A validator returns the cleaned value or raises Invalid with the end of a sentence that
+starts with the field's name, e.g. "'hints' must be a list of strings, got a string."
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .model import REVEAL_POLICIES
+
+Validator = Callable[[Any], Any]
+REQUIRED = object()
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Invalid(ValueError):
+    """A metadata value is wrong; the message says what was expected and how to write it."""
+
+
+def type_name(value: Any) -> str:
+    names = {str: "a string", int: "a number", float: "a number", bool: "true or false",
+             list: "a list", dict: "a table"}
+    return names.get(type(value), type(value).__name__)
+
+
+def string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise Invalid(f"must be text in quotes, got {type_name(value)}.")
+    return value
+
+
+def non_empty_string(value: Any) -> str:
+    if not string(value).strip():
+        raise Invalid('must not be empty. Write it as, for example, title = "Who listened?".')
+    return value.strip()
+
+
+def exercise_id(value: Any) -> str:
+    if not ID_PATTERN.fullmatch(string(value)):
+        raise Invalid(
+            f"must use only lower-case letters, digits and single hyphens, got {value!r}. "
+            'Write it as, for example, id = "listener-tally". Ids never change once published.'
+        )
+    return value
+
+
+def one_of(choices: tuple[str, ...]) -> Validator:
+    def validate(value: Any) -> str:
+        if string(value) not in choices:
+            allowed = ", ".join(repr(c) for c in choices)
+            raise Invalid(f"must be one of {allowed}, got {value!r}.")
+        return value
+    return validate
+
+
+def list_of_strings(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise Invalid(f'must be a list of strings, got {type_name(value)}. Write hints = ["…"].')
+    return tuple(value)
+
+
+def non_negative_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise Invalid(f"must be a whole number of 0 or more, got {value!r}.")
+    return value
+
+
+@dataclass(frozen=True)
+class Field:
+    default: Any
+    validate: Validator
+
+
+def exercise_fields(kinds: tuple[str, ...]) -> dict[str, Field]:
+    """The metadata table for exercise.toml; `kinds` comes from the kind registry."""
+    return {
+        "id": Field(REQUIRED, exercise_id),
+        "kind": Field(REQUIRED, one_of(kinds)),
+        "title": Field(REQUIRED, non_empty_string),
+        "prompt": Field("", string),
+        "hints": Field((), list_of_strings),
+        "reveal": Field("after-attempts", one_of(REVEAL_POLICIES)),
+        "reveal_after_attempts": Field(2, non_negative_int),
+    }

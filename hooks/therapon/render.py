@@ -1,0 +1,25 @@
+"""The HTML of one exercise: the test-contract wrapper around its kind's body and data."""
+
+from __future__ import annotations
+
+from .kinds import KINDS
+from .markup import escape, script_json
+from .model import Exercise
+
+
+def render_exercise(exercise: Exercise) -> str:
+    """Stable hooks for scripts and tests: data-exercise, data-kind, data-status."""
+    kind = KINDS[exercise.kind]
+    uid = f"exercise-{exercise.id}"
+    data = {"id": exercise.id, "kind": exercise.kind, "title": exercise.title,
+            **kind.page_data(exercise)}
+    return (
+        f'<div class="therapon-exercise" id="{uid}" data-exercise="{exercise.id}" '
+        f'data-kind="{exercise.kind}" data-status="new" role="group" '
+        f'aria-labelledby="{uid}-title">'
+        f'<p class="therapon-title" id="{uid}-title">{escape(exercise.title)}'
+        '<span class="therapon-badge" data-status-label></span></p>'
+        f"{kind.render_body(exercise, uid)}"
+        f'<script type="application/json" data-exercise-data>{script_json(data)}</script>'
+        "</div>"
+    )

@@ -1,0 +1,57 @@
+"""Package therapon_check as a pure-Python wheel, in memory and byte-for-byte reproducible.
+
+Writing the zip ourselves takes milliseconds, where a PEP 517 build takes seconds on every
+rebuild. The version carries a content hash, so a browser cache never mixes two builds.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+DIST_NAME = "therapon_check"
+PACKAGE_NAME = "therapon-check"
+BASE_VERSION = "0.1.0"
+ZIP_DATE = (2020, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Wheel:
+    filename: str
+    data: bytes
+    version: str
+
+
+def _record_line(name: str, data: bytes) -> str:
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"{name},sha256={digest},{len(data)}"
+
+
+def build_wheel(package_dir: Path) -> Wheel:
+    sources = {f"{DIST_NAME}/{p.name}": p.read_bytes() for p in sorted(package_dir.glob("*.py"))}
+    version = f"{BASE_VERSION}+{hashlib.sha256(b''.join(sources.values())).hexdigest()[:10]}"
+    dist_info = f"{DIST_NAME}-{version}.dist-info"
+    files = dict(sources)
+    files[f"{dist_info}/METADATA"] = (
+        f"Metadata-Version: 2.1\nName: {PACKAGE_NAME}\nVersion: {version}\n"
+        "Summary: Therapon's exercise checking, shared by the build and the browser.\n"
+    ).encode()
+    files[f"{dist_info}/WHEEL"] = (
+        "Wheel-Version: 1.0\nGenerator: therapon\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    ).encode()
+    files[f"{dist_info}/top_level.txt"] = f"{DIST_NAME}\n".encode()
+    record = [_record_line(name, data) for name, data in files.items()]
+    record.append(f"{dist_info}/RECORD,,")
+    files[f"{dist_info}/RECORD"] = ("\n".join(record) + "\n").encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return Wheel(f"{DIST_NAME}-{version}-py3-none-any.whl", buffer.getvalue(), version)

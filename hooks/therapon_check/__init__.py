@@ -1,0 +1,13 @@
+"""Checking code that runs in CPython at build time and in Pyodide in the browser.
+
+This package uses the standard library only, takes plain data in and returns plain data
+out, so the very same files are shipped to the browser as a wheel.
+"""
+
+from __future__ import annotations
+
+from .checking import check, check_json
+from .learner import Learner
+from .sandbox import LEARNER_FILENAME, run_code, run_json
+
+__all__ = ["LEARNER_FILENAME", "Learner", "check", "check_json", "run_code", "run_json"]

@@ -1,0 +1,109 @@
+"""Run an exercise's checks against learner code and return structured, plain-language feedback.
+
+Checks are the functions named check_* in an exercise's checks.py, run in the order they are
+written. Each takes a Learner. A check passes by returning; it fails by raising
+AssertionError with a message written for the learner.
+"""
+
+from __future__ import annotations
+
+import json
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from .learner import Learner
+from .sandbox import LEARNER_FILENAME, describe_exception, run_code
+
+CHECKS_FILENAME = "<checks>"
+Check = Callable[[Learner], object]
+
+
+def collect_checks(checks_source: str) -> list[tuple[str, Check]]:
+    """The check_* functions of a checks file, in the order they are defined."""
+    namespace: dict[str, Any] = {"__name__": "therapon_exercise_checks"}
+    exec(compile(checks_source, CHECKS_FILENAME, "exec"), namespace)
+    return [
+        (name, value)
+        for name, value in namespace.items()
+        if name.startswith("check_") and callable(value)
+    ]
+
+
+def describe_check(name: str, func: Check) -> str:
+    """What a check looks for, from its docstring's first line, else from its name."""
+    doc = (func.__doc__ or "").strip()
+    if doc:
+        return doc.splitlines()[0].strip()
+    return name.removeprefix("check_").replace("_", " ").capitalize() + "."
+
+
+def run_one_check(name: str, func: Check, learner: Learner) -> dict[str, Any]:
+    description = describe_check(name, func)
+    result: dict[str, Any] = {
+        "name": name,
+        "description": description,
+        "passed": False,
+        "message": "",
+        "broken": False,
+    }
+    try:
+        func(learner)
+    except AssertionError as exc:
+        result["message"] = str(exc) or description
+    except Exception as exc:  # the learner's function crashed, or the check itself is broken
+        frames = traceback.extract_tb(exc.__traceback__)
+        if any(frame.filename == LEARNER_FILENAME for frame in frames):
+            result["message"] = describe_exception(exc, learner.source)["message"]
+        else:
+            result["broken"] = True
+            result["message"] = (
+                f"This check could not run ({type(exc).__name__}: {exc}). "
+                "This is a problem in the exercise, not in your answer."
+            )
+    else:
+        result["passed"] = True
+    return result
+
+
+def summarise(passed: int, total: int, error: dict[str, Any] | None) -> str:
+    if error is not None:
+        return "Your code stopped with an error, so the checks could not run. " + error["message"]
+    if total == 0:
+        return "This exercise has no checks."
+    if passed == total:
+        return "The check passes. Well done!" if total == 1 else f"All {total} checks pass. Well done!"
+    return f"{passed} of {total} checks pass. Read the notes below, change your code and check again."
+
+
+def check(source: str, checks_source: str) -> dict[str, Any]:
+    """Run learner code, then every check, and say in plain words what passed and what did not."""
+    outcome = run_code(source)
+    results: list[dict[str, Any]] = []
+    if outcome.error is None:
+        learner = Learner(source, outcome)
+        try:
+            checks = collect_checks(checks_source)
+        except Exception as exc:
+            results = [{
+                "name": "checks",
+                "description": "The checks for this exercise.",
+                "passed": False,
+                "broken": True,
+                "message": f"The checks could not be loaded ({type(exc).__name__}: {exc}).",
+            }]
+        else:
+            results = [run_one_check(name, func, learner) for name, func in checks]
+    passed = sum(1 for r in results if r["passed"])
+    all_passed = outcome.error is None and bool(results) and passed == len(results)
+    return {
+        **outcome.as_dict(),
+        "passed": all_passed,
+        "checks": results,
+        "summary": summarise(passed, len(results), outcome.error),
+    }
+
+
+def check_json(source: str, checks_source: str) -> str:
+    """check() for JavaScript callers."""
+    return json.dumps(check(source, checks_source))

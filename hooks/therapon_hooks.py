@@ -1,0 +1,60 @@
+"""MkDocs hooks for Therapon: wire MkDocs events to the plain modules in hooks/therapon/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from therapon.course import CourseBuild
+from therapon.errors import AuthoringFailed
+from therapon.fence import custom_fence
+from therapon.settings import read_settings
+
+log = get_plugin_logger("therapon")
+EDITOR_SOURCES = "src/"  # bundled by esbuild into the editor asset, not published as-is
+_build: CourseBuild | None = None
+_nav = None
+
+
+def on_config(config):
+    global _build
+    if "pymdownx.superfences" not in config.markdown_extensions:
+        raise PluginError("mkdocs.yml: add pymdownx.superfences to markdown_extensions; "
+                          "exercise fences need it.")
+    root = Path(config.config_file_path).parent
+    try:
+        _build = CourseBuild(root, read_settings(config.extra, "mkdocs.yml"))
+    except AuthoringFailed as exc:
+        raise PluginError(str(exc)) from None
+    superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
+    superfences.setdefault("custom_fences", []).append(custom_fence(_build.render_fence))
+    config.extra["therapon_runtime"] = _build.browser_config()
+    return config
+
+
+def on_files(files, config):
+    overrides = Path(config.theme.custom_dir)
+    for file in [f for f in files if f.src_uri.startswith(EDITOR_SOURCES)
+                 and f.abs_src_path and Path(f.abs_src_path).is_relative_to(overrides)]:
+        files.remove(file)
+    return files
+
+
+def on_nav(nav, config, files):
+    global _nav
+    _nav = nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    _build.begin_page(page.file.src_path, markdown)
+
+
+def on_post_build(config):
+    for warning in _build.unused_exercises():
+        log.warning(warning)
+    pages = [(p.file.src_path, p.title or p.file.name, p.url) for p in _nav.pages]
+    try:
+        _build.finish(Path(config.site_dir), config.site_name, pages)
+    except AuthoringFailed as exc:
+        raise PluginError(str(exc)) from None

@@ -1,0 +1,79 @@
+// @ts-check
+/** Rendering shared by exercise kinds: status badge, loading bar and feedback lists. */
+
+const STATUS_LABELS = { new: "Not started", attempted: "In progress", passed: "Solved" };
+
+/** @param {HTMLElement} el @param {string} status */
+export function renderStatus(el, status) {
+  el.dataset.status = status;
+  const label = el.querySelector("[data-status-label]");
+  if (label) label.textContent = STATUS_LABELS[status] ?? "";
+}
+
+/**
+ * @param {HTMLElement} box
+ * @param {{state: string, percent: number, phase: string, message?: string}} status
+ * @param {boolean} waiting  whether this exercise is waiting for Python right now
+ */
+export function renderLoading(box, status, waiting) {
+  const bar = /** @type {HTMLProgressElement} */ (box.querySelector("progress"));
+  const text = /** @type {HTMLElement} */ (box.querySelector("[data-loading-text]"));
+  box.hidden = !(status.state === "loading" || status.state === "failed") || (!waiting && status.state !== "failed" && status.percent === 0);
+  bar.value = status.percent;
+  if (status.state === "failed") {
+    bar.hidden = true;
+    text.textContent = "Python could not be loaded. Check your connection, then reload the page. Your work is saved.";
+  } else {
+    bar.hidden = false;
+    text.textContent = status.phase === "start" ? "Starting Python…" : `Loading Python… ${status.percent}%`;
+  }
+}
+
+/**
+ * @param {string} tag @param {string} text @param {string} [className]
+ */
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+/**
+ * @param {{feedback: HTMLElement, output: HTMLElement}} parts
+ * @param {"run" | "check"} type
+ * @param {any} result
+ * @param {number} timeoutSeconds
+ */
+export function renderFeedback({ feedback, output }, type, result, timeoutSeconds) {
+  const nodes = [];
+  let outcome;
+  if (result.failedToLoad) {
+    outcome = "error";
+    nodes.push(element("p", "Python could not be loaded, so your code did not run. Check your connection and try again. Your work is saved."));
+  } else if (result.timedOut) {
+    outcome = "timeout";
+    nodes.push(element("p", `Your code ran for more than ${timeoutSeconds} seconds, so it was stopped. Look for a loop that never ends. Python is restarting; you can try again in a moment.`));
+  } else if (type === "run") {
+    outcome = result.error ? "error" : "ran";
+    nodes.push(element("p", result.error ? result.error.message : "Your code ran without errors."));
+  } else {
+    outcome = result.passed ? "pass" : result.error ? "error" : "fail";
+    nodes.push(element("p", result.summary));
+    if (result.checks?.length) {
+      const list = element("ul", "", "therapon-checks");
+      for (const check of result.checks) {
+        const item = element("li", "", check.passed ? "therapon-check--pass" : "therapon-check--fail");
+        item.append(element("span", check.passed ? "✓ " : "✗ ", "therapon-check__mark"));
+        item.append(element("span", check.passed ? check.description : check.message || check.description));
+        list.append(item);
+      }
+      nodes.push(list);
+    }
+  }
+  feedback.dataset.result = outcome;
+  feedback.replaceChildren(...nodes);
+  const printed = [result.stdout, result.stderr, result.error?.traceback].filter(Boolean).join("\n");
+  output.textContent = printed;
+  output.hidden = !printed;
+}

@@ -1,0 +1,28 @@
+// @ts-check
+/** The settings the build generated from Python, and the site's root URL. */
+
+/**
+ * @typedef {object} TheraponConfig
+ * @property {string} courseId
+ * @property {number} timeoutMs
+ * @property {string[]} statuses
+ * @property {{dir: string, package: string, module: string, downloadBytes: number}} pyodide
+ * @property {URL} siteRoot
+ * @property {URL} pyodideUrl
+ * @property {URL} assetsUrl
+ */
+
+/** @returns {TheraponConfig} */
+export function readConfig() {
+  const element = document.getElementById("therapon-config");
+  const generated = JSON.parse(element?.textContent || "{}");
+  // This module lives at <site>/assets/therapon/config.js, whatever the page's URL is.
+  const assetsUrl = new URL("./", import.meta.url);
+  const siteRoot = new URL("../../", import.meta.url);
+  return {
+    ...generated,
+    siteRoot,
+    assetsUrl,
+    pyodideUrl: new URL(generated.pyodide.dir, siteRoot),
+  };
+}

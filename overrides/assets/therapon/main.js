@@ -1,0 +1,55 @@
+// @ts-check
+/**
+ * Entry point on every page. It mounts each exercise on Material's document$ (which fires on
+ * first load and after each instant navigation) with one AbortController per page, and
+ * starts Python only on pages that have exercises, after the page has painted.
+ */
+import { readConfig } from "./config.js";
+import { notify, render as renderNotices } from "./notices.js";
+import { createStore } from "./store.js";
+import { getRuntime } from "./worker-client.js";
+import { mount as mountCode } from "./components/code-exercise.js";
+
+/** data-kind -> mount function */
+const MOUNTS = { code: mountCode };
+
+const config = readConfig();
+const store = createStore(config.courseId, notify);
+/** @type {Promise<any> | undefined} */
+let editorModule;
+const loadEditor = () => (editorModule ||= import(new URL("editor.js", config.assetsUrl).href));
+
+/** @type {AbortController | undefined} */
+let page;
+
+function mountPage() {
+  page?.abort();
+  page = new AbortController();
+  const { signal } = page;
+  renderNotices();
+  const exercises = /** @type {HTMLElement[]} */ (Array.from(document.querySelectorAll("[data-exercise]")));
+  if (exercises.length === 0) return;
+  const runtime = getRuntime(config);
+  for (const el of exercises) {
+    const mount = MOUNTS[/** @type {keyof typeof MOUNTS} */ (el.dataset.kind)];
+    if (!mount) continue;
+    try {
+      mount(el, { runtime, store, signal, config, loadEditor });
+    } catch (error) {
+      console.error(`Exercise ${el.dataset.exercise} could not start`, error);
+    }
+  }
+  // Warm Python up once the page is idle, so the first Check does not wait for it.
+  const warm = () => { if (!signal.aborted) runtime.start(); };
+  if ("requestIdleCallback" in window) requestIdleCallback(warm, { timeout: 2000 });
+  else setTimeout(warm, 500);
+}
+
+// Exposed for tests and benchmarks: how many times Pyodide started in this visit.
+Object.defineProperty(window, "__therapon", {
+  value: { get starts() { return getRuntime(config).starts; } },
+});
+
+const documents = /** @type {any} */ (window).document$;
+if (documents) documents.subscribe(mountPage);
+else mountPage();

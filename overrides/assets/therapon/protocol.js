@@ -1,0 +1,30 @@
+// @ts-check
+/** Messages between the page and the Pyodide worker: one table, one guard per type. */
+
+export const MESSAGE = Object.freeze({
+  load: "load",
+  progress: "progress",
+  ready: "ready",
+  failed: "failed",
+  run: "run",
+  check: "check",
+  result: "result",
+});
+
+/**
+ * @typedef {{type: "progress", loaded: number, total: number, phase: "download" | "start"}} ProgressMessage
+ * @typedef {{type: "ready", seconds: number}} ReadyMessage
+ * @typedef {{type: "failed", message: string}} FailedMessage
+ * @typedef {{type: "result", id: number, result: any}} ResultMessage
+ */
+
+/** @param {any} m @returns {m is ProgressMessage} */
+export const isProgress = (m) =>
+  m?.type === MESSAGE.progress && Number.isFinite(m.loaded) && Number.isFinite(m.total);
+/** @param {any} m @returns {m is ReadyMessage} */
+export const isReady = (m) => m?.type === MESSAGE.ready;
+/** @param {any} m @returns {m is FailedMessage} */
+export const isFailed = (m) => m?.type === MESSAGE.failed && typeof m.message === "string";
+/** @param {any} m @returns {m is ResultMessage} */
+export const isResult = (m) =>
+  m?.type === MESSAGE.result && Number.isInteger(m.id) && typeof m.result === "object";

@@ -1,0 +1,71 @@
+// @ts-check
+/**
+ * The one Pyodide worker. It loads Python, installs the checking wheel (sha256 checked by
+ * loadPackage), and answers run and check requests. It has no DOM and no localStorage, so
+ * learner code cannot reach the page or the learner's saved progress.
+ */
+import { MESSAGE } from "./protocol.js";
+
+/** @type {Promise<{run: Function, check: Function}> | undefined} */
+let api;
+
+/**
+ * Count the bytes of every response while Pyodide downloads, so the page can show a real
+ * percentage. The total is known at build time from the files' sizes.
+ * @param {number} total
+ */
+function countDownloads(total) {
+  const realFetch = self.fetch.bind(self);
+  let loaded = 0;
+  self.fetch = async (input, init) => {
+    const response = await realFetch(input, init);
+    if (!response.body) return response;
+    const counter = new TransformStream({
+      transform(chunk, controller) {
+        loaded += chunk.byteLength;
+        self.postMessage({ type: MESSAGE.progress, phase: "download", loaded, total });
+        controller.enqueue(chunk);
+      },
+    });
+    return new Response(response.body.pipeThrough(counter), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+  return () => { self.fetch = realFetch; };
+}
+
+/** @param {{pyodideUrl: string, package: string, module: string, downloadBytes: number}} options */
+async function boot(options) {
+  const started = performance.now();
+  const restoreFetch = countDownloads(options.downloadBytes);
+  try {
+    const { loadPyodide } = await import(new URL("pyodide.mjs", options.pyodideUrl).href);
+    const pyodide = await loadPyodide({ indexURL: options.pyodideUrl });
+    self.postMessage({ type: MESSAGE.progress, phase: "start", loaded: 1, total: 1 });
+    await pyodide.loadPackage(options.package, { checkIntegrity: true });
+    const module = pyodide.pyimport(options.module);
+    self.postMessage({ type: MESSAGE.ready, seconds: (performance.now() - started) / 1000 });
+    return { run: module.run_json, check: module.check_json };
+  } finally {
+    restoreFetch();
+  }
+}
+
+self.addEventListener("message", async (event) => {
+  const message = event.data;
+  if (message?.type === MESSAGE.load) {
+    api ||= boot(message.options);
+    api.catch((error) => {
+      self.postMessage({ type: MESSAGE.failed, message: String(error?.message || error) });
+    });
+    return;
+  }
+  if (message?.type !== MESSAGE.run && message?.type !== MESSAGE.check) return;
+  if (!api) return;
+  const python = await api;
+  const { code, checks } = message.payload;
+  const text = message.type === MESSAGE.run ? python.run(code) : python.check(code, checks);
+  self.postMessage({ type: MESSAGE.result, id: message.id, result: JSON.parse(text) });
+});
