@@ -34,6 +34,6 @@ def escape(text: str) -> str:
 
 
 def script_json(data: Any) -> str:
-    """JSON for a <script type="application/json"> block: no '<', '>' or '&' can end it early."""
+    """JSON to embed in HTML as text: no '<', '>' or '&' can end or alter the element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

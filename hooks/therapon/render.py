@@ -8,7 +8,12 @@ from .model import Exercise
 
 
 def render_exercise(exercise: Exercise) -> str:
-    """Stable hooks for scripts and tests: data-exercise, data-kind, data-status."""
+    """Stable hooks for scripts and tests: data-exercise, data-kind, data-status.
+
+    The exercise's data travels as inert JSON text in a <template>, not in a
+    <script type="application/json">: Material's instant navigation re-creates every <script>
+    in the page content without its type, which would run the JSON as JavaScript.
+    """
     kind = KINDS[exercise.kind]
     uid = f"exercise-{exercise.id}"
     data = {"id": exercise.id, "kind": exercise.kind, "title": exercise.title,
@@ -20,6 +25,6 @@ def render_exercise(exercise: Exercise) -> str:
         f'<p class="therapon-title" id="{uid}-title">{escape(exercise.title)}'
         '<span class="therapon-badge" data-status-label></span></p>'
         f"{kind.render_body(exercise, uid)}"
-        f'<script type="application/json" data-exercise-data>{script_json(data)}</script>'
+        f"<template data-exercise-data>{script_json(data)}</template>"
         "</div>"
     )

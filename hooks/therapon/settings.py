@@ -17,8 +17,19 @@ def timeout_seconds(value: Any) -> float:
     return float(value)
 
 
+def course_id(value: Any) -> str:
+    """Like an exercise id, but the example is written as mkdocs.yml writes it."""
+    try:
+        return exercise_id(value)
+    except Invalid:
+        raise Invalid(
+            f"must use only lower-case letters, digits and single hyphens, got {value!r}. "
+            "Write it as, for example, course_id: therapeutic-partnership. Learners' saved "
+            "progress is kept under it, so never change it once published.") from None
+
+
 FIELDS = {
-    "course_id": Field(REQUIRED, exercise_id),
+    "course_id": Field(REQUIRED, course_id),
     "timeout_seconds": Field(5, timeout_seconds),
 }
 
@@ -44,7 +55,8 @@ def read_settings(extra: dict[str, Any], config_path: str) -> Settings:
     for key, spec in FIELDS.items():
         if key not in raw:
             if spec.default is REQUIRED:
-                errors.append(AuthoringError(where, f"'{key}' is required."))
+                errors.append(AuthoringError(where, f"'{key}' is required. Add a line "
+                                             f"`{key}: …` under `{SETTINGS_KEY}:`."))
             else:
                 values[key] = spec.validate(spec.default)
             continue

@@ -18,8 +18,12 @@ class TookTooLong(Exception):
 
 
 def call_with_timeout(func: Callable[..., Any], *args: Any,
-                      seconds: float = VERIFY_TIMEOUT_SECONDS) -> Any:
-    """Call func in a daemon thread; raise TookTooLong if it has not returned in time."""
+                      seconds: float | None = None) -> Any:
+    """Call func in a daemon thread; raise TookTooLong if it has not returned in time.
+
+    `seconds` defaults to VERIFY_TIMEOUT_SECONDS as it is when called, not when defined."""
+    if seconds is None:
+        seconds = VERIFY_TIMEOUT_SECONDS
     box: dict[str, Any] = {}
 
     def target() -> None:

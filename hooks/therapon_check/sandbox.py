@@ -19,6 +19,8 @@ OUTPUT_LIMIT = 20_000
 class InputNotAvailable(RuntimeError):
     """Raised by input(): exercises have no keyboard prompt to read from."""
 
+    __module__ = "builtins"  # so the learner's traceback names it without our package path
+
 
 def _no_input(prompt: object = "") -> str:
     raise InputNotAvailable(
@@ -66,10 +68,17 @@ class Outcome:
         return {"stdout": self.stdout, "stderr": self.stderr, "error": self.error}
 
 
+def _exit(code: object = None) -> None:
+    """exit() and quit() for learners: stop like sys.exit(), without closing the host's
+    sys.stdin as the interactive shell's exit() does."""
+    raise SystemExit(code)
+
+
 def fresh_namespace() -> dict[str, Any]:
     """A clean module namespace whose input() explains itself instead of hanging."""
     learner_builtins = dict(vars(builtins))
     learner_builtins["input"] = _no_input
+    learner_builtins["exit"] = learner_builtins["quit"] = _exit
     return {"__name__": "__main__", "__builtins__": learner_builtins}
 
 

@@ -26,6 +26,7 @@ class SubpathHandler(SimpleHTTPRequestHandler):
 
 class SiteServer:
     def __init__(self, site_dir: Path) -> None:
+        self.directory = site_dir
         handler = functools.partial(SubpathHandler, directory=str(site_dir))
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

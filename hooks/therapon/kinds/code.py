@@ -47,7 +47,7 @@ def solution_errors(verdict: dict[str, Any], shown: dict[str, Path]) -> list[Aut
     if verdict["error"] is not None:
         error = verdict["error"]
         return [AuthoringError(shown["solution"], "the reference solution stops with an error: "
-                               f"{error['message']} Fix the solution.", error["line"])]
+                               f"{error['message'].rstrip('.')}. Fix the solution.", error["line"])]
     if not verdict["checks"]:
         return [AuthoringError(shown["checks"], "this file defines no checks. Add functions "
                                "named check_something(learner) that assert what must be true.")]

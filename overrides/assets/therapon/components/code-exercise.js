@@ -3,7 +3,7 @@
  * The `code` exercise: an editor, Run, Check, Hint, Show solution and Reset. State lives in
  * the store, keyed by exercise id; feedback is built with textContent, never innerHTML.
  */
-import { renderFeedback, renderLoading, renderStatus } from "./feedback.js";
+import { readData, renderFeedback, renderLoading, renderStatus } from "./common.js";
 
 /** @typedef {import("../store.js").Store} Store */
 /** @typedef {{getValue(): string, setValue(text: string): void, focus(): void, destroy(): void}} Editor */
@@ -26,7 +26,7 @@ function textareaEditor(/** @type {HTMLTextAreaElement} */ textarea, /** @type {
  * @param {{runtime: any, store: Store, signal: AbortSignal, config: any, loadEditor: () => Promise<any>}} context
  */
 export function mount(el, { runtime, store, signal, config, loadEditor }) {
-  const data = JSON.parse(el.querySelector("[data-exercise-data]")?.textContent || "{}");
+  const data = readData(el);
   const id = el.dataset.exercise || "";
   const $ = (/** @type {string} */ selector) => /** @type {HTMLElement} */ (el.querySelector(selector));
   const textarea = /** @type {HTMLTextAreaElement} */ ($("[data-code]"));

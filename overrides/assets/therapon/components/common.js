@@ -1,5 +1,14 @@
 // @ts-check
-/** Rendering shared by exercise kinds: status badge, loading bar and feedback lists. */
+/** Shared by every exercise kind: its build-time data, status badge, loading bar and feedback. */
+
+/**
+ * The exercise's data, generated at build time as JSON text inside an inert <template>.
+ * @param {HTMLElement} el
+ */
+export function readData(el) {
+  const template = /** @type {HTMLTemplateElement | null} */ (el.querySelector("template[data-exercise-data]"));
+  return JSON.parse(template?.content.textContent || "{}");
+}
 
 const STATUS_LABELS = { new: "Not started", attempted: "In progress", passed: "Solved" };
 

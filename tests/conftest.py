@@ -1,0 +1,43 @@
+"""Shared fixtures: one real build of the whole site per test session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from support.subpath_server import SiteServer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_site(site_dir: Path, site_url: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs build --strict`, as `make build` does, for a given address."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=cwd, capture_output=True, text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": os.environ["PATH"], "SITE_URL": site_url},
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The whole site, built for and served at a sub-path, as GitHub Pages serves it.
+
+    The server picks its port first so the build's site_url matches it: Material's instant
+    navigation only intercepts links that are listed in sitemap.xml under that address."""
+    site_dir = tmp_path_factory.mktemp("site")
+    server = SiteServer(site_dir)
+    result = build_site(site_dir, server.url)
+    assert result.returncode == 0, f"the site did not build:\n{result.stdout}\n{result.stderr}"
+    with server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def built_site(site: SiteServer) -> Path:
+    return site.directory

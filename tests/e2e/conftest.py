@@ -1,0 +1,46 @@
+"""Playwright fixtures: Debian's Chromium against the built site, served from a sub-path."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page
+
+from support.subpath_server import SiteServer
+
+CHROMIUM = os.environ.get("THERAPON_CHROMIUM", "/usr/bin/chromium")
+# Without these, Chromium phones home at start-up; this machine (and a privacy test) forbids it.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def foreign_requests(page: Page, site: SiteServer) -> Iterator[list[str]]:
+    """Every request to a host other than the site's own; each test asserts it stays empty."""
+    own = urlparse(site.url).netloc
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url)
+            if urlparse(r.url).scheme in ("http", "https", "ws", "wss")
+            and urlparse(r.url).netloc != own else None)
+    yield seen
+
+
+@pytest.fixture
+def page_errors(page: Page) -> Iterator[list[str]]:
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield errors

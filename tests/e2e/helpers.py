@@ -1,0 +1,52 @@
+"""Small actions a learner takes, shared by the end-to-end tests."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page, expect
+
+from conftest import ROOT
+
+LESSON = "lessons/01-who-listened/"
+PYTHON_READY_MS = 60_000
+
+
+def exercise(page: Page, exercise_id: str) -> Locator:
+    return page.locator(f'[data-exercise="{exercise_id}"]')
+
+
+def open_tab_of(page: Page, exercise_id: str) -> None:
+    """Exercises may sit in content tabs; show the tab that holds this one."""
+    index = exercise(page, exercise_id).evaluate("""el => {
+        const block = el.closest(".tabbed-block");
+        return block ? Array.from(block.parentElement.children).indexOf(block) : -1;
+    }""")
+    if index >= 0:
+        tabs = page.locator(".tabbed-set", has=exercise(page, exercise_id))
+        tabs.locator(".tabbed-labels > label").nth(index).click()
+
+
+def type_code(page: Page, exercise_id: str, code: str) -> None:
+    box = exercise(page, exercise_id)
+    expect(box).to_have_attribute("data-editor", "ready")
+    content = box.locator(".cm-content")
+    content.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    content.fill(code)
+
+
+def editor_text(page: Page, exercise_id: str) -> str:
+    return exercise(page, exercise_id).locator(".cm-content").evaluate(
+        "el => Array.from(el.querySelectorAll('.cm-line'), line => line.textContent).join('\\n')")
+
+
+def press(page: Page, exercise_id: str, action: str) -> Locator:
+    """Press an action button and wait for the exercise to finish the work."""
+    box = exercise(page, exercise_id)
+    box.get_by_role("button", name=action, exact=True).click()
+    expect(box).not_to_have_attribute("aria-busy", "", timeout=PYTHON_READY_MS)
+    return box.locator("[data-feedback]")
+
+
+def solution(exercise_id: str) -> str:
+    return (ROOT / "exercises" / exercise_id / "solution.py").read_text()

@@ -1,0 +1,126 @@
+"""A learner solves code exercises in headless Chromium, against the real built site."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from .helpers import LESSON, PYTHON_READY_MS, editor_text, exercise, open_tab_of, press, \
+    solution, type_code
+
+
+def test_solving_an_exercise_marks_it_passed(page: Page, site, foreign_requests, page_errors):
+    page.goto(site.url + LESSON)
+    box = exercise(page, "listener-tally")
+    expect(box).to_have_attribute("data-status", "new")
+    type_code(page, "listener-tally", solution("listener-tally"))
+    feedback = press(page, "listener-tally", "Check")
+    expect(feedback).to_contain_text("All 3 checks pass")
+    expect(box).to_have_attribute("data-status", "passed")
+    expect(feedback).to_have_attribute("aria-live", "polite")
+    assert foreign_requests == [] and page_errors == []
+
+
+def test_wrong_answer_shows_feedback(page: Page, site, foreign_requests):
+    page.goto(site.url + LESSON)
+    feedback = press(page, "listener-tally", "Check")
+    expect(feedback).to_contain_text("1 of 3 checks pass")
+    expect(feedback.locator("li.therapon-check--fail")).to_have_count(2)
+    expect(feedback).to_contain_text("Sam listened twice and Alex once")
+    expect(exercise(page, "listener-tally")).to_have_attribute("data-status", "attempted")
+    assert foreign_requests == []
+
+
+def test_reload_keeps_draft_and_status(page: Page, site):
+    page.goto(site.url + LESSON)
+    open_tab_of(page, "whose-turn")
+    type_code(page, "whose-turn", "def next_listener(log, partners):\n    return 'nobody'\n")
+    press(page, "whose-turn", "Check")
+    press(page, "whose-turn", "Hint")
+    page.reload()
+    open_tab_of(page, "whose-turn")
+    box = exercise(page, "whose-turn")
+    expect(box).to_have_attribute("data-status", "attempted")
+    expect(box).to_have_attribute("data-editor", "ready")
+    assert "return 'nobody'" in editor_text(page, "whose-turn")
+    expect(box.locator("[data-hints] li").first).to_be_visible()
+    expect(box.locator("[data-hints] li").nth(1)).to_be_hidden()
+    # and solving it after the reload sticks as well
+    type_code(page, "whose-turn", solution("whose-turn"))
+    press(page, "whose-turn", "Check")
+    page.reload()
+    expect(exercise(page, "whose-turn")).to_have_attribute("data-status", "passed")
+
+
+def test_runaway_loop_is_stopped_and_next_run_works(page: Page, site):
+    page.goto(site.url + LESSON)
+    type_code(page, "listener-tally", "while True:\n    pass\n")
+    feedback = press(page, "listener-tally", "Run")
+    expect(feedback).to_contain_text("more than 5 seconds, so it was stopped")
+    expect(feedback).to_have_attribute("data-result", "timeout")
+    type_code(page, "listener-tally", "print('back again')\n")
+    feedback = press(page, "listener-tally", "Run")
+    expect(feedback).to_contain_text("Your code ran without errors")
+    expect(exercise(page, "listener-tally").locator("[data-output]")).to_have_text("back again\n")
+    assert page.evaluate("window.__therapon.starts") == 2
+
+
+def test_learner_errors_use_their_own_line_numbers(page: Page, site):
+    page.goto(site.url + LESSON)
+    type_code(page, "listener-tally", "x = 1\n\nprint(x / 0)\n")
+    feedback = press(page, "listener-tally", "Run")
+    expect(feedback).to_contain_text("Line 3: ZeroDivisionError")
+    output = exercise(page, "listener-tally").locator("[data-output]")
+    expect(output).to_contain_text("Line 3")
+    expect(output).not_to_contain_text("therapon_check")
+    type_code(page, "listener-tally", "name = input('Who listened? ')\n")
+    expect(press(page, "listener-tally", "Run")).to_contain_text("input() can't be used")
+    type_code(page, "listener-tally", "def count_listeners(log)\n    return {}\n")
+    expect(press(page, "listener-tally", "Check")).to_contain_text("could not read line 1")
+
+
+def test_instant_navigation_keeps_one_python(page: Page, site, foreign_requests, page_errors):
+    wasm_requests: list[str] = []
+    page.on("request", lambda r: wasm_requests.append(r.url) if r.url.endswith(".wasm") else None)
+    page.goto(site.url + LESSON)
+    press(page, "listener-tally", "Check")
+    page.get_by_role("link", name="Welcome", exact=True).first.click()
+    expect(page.locator("h1")).to_contain_text("Welcome to Therapon")
+    page.get_by_role("link", name="Lesson 1: Who listened this week?").first.click()
+    expect(exercise(page, "listener-tally")).to_be_visible()
+    expect(press(page, "listener-tally", "Check")).to_contain_text("checks pass")
+    assert page.evaluate("window.__therapon.starts") == 1
+    assert len(wasm_requests) == 1, wasm_requests
+    assert foreign_requests == [] and page_errors == []
+
+
+def test_hints_solution_and_reset(page: Page, site):
+    page.goto(site.url + LESSON)
+    box = exercise(page, "listener-tally")
+    expect(box.get_by_role("button", name="Show solution")).to_be_hidden()
+    press(page, "listener-tally", "Check")
+    expect(box.get_by_role("button", name="Show solution")).to_be_hidden()
+    press(page, "listener-tally", "Check")
+    box.get_by_role("button", name="Show solution").click()
+    expect(box.locator("[data-solution]")).to_contain_text("counts[listener] += 1")
+    box.get_by_role("button", name="Hint").click()
+    box.get_by_role("button", name="Hint").click()
+    expect(box.get_by_role("button", name="Hint")).to_be_hidden()
+    type_code(page, "listener-tally", "# my own attempt\n")
+    box.get_by_role("button", name="Reset").click()
+    box.get_by_role("button", name="Cancel").click()
+    assert editor_text(page, "listener-tally") == "# my own attempt\n"
+    box.get_by_role("button", name="Reset").click()
+    box.get_by_role("button", name="Yes, reset").click()
+    assert editor_text(page, "listener-tally").startswith("def count_listeners(log):")
+
+
+def test_loading_progress_is_shown(page: Page, site):
+    page.route("**/pyodide.asm.wasm", lambda route: (page.wait_for_timeout(1500), route.continue_()))
+    page.goto(site.url + LESSON)
+    box = exercise(page, "listener-tally")
+    box.get_by_role("button", name="Check").click()
+    loading = box.locator("[data-loading]")
+    expect(loading).to_be_visible()
+    expect(loading).to_contain_text("Python")
+    expect(box.locator("[data-feedback]")).to_contain_text("checks pass", timeout=PYTHON_READY_MS)
+    expect(loading).to_be_hidden()

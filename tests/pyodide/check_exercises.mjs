@@ -1,0 +1,20 @@
+// Run exercise code through the checking wheel in real Pyodide under Node, exactly as the
+// browser worker does: same runtime files, same lock file, same loadPackage call.
+// Usage: node check_exercises.mjs <site-dir> <cases.json>   (prints results as JSON)
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [siteDir, casesFile] = process.argv.slice(2);
+const pyodideDir = path.resolve(siteDir, "pyodide") + path.sep;
+const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
+const config = JSON.parse(await readFile(casesFile, "utf8"));
+const pyodide = await loadPyodide({ indexURL: pyodideDir, stdout: () => {}, stderr: () => {} });
+await pyodide.loadPackage(config.package, { messageCallback: () => {}, checkIntegrity: true });
+const checking = pyodide.pyimport(config.module);
+const results = config.cases.map((c) => ({
+  name: c.name,
+  result: JSON.parse(c.checks === null ? checking.run_json(c.code) : checking.check_json(c.code, c.checks)),
+}));
+const version = pyodide.runPython("import sys; sys.version.split()[0]");
+process.stdout.write(JSON.stringify({ python: version, results }));

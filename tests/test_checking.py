@@ -1,0 +1,297 @@
+"""therapon_check: running learner code and checking it, in plain words with the learner's lines."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+import pytest
+from therapon_check import LEARNER_FILENAME, Learner, check, check_json, run_code, run_json
+from therapon_check.sandbox import OUTPUT_LIMIT
+
+INPUT_MESSAGE = (
+    "input() can't be used in these exercises, because there is no one to type an answer. "
+    'Put the value straight into a variable instead, for example: name = "Sam".'
+)
+EXIT_MESSAGE = ("Your code called exit() or sys.exit(), which stops the program early. "
+                "Remove that call so the checks can run.")
+
+CHECKS = '''\
+def check_returns_a_number(learner):
+    """Returns a number."""
+    assert isinstance(learner.call("double", 2), int), "double should return a number."
+
+
+def check_doubles(learner):
+    """Doubles the number it is given."""
+    result = learner.call("double", 3)
+    assert result == 6, f"double(3) should be 6, not {result!r}."
+
+
+def check_handles_zero(learner):
+    assert learner.call("double", 0) == 0, "double(0) should be 0."
+'''
+
+
+# --- run_code ---------------------------------------------------------------------------------
+
+def test_run_captures_stdout_and_stderr_separately():
+    outcome = run_code('import sys\nprint("to out")\nprint("to err", file=sys.stderr)\n')
+    assert (outcome.stdout, outcome.stderr, outcome.error) == ("to out\n", "to err\n", None)
+
+
+def test_run_does_not_print_to_the_real_streams(capsys):
+    run_code('import sys\nprint("hidden")\nprint("hidden too", file=sys.stderr)\n')
+    assert capsys.readouterr() == ("", "")
+
+
+def test_each_run_gets_a_fresh_namespace():
+    first = run_code("secret = 42\n")
+    assert first.namespace["secret"] == 42
+    second = run_code("print(secret)\n")
+    assert "secret" not in second.namespace
+    assert second.error["type"] == "NameError"
+    assert second.error["message"] == "Line 1: NameError: name 'secret' is not defined"
+
+
+def test_learner_code_runs_as_main():
+    assert run_code('if __name__ == "__main__":\n    print("main")\n').stdout == "main\n"
+
+
+def test_runtime_error_traceback_shows_only_the_learners_lines():
+    source = "def half(n):\n    return n / 0\n\n\nresult = half(4)\n"
+    error = run_code(source).error
+    assert error["type"] == "ZeroDivisionError"
+    assert error["line"] == 2
+    assert error["message"] == "Line 2: ZeroDivisionError: division by zero"
+    assert error["traceback"] == (
+        "Traceback (your code only):\n"
+        "  Line 5\n"
+        "    result = half(4)\n"
+        "  Line 2, in half\n"
+        "    return n / 0\n"
+        "ZeroDivisionError: division by zero"
+    )
+    for internal in ("sandbox", "therapon_check", 'File "', "exec("):
+        assert internal not in error["traceback"]
+
+
+def test_input_explains_itself_instead_of_waiting():
+    error = run_code('print("Hi")\nname = input("Your name? ")\n').error
+    assert error["type"] == "InputNotAvailable"
+    assert error["line"] == 2
+    assert error["message"] == INPUT_MESSAGE
+    assert error["traceback"].splitlines() == [
+        "Traceback (your code only):",
+        "  Line 2",
+        '    name = input("Your name? ")',
+        f"InputNotAvailable: {INPUT_MESSAGE}",
+    ]
+
+
+@pytest.mark.parametrize(("source", "line"), [
+    ("import sys\nsys.exit()\n", 2),
+    ("import sys\n\nsys.exit(3)\n", 3),
+    ("print(1)\nexit()\n", 2),
+    ("quit()\n", 1),
+    ("raise SystemExit\n", 1),
+], ids=["sys.exit()", "sys.exit(3)", "exit()", "quit()", "raise-SystemExit"])
+def test_exit_gives_the_systemexit_message(source, line, monkeypatch):
+    host_stdin = io.StringIO("")
+    monkeypatch.setattr(sys, "stdin", host_stdin)
+    error = run_code(source).error
+    assert (error["type"], error["line"], error["message"]) == ("SystemExit", line, EXIT_MESSAGE)
+    assert not host_stdin.closed, "the learner's exit() must not close the build's stdin"
+
+
+@pytest.mark.parametrize(("source", "line", "reason", "python_name"), [
+    ("x = 1\nif x > 0\n    print(x)\n", 2, "expected ':'", "SyntaxError"),
+    ("numbers = [1, 2,\n", 1, "'[' was never closed", "SyntaxError"),
+    ("print('a')\n  print('b')\n", 2, "unexpected indent", "IndentationError"),
+], ids=["missing-colon", "unclosed-bracket", "bad-indent"])
+def test_syntax_error_gives_the_line(source, line, reason, python_name):
+    outcome = run_code(source)
+    assert outcome.stdout == ""  # nothing ran
+    error = outcome.error
+    assert (error["type"], error["line"]) == ("SyntaxError", line)
+    assert error["message"] == f"Python could not read line {line}: {reason}."
+    assert error["traceback"].endswith(f"{python_name}: {reason}\n")
+    assert LEARNER_FILENAME in error["traceback"]
+
+
+def test_huge_output_is_cut_off_with_a_note():
+    outcome = run_code('for i in range(10_000):\n    print("0123456789")\n')
+    note = f"\n… output cut off after {OUTPUT_LIMIT:,} characters."
+    assert outcome.stdout.endswith(note)
+    assert len(outcome.stdout) == OUTPUT_LIMIT + len(note)
+    assert outcome.stdout.startswith("0123456789\n0123456789\n")
+    assert outcome.error is None
+
+
+def test_one_huge_write_is_cut_off_too():
+    outcome = run_code(f'print("x" * {OUTPUT_LIMIT * 3})\n')
+    assert outcome.stdout == "x" * OUTPUT_LIMIT + f"\n… output cut off after {OUTPUT_LIMIT:,} characters."
+
+
+def test_output_at_the_limit_is_not_marked_as_cut():
+    outcome = run_code(f'print("x" * {OUTPUT_LIMIT - 1})\n')
+    assert outcome.stdout == "x" * (OUTPUT_LIMIT - 1) + "\n"
+
+
+def test_output_before_an_error_is_kept():
+    outcome = run_code('print("first")\n1 / 0\n')
+    assert outcome.stdout == "first\n"
+    assert outcome.error["line"] == 2
+
+
+# --- check ------------------------------------------------------------------------------------
+
+def test_check_returns_results_in_definition_order_with_descriptions():
+    result = check("def double(n):\n    return n * 2\n", CHECKS)
+    assert [(c["name"], c["description"], c["passed"], c["broken"], c["message"])
+            for c in result["checks"]] == [
+        ("check_returns_a_number", "Returns a number.", True, False, ""),
+        ("check_doubles", "Doubles the number it is given.", True, False, ""),
+        ("check_handles_zero", "Handles zero.", True, False, ""),  # from the name
+    ]
+    assert result["passed"] is True
+    assert result["summary"] == "All 3 checks pass. Well done!"
+    assert result["error"] is None
+
+
+def test_failed_check_carries_its_assertion_message():
+    result = check("def double(n):\n    return n + 2\n", CHECKS)
+    assert [(c["name"], c["passed"], c["message"]) for c in result["checks"]] == [
+        ("check_returns_a_number", True, ""),
+        ("check_doubles", False, "double(3) should be 6, not 5."),
+        ("check_handles_zero", False, "double(0) should be 0."),
+    ]
+    assert result["passed"] is False
+    assert result["summary"] == ("1 of 3 checks pass. Read the notes below, change your code "
+                                 "and check again.")
+
+
+def test_assertion_without_message_uses_the_description():
+    checks = 'def check_positive(learner):\n    """Gives a positive number."""\n' \
+             '    assert learner.variable("n") > 0\n'
+    result = check("n = -1\n", checks)
+    assert result["checks"][0]["message"] == "Gives a positive number."
+
+
+def test_learner_function_raising_inside_a_check_is_reported_with_the_learners_line():
+    source = "def double(n):\n    total = n * 2\n    return total / (n - 3)\n"
+    result = check(source, CHECKS)
+    doubles = result["checks"][1]
+    assert doubles["name"] == "check_doubles"
+    assert (doubles["passed"], doubles["broken"]) == (False, False)
+    assert doubles["message"] == "Line 3: ZeroDivisionError: division by zero"
+
+
+def test_broken_check_is_marked_broken_and_the_rest_still_run():
+    checks = CHECKS.replace('learner.call("double", 3)', 'learner.call("double", 3) + undefined')
+    result = check("def double(n):\n    return n * 2\n", checks)
+    assert [(c["name"], c["passed"], c["broken"]) for c in result["checks"]] == [
+        ("check_returns_a_number", True, False),
+        ("check_doubles", False, True),
+        ("check_handles_zero", True, False),
+    ]
+    assert result["checks"][1]["message"] == (
+        "This check could not run (NameError: name 'undefined' is not defined). "
+        "This is a problem in the exercise, not in your answer.")
+    assert result["passed"] is False
+
+
+def test_checks_that_cannot_load_are_one_broken_result():
+    result = check("x = 1\n", "def check_x(learner):\n    pass\n\nraise RuntimeError('oops')\n")
+    assert result["checks"] == [{
+        "name": "checks", "description": "The checks for this exercise.", "passed": False,
+        "broken": True, "message": "The checks could not be loaded (RuntimeError: oops).",
+    }]
+    assert result["passed"] is False
+
+
+def test_missing_function_and_variable_tell_the_learner_what_to_write():
+    checks = ('def check_function(learner):\n    learner.call("double", 1)\n\n'
+              'def check_variable(learner):\n    learner.variable("total")\n\n'
+              'def check_callable(learner):\n    learner.call("name", 1)\n')
+    result = check('name = "Sam"\n', checks)
+    assert [c["message"] for c in result["checks"]] == [
+        "Define a function called double (def double(...):).",
+        "Create a variable called total.",
+        "name should be a function, but it is a str.",
+    ]
+
+
+def test_learner_error_stops_the_checks_with_its_message():
+    result = check("def double(n):\n    return n * 2\n\ndouble(None)\n", CHECKS)
+    assert result["checks"] == []
+    assert result["passed"] is False
+    assert result["error"]["line"] == 2
+    assert result["summary"] == (
+        "Your code stopped with an error, so the checks could not run. "
+        "Line 2: TypeError: unsupported operand type(s) for *: 'NoneType' and 'int'")
+
+
+def test_checks_see_what_the_learner_printed():
+    checks = 'def check_greeting(learner):\n    assert "Hello" in learner.stdout, "Print Hello."\n'
+    assert check('print("Hello, Sam")\n', checks)["passed"] is True
+    assert check('print("Hi")\n', checks)["checks"][0]["message"] == "Print Hello."
+
+
+ONE_CHECK = 'def check_six(learner):\n    """Sets six to 6."""\n' \
+            '    assert learner.variable("six") == 6, "Set six to 6."\n'
+TWO_CHECKS = ONE_CHECK + '\n\ndef check_seven(learner):\n    """Sets seven to 7."""\n' \
+                         '    assert learner.variable("seven") == 7, "Set seven to 7."\n'
+
+
+@pytest.mark.parametrize(("source", "checks", "summary"), [
+    ("six = 6\n", ONE_CHECK, "The check passes. Well done!"),
+    ("six = 5\n", ONE_CHECK,
+     "The check does not pass yet. Read the note below, change your code and check again."),
+    ("six = 6\nseven = 7\n", TWO_CHECKS, "All 2 checks pass. Well done!"),
+    ("six = 6\nseven = 8\n", TWO_CHECKS,
+     "1 of 2 checks pass. Read the notes below, change your code and check again."),
+    ("six = 5\nseven = 8\n", TWO_CHECKS,
+     "0 of 2 checks pass. Read the notes below, change your code and check again."),
+    ("six = 6\n", "# no checks yet\n", "This exercise has no checks."),
+], ids=["one-passes", "one-fails", "all-pass", "some-pass", "none-pass", "no-checks"])
+def test_summary_wording_for_one_and_many_checks(source, checks, summary):
+    result = check(source, checks)
+    assert result["summary"] == summary
+    assert result["passed"] is summary.endswith("Well done!")
+
+
+def test_learner_view_of_a_run():
+    outcome = run_code('def f():\n    return 1\n\nprint("out")\n')
+    learner = Learner("src", outcome)
+    assert (learner.source, learner.stdout, learner.stderr) == ("src", "out\n", "")
+    assert learner.has("f") and not learner.has("g")
+    assert learner.call("f") == 1
+
+
+# --- JSON entry points for the browser --------------------------------------------------------
+
+@pytest.mark.parametrize("source", [
+    "def double(n):\n    return n * 2\n",
+    "def double(n):\n    return n + 2\n",
+    "def double(n):\n    return n / 0\n",
+    "def double(n)\n",
+    'print("é → ✓")\ndef double(n):\n    return 2 * n\n',
+], ids=["passes", "fails", "raises-in-check", "syntax-error", "unicode-output"])
+def test_check_json_is_the_same_data_as_check(source):
+    text = check_json(source, CHECKS)
+    assert isinstance(text, str)
+    assert json.loads(text) == check(source, CHECKS)
+
+
+@pytest.mark.parametrize("source", [
+    'print("hello")\n',
+    "x = 1 / 0\n",
+    "input()\n",
+    "if True\n",
+], ids=["prints", "raises", "input", "syntax-error"])
+def test_run_json_is_the_same_data_as_run_code(source):
+    data = json.loads(run_json(source))
+    assert data == run_code(source).as_dict()
+    assert set(data) == {"stdout", "stderr", "error"}

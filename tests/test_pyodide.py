@@ -1,0 +1,80 @@
+"""Every exercise checked in real Pyodide under Node, with the wheel the browser loads:
+the reference solution passes and the starter fails, and Pyodide agrees with CPython."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from therapon.load import load_exercises
+from therapon.wheel import DIST_NAME, PACKAGE_NAME
+from therapon_check import check
+
+from conftest import ROOT
+
+EXERCISES = load_exercises(ROOT / "exercises", ROOT)
+pytestmark = pytest.mark.pyodide
+
+
+def cases() -> list[dict]:
+    found = []
+    for exercise in EXERCISES.values():
+        checks = exercise.file("checks").text
+        for role in ("solution", "starter"):
+            found.append({"name": f"{exercise.id}/{role}", "code": exercise.file(role).text,
+                          "checks": checks})
+    # The sandbox's own behaviour, which the browser relies on, in Pyodide too.
+    found.append({"name": "sandbox/input", "code": "input('name? ')\n", "checks": None})
+    found.append({"name": "sandbox/traceback", "code": "x = 1\n\ny = x / 0\n", "checks": None})
+    found.append({"name": "sandbox/exit", "code": "import sys\nsys.exit(3)\n", "checks": None})
+    return found
+
+
+@pytest.fixture(scope="session")
+def pyodide_results(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    node = shutil.which("node")
+    assert node, "Node.js is needed to run Pyodide in the tests"
+    cases_file = tmp_path_factory.mktemp("pyodide") / "cases.json"
+    cases_file.write_text(json.dumps({"package": PACKAGE_NAME, "module": DIST_NAME,
+                                      "cases": cases()}))
+    run = subprocess.run([node, str(ROOT / "tests/pyodide/check_exercises.mjs"), str(built_site),
+                          str(cases_file)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    return {"python": data["python"], **{r["name"]: r["result"] for r in data["results"]}}
+
+
+def test_runs_in_pyodide_not_cpython(pyodide_results: dict) -> None:
+    assert pyodide_results["python"].startswith("3.")
+
+
+@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+def test_solution_passes_in_pyodide(pyodide_results: dict, exercise_id: str) -> None:
+    result = pyodide_results[f"{exercise_id}/solution"]
+    assert result["passed"], result
+    assert result["checks"] and all(c["passed"] for c in result["checks"])
+
+
+@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+def test_starter_fails_in_pyodide(pyodide_results: dict, exercise_id: str) -> None:
+    result = pyodide_results[f"{exercise_id}/starter"]
+    assert not result["passed"], result
+
+
+@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+def test_pyodide_agrees_with_cpython(pyodide_results: dict, exercise_id: str) -> None:
+    exercise = EXERCISES[exercise_id]
+    for role in ("solution", "starter"):
+        in_cpython = check(exercise.file(role).text, exercise.file("checks").text)
+        assert pyodide_results[f"{exercise_id}/{role}"] == in_cpython
+
+
+def test_sandbox_messages_in_pyodide(pyodide_results: dict) -> None:
+    assert "input() can't be used" in pyodide_results["sandbox/input"]["error"]["message"]
+    traceback = pyodide_results["sandbox/traceback"]["error"]
+    assert traceback["line"] == 3 and "Line 3: ZeroDivisionError" in traceback["message"]
+    assert "therapon_check" not in traceback["traceback"]
+    assert pyodide_results["sandbox/exit"]["error"]["type"] == "SystemExit"

@@ -1,0 +1,70 @@
+"""The `extra.therapon` table in mkdocs.yml: validated like exercise metadata, with the fix."""
+
+from __future__ import annotations
+
+import pytest
+from therapon.errors import AuthoringFailed
+from therapon.settings import Settings, read_settings
+
+WHERE = "mkdocs.yml (extra.therapon)"
+BAD_COURSE_ID = ("'course_id' must use only lower-case letters, digits and single hyphens, got "
+                 "{!r}. Write it as, for example, course_id: therapeutic-partnership. Learners' "
+                 "saved progress is kept under it, so never change it once published.")
+TIMEOUT = "'timeout_seconds' must be a number of seconds from 1 to 120, got {!r}."
+
+
+def errors_of(extra: dict) -> list[str]:
+    with pytest.raises(AuthoringFailed) as caught:
+        read_settings(extra, "mkdocs.yml")
+    return [str(e) for e in caught.value.errors]
+
+
+def test_defaults():
+    settings = read_settings({"therapon": {"course_id": "t"}}, "mkdocs.yml")
+    assert settings == Settings(course_id="t", timeout_seconds=5.0)
+    assert isinstance(settings.timeout_seconds, float)
+
+
+@pytest.mark.parametrize(("timeout", "seconds"), [(1, 1.0), (2.5, 2.5), (120, 120.0)],
+                         ids=["lowest", "fraction", "highest"])
+def test_timeout_in_range_is_kept(timeout, seconds):
+    settings = read_settings({"therapon": {"course_id": "my-course", "timeout_seconds": timeout}},
+                             "mkdocs.yml")
+    assert settings == Settings(course_id="my-course", timeout_seconds=seconds)
+
+
+@pytest.mark.parametrize(("extra", "messages"), [
+    ({}, [f"{WHERE}: is missing. Add `extra: therapon: course_id: your-course` to mkdocs.yml."]),
+    ({"therapon": None},
+     [f"{WHERE}: is missing. Add `extra: therapon: course_id: your-course` to mkdocs.yml."]),
+    ({"therapon": {}},
+     [f"{WHERE}: 'course_id' is required. Add a line `course_id: …` under `therapon:`."]),
+    ({"therapon": {"course_id": "My Course"}}, [f"{WHERE}: {BAD_COURSE_ID.format('My Course')}"]),
+    ({"therapon": {"course_id": "../up"}}, [f"{WHERE}: {BAD_COURSE_ID.format('../up')}"]),
+    ({"therapon": {"course_id": 7}}, [f"{WHERE}: {BAD_COURSE_ID.format(7)}"]),
+    ({"therapon": {"course_id": "c", "timeout": 5}},
+     [f"{WHERE}: unknown setting 'timeout'. Known settings: course_id, timeout_seconds."]),
+    ({"therapon": {"course_id": "c", "timeout_seconds": 0.5}}, [f"{WHERE}: {TIMEOUT.format(0.5)}"]),
+    ({"therapon": {"course_id": "c", "timeout_seconds": 121}}, [f"{WHERE}: {TIMEOUT.format(121)}"]),
+    ({"therapon": {"course_id": "c", "timeout_seconds": "5"}}, [f"{WHERE}: {TIMEOUT.format('5')}"]),
+    ({"therapon": {"course_id": "c", "timeout_seconds": True}},
+     [f"{WHERE}: {TIMEOUT.format(True)}"]),
+], ids=["no-table", "empty-table-value", "missing-course-id", "course-id-with-space",
+        "course-id-path", "course-id-number", "unknown-key", "timeout-too-small",
+        "timeout-too-large", "timeout-as-text", "timeout-as-bool"])
+def test_each_settings_error_says_where_and_how_to_fix(extra, messages):
+    assert errors_of(extra) == messages
+
+
+def test_all_settings_errors_are_reported_at_once():
+    assert errors_of({"therapon": {"timeout_seconds": 0, "colour": "red"}}) == [
+        f"{WHERE}: unknown setting 'colour'. Known settings: course_id, timeout_seconds.",
+        f"{WHERE}: 'course_id' is required. Add a line `course_id: …` under `therapon:`.",
+        f"{WHERE}: {TIMEOUT.format(0)}",
+    ]
+
+
+def test_the_config_path_is_the_one_given():
+    with pytest.raises(AuthoringFailed) as caught:
+        read_settings({}, "site/mkdocs.prod.yml")
+    assert str(caught.value).startswith("site/mkdocs.prod.yml (extra.therapon): is missing.")
