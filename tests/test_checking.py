@@ -131,7 +131,8 @@ def test_huge_output_is_cut_off_with_a_note():
 
 def test_one_huge_write_is_cut_off_too():
     outcome = run_code(f'print("x" * {OUTPUT_LIMIT * 3})\n')
-    assert outcome.stdout == "x" * OUTPUT_LIMIT + f"\n… output cut off after {OUTPUT_LIMIT:,} characters."
+    note = f"\n… output cut off after {OUTPUT_LIMIT:,} characters."
+    assert outcome.stdout == "x" * OUTPUT_LIMIT + note
 
 
 def test_output_at_the_limit_is_not_marked_as_cut():

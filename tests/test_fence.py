@@ -133,7 +133,8 @@ def test_unknown_id_with_nothing_close(course):
 
 
 def test_exercise_used_twice_on_one_page(course):
-    markdown = LESSON.format("gentle-start") + "\nAgain:\n\n    ```exercise\n    gentle-start\n    ```\n"
+    markdown = (LESSON.format("gentle-start")
+                + "\nAgain:\n\n    ```exercise\n    gentle-start\n    ```\n")
     course.begin_page("lessons/one.md", markdown)
     course.render_fence("gentle-start")
     assert fence_error(course, "gentle-start") == (

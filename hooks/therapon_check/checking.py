@@ -74,7 +74,8 @@ def summarise(passed: int, total: int, error: dict[str, Any] | None) -> str:
     if passed == total:
         return "The check passes. Well done!" if total == 1 else f"All {total} checks pass. Well done!"
     if total == 1:
-        return "The check does not pass yet. Read the note below, change your code and check again."
+        return ("The check does not pass yet. Read the note below, change your code and "
+                "check again.")
     return f"{passed} of {total} checks pass. Read the notes below, change your code and check again."
 
 

@@ -124,3 +124,12 @@ def test_loading_progress_is_shown(page: Page, site):
     expect(loading).to_contain_text("Python")
     expect(box.locator("[data-feedback]")).to_contain_text("checks pass", timeout=PYTHON_READY_MS)
     expect(loading).to_be_hidden()
+
+
+def test_page_without_exercises_fetches_no_python(page: Page, site, foreign_requests, page_errors):
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(site.url)
+    page.wait_for_timeout(2500)  # longer than the idle warm-up would wait on an exercise page
+    assert not [url for url in fetched if "/pyodide/" in url or url.endswith("editor.js")]
+    assert foreign_requests == [] and page_errors == []

@@ -1,0 +1,131 @@
+"""The whole site, built by the real `mkdocs build --strict`: what it writes, and how it fails.
+
+Authoring mistakes must stop the build with one sentence naming the file, the line and the
+fix, and never with a Python traceback."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from therapon.wheel import PACKAGE_NAME
+
+from conftest import ROOT, build_site
+
+COPIED = ("docs", "exercises", "hooks", "overrides", "mkdocs.yml")
+LINKED = ("node_modules", "build")
+
+
+def test_course_manifest_lists_lessons_in_reading_order(built_site: Path) -> None:
+    course = json.loads((built_site / "course.json").read_text())
+    assert course["id"] == "therapeutic-partnership"
+    assert course["title"].startswith("Therapon")
+    lesson = course["lessons"][0]
+    assert lesson["url"] == "lessons/01-who-listened/"
+    assert [e["id"] for e in lesson["exercises"]] == ["listener-tally", "whose-turn"]
+    assert lesson["exercises"][0] == {"id": "listener-tally", "kind": "code",
+                                      "title": "Who listened this week?"}
+
+
+def test_course_manifest_holds_no_solutions(built_site: Path) -> None:
+    text = (built_site / "course.json").read_text()
+    for solution in (ROOT / "exercises").glob("*/solution.py"):
+        body = solution.read_text().splitlines()[2]
+        assert body.strip() and body.strip() not in text
+
+
+def test_runtime_files_and_registered_wheel(built_site: Path) -> None:
+    pyodide = built_site / "pyodide"
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json"):
+        assert (pyodide / name).is_file(), name
+    entry = json.loads((pyodide / "pyodide-lock.json").read_text())["packages"][PACKAGE_NAME]
+    wheel = pyodide / entry["file_name"]
+    import hashlib
+
+    assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"]
+    assert (built_site / "assets/therapon/editor.js").stat().st_size > 10_000
+    assert not (built_site / "src").exists(), "editor sources must not be published"
+
+
+def test_exercise_pages_carry_the_test_contract(built_site: Path) -> None:
+    html = (built_site / "lessons/01-who-listened/index.html").read_text()
+    for exercise_id in ("listener-tally", "whose-turn"):
+        assert f'data-exercise="{exercise_id}" data-kind="code" data-status="new"' in html
+    for label in ("Run", "Check", "Hint", "Show solution", "Reset"):
+        assert re.search(rf"<button[^>]*>{label}</button>", html), label
+    assert 'data-feedback role="status" aria-live="polite"' in html
+    # inside content tabs and admonitions, the fence still renders as an exercise
+    assert "```exercise" not in html and "language-exercise" not in html
+
+
+def test_no_page_references_another_host_for_assets(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        html = page.read_text()
+        html = re.sub(r'<link rel="canonical"[^>]*>', "", html)
+        assert not re.search(r'<(script|link|img)[^>]+(src|href)="https?://', html), page
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project that a test may break, sharing the installed runtime."""
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / name)
+    for name in LINKED:
+        (tmp_path / name).symlink_to(ROOT / name)
+    return tmp_path
+
+
+def broken_build(project: Path) -> str:
+    result = build_site(project / "site", "http://127.0.0.1:8000/", cwd=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output, output
+    return output
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_unknown_fence_id_names_page_line_and_close_ids(project: Path) -> None:
+    edit(project / "docs/lessons/01-who-listened.md", "    whose-turn\n", "    whose-turns\n")
+    output = broken_build(project)
+    assert re.search(r"docs/lessons/01-who-listened\.md:\d+: the exercise fence names "
+                     r"'whose-turns', but no exercise has that id\. Known ids close to it: "
+                     r"'whose-turn'", output), output
+
+
+def test_unused_exercise_fails_strict_build(project: Path) -> None:
+    edit(project / "docs/lessons/01-who-listened.md", "    ```exercise\n    whose-turn\n    ```\n",
+         "")
+    output = broken_build(project)
+    assert "exercises/whose-turn/exercise.toml: the exercise 'whose-turn' is not used" in output
+
+
+def test_failing_solution_stops_the_build(project: Path) -> None:
+    edit(project / "exercises/listener-tally/solution.py", "counts[listener] += 1",
+         "counts[listener] += 2")
+    output = broken_build(project)
+    assert "exercises/listener-tally/solution.py: the reference solution fails the check" in output
+
+
+def test_malformed_metadata_stops_the_build(project: Path) -> None:
+    edit(project / "exercises/whose-turn/exercise.toml", 'kind = "code"', 'kind = code')
+    output = broken_build(project)
+    assert re.search(r"exercises/whose-turn/exercise\.toml:2: this is not valid TOML", output)
+
+
+def test_missing_pyodide_says_to_run_npm_ci(project: Path) -> None:
+    (project / "node_modules").unlink()
+    output = broken_build(project)
+    assert "Pyodide's runtime files are missing" in output and "npm ci" in output
