@@ -45,9 +45,12 @@ function mountPage() {
   else setTimeout(warm, 500);
 }
 
-// Exposed for tests and benchmarks: how many times Pyodide started in this visit.
+// Exposed for tests and benchmarks: how often Pyodide started in this visit, and how long it took.
 Object.defineProperty(window, "__therapon", {
-  value: { get starts() { return getRuntime(config).starts; } },
+  value: {
+    get starts() { return getRuntime(config).starts; },
+    get timings() { return getRuntime(config).timings; },
+  },
 });
 
 const documents = /** @type {any} */ (window).document$;

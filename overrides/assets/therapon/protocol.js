@@ -13,7 +13,7 @@ export const MESSAGE = Object.freeze({
 
 /**
  * @typedef {{type: "progress", loaded: number, total: number, phase: "download" | "start"}} ProgressMessage
- * @typedef {{type: "ready", seconds: number}} ReadyMessage
+ * @typedef {{type: "ready", timings: {pyodideMs: number, packageMs: number}}} ReadyMessage
  * @typedef {{type: "failed", message: string}} FailedMessage
  * @typedef {{type: "result", id: number, result: any}} ResultMessage
  */

@@ -43,10 +43,15 @@ async function boot(options) {
   try {
     const { loadPyodide } = await import(new URL("pyodide.mjs", options.pyodideUrl).href);
     const pyodide = await loadPyodide({ indexURL: options.pyodideUrl });
+    const pythonReady = performance.now();
     self.postMessage({ type: MESSAGE.progress, phase: "start", loaded: 1, total: 1 });
     await pyodide.loadPackage(options.package, { checkIntegrity: true });
     const module = pyodide.pyimport(options.module);
-    self.postMessage({ type: MESSAGE.ready, seconds: (performance.now() - started) / 1000 });
+    const done = performance.now();
+    self.postMessage({
+      type: MESSAGE.ready,
+      timings: { pyodideMs: pythonReady - started, packageMs: done - pythonReady },
+    });
     return { run: module.run_json, check: module.check_json };
   } finally {
     restoreFetch();

@@ -31,6 +31,8 @@ class Runtime {
     this.queue = Promise.resolve();
     /** How many times Pyodide was started in this visit (tests read it). */
     this.starts = 0;
+    /** How long the last start took, by phase (benchmarks read it). */
+    this.timings = undefined;
     /** @type {Worker | undefined} */
     this.worker = undefined;
     /** @type {Promise<void> | undefined} */
@@ -64,6 +66,7 @@ class Runtime {
           const percent = m.phase === "start" ? 100 : Math.min(99, Math.round((100 * m.loaded) / m.total));
           this.update({ percent, phase: m.phase });
         } else if (isReady(m)) {
+          this.timings = m.timings;
           this.update({ state: "ready", percent: 100, phase: "ready" });
           resolve();
         } else if (isFailed(m)) {
