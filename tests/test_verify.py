@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import threading
 from pathlib import Path
 
 import pytest
@@ -131,59 +129,36 @@ def test_checks_file_that_fails_to_load_is_broken(tmp_path):
     ]
 
 
-def stop_threads(threads: list[threading.Thread]) -> None:
-    """End verification threads stuck in a loop by raising KeyboardInterrupt inside them, so a
-    test's endless loop does not keep a CPU busy for the rest of the session."""
-    for thread in threads:
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident),
-                                                   ctypes.py_object(KeyboardInterrupt))
-    for thread in threads:
-        thread.join(5)
-        assert not thread.is_alive(), "a looping verification thread could not be stopped"
-
-
-def test_solution_with_endless_loop_fails_in_time(tmp_path, monkeypatch):
+def test_solution_with_endless_loop_fails_in_time_and_is_stopped(tmp_path, monkeypatch):
     monkeypatch.setattr(verify, "VERIFY_TIMEOUT_SECONDS", 0.5)
     solution = ('def greet(name):\n    letters = 0\n    while letters < len(name):\n'
                 '        pass\n    return f"Hello, {name}!"\n')
-    before = set(threading.enumerate())
-    try:
-        errors = verify_errors(tmp_path, solution=solution)
-    finally:
-        stop_threads([t for t in threading.enumerate()
-                      if t not in before and t.name == "therapon-verify"])
+    errors = verify_errors(tmp_path, solution=solution)
     assert [(e.path, e.message) for e in errors] == [
         (FOLDER / "solution.py",
          "the reference solution never finished (it ran for more than 0.5 seconds). Look for "
          "an endless loop."),
     ]
+    assert verify._verifier.process is None, "the looping child must be killed"
+    # and the next verification works, in a fresh child
+    verify_all({"gentle-start": exercise(tmp_path)}, tmp_path)
 
 
-def test_call_with_timeout_reads_the_limit_when_called(monkeypatch):
-    monkeypatch.setattr(verify, "VERIFY_TIMEOUT_SECONDS", 0.05)
-    release = threading.Event()
-    try:
-        with pytest.raises(verify.TookTooLong, match=r"more than 0\.05 seconds"):
-            verify.call_with_timeout(release.wait, 5)
-    finally:
-        release.set()
-
-
-def test_call_with_timeout_returns_value_and_reraises_errors():
-    assert verify.call_with_timeout(sum, [1, 2, 3]) == 6
-    with pytest.raises(ZeroDivisionError):
-        verify.call_with_timeout(lambda: 1 / 0)
+def test_code_printing_to_the_real_stdout_cannot_fake_a_verdict():
+    source = "import os\nos.write(1, b'not a verdict\\n')\nx = 1\n"
+    result = verify.run_checks(source, "def check_x(learner):\n    assert learner.variable('x') == 1\n")
+    assert result["passed"] is True
 
 
 def test_verdicts_are_cached_by_content(tmp_path, monkeypatch):
     calls = []
-    real = verify.call_with_timeout
+    real = verify.run_checks
 
-    def counting(func, *args, **kwargs):
-        calls.append(args)
-        return real(func, *args, **kwargs)
+    def counting(source, checks):
+        calls.append(source)
+        return real(source, checks)
 
-    monkeypatch.setattr("therapon.kinds.code.call_with_timeout", counting)
+    monkeypatch.setattr("therapon.kinds.code.run_checks", counting)
     verify_all({"gentle-start": exercise(tmp_path)}, tmp_path)
     verify_all({"gentle-start": exercise(tmp_path)}, tmp_path)
     assert len(calls) == 2  # the solution and the starter, once each

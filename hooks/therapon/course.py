@@ -19,7 +19,7 @@ from .model import STATUSES, Exercise
 from .render import render_exercise
 from .runtime import SITE_PYODIDE_DIR, Runtime, install, locate
 from .settings import Settings
-from .wheel import DIST_NAME, PACKAGE_NAME, build_wheel
+from .wheel import CHECKER_DIR, DIST_NAME, PACKAGE_NAME, build_wheel
 
 
 def verify_all(exercises: dict[str, Exercise], root: Path) -> None:
@@ -37,9 +37,7 @@ class CourseBuild:
         self.settings = settings
         self.exercises = load_exercises(root / "exercises", root)
         verify_all(self.exercises, root)
-        import therapon_check
-
-        self.runtime: Runtime = locate(root, build_wheel(Path(therapon_check.__file__).parent))
+        self.runtime: Runtime = locate(root, build_wheel(CHECKER_DIR))
         self.used_on: dict[str, tuple[str, int | None]] = {}
         self.page_exercises: dict[str, list[str]] = {}
         self._page = ""

@@ -1,53 +1,104 @@
-"""Run exercise code at build time with a time limit, so a looping solution fails the build
-instead of hanging it. Results are cached by content, which keeps `mkdocs serve` rebuilds fast."""
+"""Run exercise code at build time in a child Python with a time limit.
+
+A looping solution fails the build instead of hanging it, and it is really stopped: the child
+is killed and replaced, so nothing keeps spinning in `mkdocs serve` and the build's own
+stdout is never redirected. Verdicts are cached by content, which keeps rebuilds fast.
+"""
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import json
+import queue
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
+from .wheel import CHECKER_DIR
+
 VERIFY_TIMEOUT_SECONDS = 10.0
+REPLY_PREFIX = "\x00therapon-verdict "
 _cache: dict[str, Any] = {}
 
+# The child reads one JSON job per line and answers on a marked line, so anything learner
+# code writes straight to file descriptor 1 cannot be mistaken for an answer.
+CHILD_PROGRAM = f"""
+import json, sys
+from therapon_check import check
+for line in sys.stdin:
+    job = json.loads(line)
+    reply = json.dumps(check(job["source"], job["checks"]))
+    sys.__stdout__.write({REPLY_PREFIX!r} + reply + "\\n")
+    sys.__stdout__.flush()
+"""
 
-class TookTooLong(Exception):
-    """The code ran past the build's time limit, most likely in an endless loop."""
 
+class Verifier:
+    """One child Python for the whole build, replaced whenever a job runs out of time."""
 
-def call_with_timeout(func: Callable[..., Any], *args: Any,
-                      seconds: float | None = None) -> Any:
-    """Call func in a daemon thread; raise TookTooLong if it has not returned in time.
+    def __init__(self) -> None:
+        self.process: subprocess.Popen[str] | None = None
+        self.replies: queue.Queue[str | None] = queue.Queue()
 
-    `seconds` defaults to VERIFY_TIMEOUT_SECONDS as it is when called, not when defined."""
-    if seconds is None:
-        seconds = VERIFY_TIMEOUT_SECONDS
-    box: dict[str, Any] = {}
+    def _start(self) -> subprocess.Popen[str]:
+        hooks_dir = str(CHECKER_DIR.parent)
+        process = subprocess.Popen(
+            [sys.executable, "-c", CHILD_PROGRAM], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
+            env={"PYTHONPATH": hooks_dir, "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1"},
+        )
+        replies: queue.Queue[str | None] = queue.Queue()
 
-    def target() -> None:
+        def read() -> None:
+            for line in process.stdout:  # type: ignore[union-attr]
+                if line.startswith(REPLY_PREFIX):
+                    replies.put(line[len(REPLY_PREFIX):])
+            replies.put(None)
+
+        threading.Thread(target=read, daemon=True, name="therapon-verify-reader").start()
+        self.process, self.replies = process, replies
+        return process
+
+    def check(self, source: str, checks: str, seconds: float | None = None) -> dict[str, Any]:
+        """therapon_check.check() in the child, or {"timeout": ...} when it ran too long."""
+        limit = VERIFY_TIMEOUT_SECONDS if seconds is None else seconds
+        process = self.process if self.process and self.process.poll() is None else self._start()
+        assert process.stdin is not None
+        process.stdin.write(json.dumps({"source": source, "checks": checks}) + "\n")
+        process.stdin.flush()
         try:
-            box["value"] = func(*args)
-        except BaseException as exc:  # re-raised in the caller's thread
-            box["error"] = exc
+            reply = self.replies.get(timeout=limit)
+        except queue.Empty:
+            self.close()
+            return {"timeout": f"it ran for more than {limit:g} seconds"}
+        if reply is None:  # the child died, e.g. the code exhausted its memory
+            self.close()
+            return {"timeout": "Python stopped while running it"}
+        return json.loads(reply)
 
-    worker = threading.Thread(target=target, daemon=True, name="therapon-verify")
-    worker.start()
-    worker.join(seconds)
-    if worker.is_alive():
-        raise TookTooLong(f"it ran for more than {seconds:g} seconds")
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
+    def close(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+
+
+_verifier = Verifier()
+atexit.register(_verifier.close)
+
+
+def run_checks(source: str, checks: str) -> dict[str, Any]:
+    """The verdict on one piece of code, from the shared child process."""
+    return _verifier.check(source, checks)
 
 
 def checker_fingerprint() -> str:
     """A hash of the checking package, so editing it invalidates cached verdicts."""
-    import therapon_check
-
     digest = hashlib.sha256()
-    for path in sorted(Path(therapon_check.__file__).parent.glob("*.py")):
+    for path in sorted(CHECKER_DIR.glob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

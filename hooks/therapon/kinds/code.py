@@ -5,22 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from therapon_check import check
-
 from ..errors import AuthoringError
 from ..markup import escape, markdown_to_html
 from ..model import Exercise
-from ..verify import TookTooLong, cached, call_with_timeout
+from ..verify import cached, run_checks
 
 NAME = "code"
 FILES = {"starter": "starter.py", "solution": "solution.py", "checks": "checks.py"}
-
-
-def _verdict(source: str, checks: str) -> dict[str, Any]:
-    try:
-        return call_with_timeout(check, source, checks)
-    except TookTooLong as exc:
-        return {"timeout": str(exc)}
 
 
 def verify(exercise: Exercise, shown: dict[str, Path]) -> list[AuthoringError]:
@@ -28,11 +19,11 @@ def verify(exercise: Exercise, shown: dict[str, Path]) -> list[AuthoringError]:
     checks = exercise.file("checks").text
     solution = exercise.file("solution").text
     starter = exercise.file("starter").text
-    verdict = cached(("solution", solution, checks), lambda: _verdict(solution, checks))
+    verdict = cached(("solution", solution, checks), lambda: run_checks(solution, checks))
     errors = solution_errors(verdict, shown)
     if errors:
         return errors
-    verdict = cached(("starter", starter, checks), lambda: _verdict(starter, checks))
+    verdict = cached(("starter", starter, checks), lambda: run_checks(starter, checks))
     if verdict.get("passed"):
         return [AuthoringError(shown["starter"], "the starter code already passes every check, so "
                                "there is nothing to practise. Leave part of the task undone in "
