@@ -129,3 +129,16 @@ def test_missing_pyodide_says_to_run_npm_ci(project: Path) -> None:
     (project / "node_modules").unlink()
     output = broken_build(project)
     assert "Pyodide's runtime files are missing" in output and "npm ci" in output
+
+
+def test_fence_renders_inside_an_admonition(project: Path) -> None:
+    lesson = project / "docs/lessons/01-who-listened.md"
+    edit(lesson, "=== \"Count the turns\"\n\n    ```exercise\n    listener-tally\n    ```\n",
+         "=== \"Count the turns\"\n\n    Counting first.\n")
+    lesson.write_text(lesson.read_text() + '\n!!! example "Try it"\n    ```exercise\n'
+                      "    listener-tally\n    ```\n")
+    result = build_site(project / "site", "http://127.0.0.1:8000/", cwd=project)
+    assert result.returncode == 0, result.stderr
+    html = (project / "site/lessons/01-who-listened/index.html").read_text()
+    assert re.search(r'<div class="admonition example">\s*<p class="admonition-title">Try it</p>'
+                     r'\s*<div class="therapon-exercise" id="exercise-listener-tally"', html)

@@ -296,3 +296,13 @@ def test_run_json_is_the_same_data_as_run_code(source):
     data = json.loads(run_json(source))
     assert data == run_code(source).as_dict()
     assert set(data) == {"stdout", "stderr", "error"}
+
+
+def test_deep_recursion_is_explained_and_its_traceback_folded():
+    error = run_code("def f(n):\n    return f(n + 1)\nf(0)\n").error
+    assert error["type"] == "RecursionError" and error["line"] == 2
+    assert error["message"].startswith("Line 2: RecursionError: maximum recursion depth exceeded. ")
+    assert "A function keeps calling itself and never stops." in error["message"]
+    assert error["traceback"].count("return f(n + 1)") == 3
+    assert "[the line above repeated" in error["traceback"]
+    assert len(error["traceback"].splitlines()) < 15

@@ -74,6 +74,17 @@ def _exit(code: object = None) -> None:
     raise SystemExit(code)
 
 
+# A sentence in plain words for errors whose Python wording puzzles beginners.
+PLAIN_WORDS = {
+    "RecursionError": "A function keeps calling itself and never stops. Check that it has a "
+                      "case where it returns without calling itself again.",
+    "MemoryError": "Your code tried to use more memory than the browser can give it.",
+    "OverflowError": "A number in your code is too big to work with here, for example a "
+                     "string repeated billions of times.",
+}
+REPEAT_LIMIT = 3
+
+
 def fresh_namespace() -> dict[str, Any]:
     """A clean module namespace whose input() explains itself instead of hanging."""
     learner_builtins = dict(vars(builtins))
@@ -114,6 +125,8 @@ def describe_exception(exc: BaseException, source: str) -> dict[str, Any]:
         message = f"{name}: {exc}"
     else:
         message = f"Line {line}: {name}: {exc}"
+    if name in PLAIN_WORDS:
+        message = message.rstrip(".") + f". {PLAIN_WORDS[name]}"
     return {
         "type": name,
         "line": line,
@@ -134,13 +147,28 @@ def _last_learner_line(exc: BaseException) -> int | None:
 def _learner_traceback(exc: BaseException, source: str) -> str:
     lines = source.splitlines()
     out = ["Traceback (your code only):"]
+    previous, repeats = None, 0
     for frame in _learner_frames(exc):
+        if (frame.lineno, frame.name) == previous:
+            repeats += 1
+            if repeats >= REPEAT_LIMIT:
+                continue
+        else:
+            _note_repeats(out, repeats)
+            previous, repeats = (frame.lineno, frame.name), 0
         where = "" if frame.name == "<module>" else f", in {frame.name}"
         out.append(f"  Line {frame.lineno}{where}")
         if frame.lineno and 0 < frame.lineno <= len(lines):
             out.append(f"    {lines[frame.lineno - 1].strip()}")
+    _note_repeats(out, repeats)
     out.extend(line.rstrip("\n") for line in traceback.format_exception_only(exc))
     return "\n".join(out)
+
+
+def _note_repeats(out: list[str], repeats: int) -> None:
+    """Say how often a frame repeated, as Python does, instead of a thousand copies."""
+    if repeats >= REPEAT_LIMIT:
+        out.append(f"  [the line above repeated {repeats - REPEAT_LIMIT + 1} more times]")
 
 
 def run_code(source: str) -> Outcome:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from .helpers import LESSON, PYTHON_READY_MS, editor_text, exercise, open_tab_of, press, \
@@ -132,4 +134,33 @@ def test_page_without_exercises_fetches_no_python(page: Page, site, foreign_requ
     page.goto(site.url)
     page.wait_for_timeout(2500)  # longer than the idle warm-up would wait on an exercise page
     assert not [url for url in fetched if "/pyodide/" in url or url.endswith("editor.js")]
+    assert foreign_requests == [] and page_errors == []
+
+
+def test_learner_code_cannot_reach_the_page_or_storage(page: Page, site):
+    page.goto(site.url + LESSON)
+    type_code(page, "listener-tally", "import js\n"
+              "print(hasattr(js, 'document'), hasattr(js, 'localStorage'))\n")
+    press(page, "listener-tally", "Run")
+    expect(exercise(page, "listener-tally").locator("[data-output]")).to_have_text("False False\n")
+
+
+def test_runaway_memory_and_recursion_get_plain_messages(page: Page, site):
+    page.goto(site.url + LESSON)
+    type_code(page, "listener-tally", 's = "x" * 10**10\n')
+    expect(press(page, "listener-tally", "Run")).to_contain_text("too big to work with")
+    type_code(page, "listener-tally", "def f(n):\n    return f(n + 1)\n\nf(0)\n")
+    expect(press(page, "listener-tally", "Run")).to_contain_text("keeps calling itself")
+    type_code(page, "listener-tally", "print('still fine')\n")
+    press(page, "listener-tally", "Run")
+    expect(exercise(page, "listener-tally").locator("[data-output]")).to_have_text("still fine\n")
+
+
+def test_every_page_stays_on_its_own_host(page: Page, site, foreign_requests, page_errors):
+    sitemap = page.request.get(site.url + "sitemap.xml").text()
+    urls = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert len(urls) >= 2 and all(url.startswith(site.url) for url in urls)
+    for url in urls + [site.url + "404.html"]:
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
     assert foreign_requests == [] and page_errors == []
