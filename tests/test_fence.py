@@ -44,15 +44,16 @@ def test_fence_id(source, expected):
     ("~~~exercise\nx\n~~~\n", [1]),
     ("````exercise\nx\n````\n", [1]),
     ("``` exercise\nx\n```\n", [1]),
-    ("```{.exercise}\nx\n```\n```python\nprint(1)\n```\n", []),
+    ("```{.exercise}\nx\n```\n```python\nprint(1)\n```\n", [1]),
     ('!!! example "Try it"\n\n    ```exercise\n    x\n    ```\n', [3]),
     ('=== "Tab"\n\n    ??? tip "Practice"\n\n        ~~~exercise\n        x\n        ~~~\n', [5]),
     ("> ```exercise\n> x\n> ```\n", [1]),
     ("```exercise\na\n```\n\ntext\n\n    ```exercise\n    b\n    ```\n", [1, 7]),
     ("```python\nexercise = 1\n```\n```exercises\n```\n", []),
-], ids=["top-level", "tildes", "four-backticks", "space-before-name", "other-fences",
+    ("````markdown\n```exercise\nx\n```\n````\n\n```exercise\ny\n```\n", [7]),
+], ids=["top-level", "tildes", "four-backticks", "space-before-name", "attribute-form",
         "admonition-4-spaces", "tab-and-admonition-8-spaces", "blockquote", "two-fences",
-        "not-an-exercise-fence"])
+        "not-an-exercise-fence", "example-inside-another-fence"])
 def test_fence_lines(markdown, lines):
     assert fence_lines(markdown) == lines
 

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from pymdownx.superfences import SuperFencesException
 
 FENCE_NAME = "exercise"
-FENCE_LINE = re.compile(rf"^[\s>]*(`{{3,}}|~{{3,}})\s*{FENCE_NAME}\b")
+ANY_FENCE = re.compile(r"^[\s>]*(`{3,}|~{3,})\s*([^\s`]*)")
 
 
 class FenceError(SuperFencesException, PluginError):
@@ -27,8 +27,25 @@ def fence_id(source: str) -> str:
 
 
 def fence_lines(markdown: str) -> list[int]:
-    """The 1-based lines where exercise fences open, in order, to locate errors."""
-    return [n for n, line in enumerate(markdown.splitlines(), start=1) if FENCE_LINE.match(line)]
+    """The 1-based lines where exercise fences open, in order, to locate errors.
+
+    Fences shown as examples inside another fenced block are not exercises, so they are
+    skipped, keeping later line numbers right."""
+    found: list[int] = []
+    open_fence = ""
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        match = ANY_FENCE.match(line)
+        if not match:
+            continue
+        marker, info = match.groups()
+        if open_fence:
+            if marker[0] == open_fence[0] and len(marker) >= len(open_fence) and not info:
+                open_fence = ""
+            continue
+        open_fence = marker
+        if info.strip("{}").lstrip(".") == FENCE_NAME:
+            found.append(number)
+    return found
 
 
 def custom_fence(render: Callable[[str], str]) -> dict[str, Any]:
