@@ -48,7 +48,11 @@ export function createEditor(textarea, { onChange, labelId }) {
         syntaxHighlighting(materialHighlight),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ "aria-labelledby": labelId, "aria-multiline": "true" }),
+        EditorView.contentAttributes.of({
+          "aria-labelledby": labelId,
+          "aria-describedby": textarea.getAttribute("aria-describedby") || "",
+          "aria-multiline": "true",
+        }),
         EditorView.updateListener.of((update) => { if (update.docChanged) onChange(); }),
       ],
     }),

@@ -164,3 +164,33 @@ def test_every_page_stays_on_its_own_host(page: Page, site, foreign_requests, pa
         page.goto(url)
         page.wait_for_load_state("networkidle")
     assert foreign_requests == [] and page_errors == []
+
+
+def test_keyboard_only_path_through_an_exercise(page: Page, site):
+    page.goto(site.url + LESSON)
+    box = exercise(page, "listener-tally")
+    expect(box).to_have_attribute("data-editor", "ready")
+    box.locator(".cm-content").focus()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Tab")  # Tab indents inside the editor...
+    page.keyboard.type("# typed with the keyboard")
+    assert "    # typed with the keyboard" in editor_text(page, "listener-tally")
+    page.keyboard.press("Escape")  # ...and Esc, Tab leaves it
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Run"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Check"
+    page.keyboard.press("Enter")
+    expect(box.locator("[data-feedback]")).to_contain_text("checks pass", timeout=PYTHON_READY_MS)
+
+
+def test_python_that_cannot_load_says_so_and_keeps_the_work(page: Page, site, page_errors):
+    page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(site.url + LESSON)
+    type_code(page, "listener-tally", "# my work\n")
+    feedback = press(page, "listener-tally", "Check")
+    expect(feedback).to_contain_text("Python could not be loaded")
+    expect(exercise(page, "listener-tally").locator("[data-loading]")).to_contain_text(
+        "Python could not be loaded")
+    page.reload()
+    assert editor_text(page, "listener-tally") == "# my work\n"

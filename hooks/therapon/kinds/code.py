@@ -89,7 +89,10 @@ def render_body(exercise: Exercise, uid: str) -> str:
     return (
         f"{prompt}"
         f'<label class="therapon-label" id="{uid}-code-label" for="{uid}-code">Your code</label>'
+        f'<p class="therapon-help" id="{uid}-code-help">Tab indents a line. To leave the editor '
+        "with the keyboard, press Esc and then Tab.</p>"
         f'<textarea id="{uid}-code" class="therapon-code" data-code rows="{rows}" '
+        f'aria-describedby="{uid}-code-help" '
         f'spellcheck="false" autocapitalize="off" autocomplete="off">{escape(starter)}</textarea>'
         '<div class="therapon-actions">'
         '<button type="button" class="md-button" data-action="run">Run</button>'

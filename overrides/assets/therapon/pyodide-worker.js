@@ -19,6 +19,8 @@ function countDownloads(total) {
   let loaded = 0;
   self.fetch = async (input, init) => {
     const response = await realFetch(input, init);
+    // Pyodide can hang instead of failing when a runtime file is missing; say so at once.
+    if (!response.ok) fail(`could not download ${response.url} (${response.status})`);
     if (!response.body) return response;
     const counter = new TransformStream({
       transform(chunk, controller) {
@@ -35,6 +37,13 @@ function countDownloads(total) {
   };
   return () => { self.fetch = realFetch; };
 }
+
+/** Tell the page that Python cannot start; it shows a plain message and keeps the work. */
+function fail(/** @type {string} */ message) {
+  self.postMessage({ type: MESSAGE.failed, message });
+}
+
+self.addEventListener("unhandledrejection", (event) => fail(String(event.reason?.message || event.reason)));
 
 /** @param {{pyodideUrl: string, package: string, module: string, downloadBytes: number}} options */
 async function boot(options) {
@@ -62,9 +71,7 @@ self.addEventListener("message", async (event) => {
   const message = event.data;
   if (message?.type === MESSAGE.load) {
     api ||= boot(message.options);
-    api.catch((error) => {
-      self.postMessage({ type: MESSAGE.failed, message: String(error?.message || error) });
-    });
+    api.catch((error) => fail(String(error?.message || error)));
     return;
   }
   if (message?.type !== MESSAGE.run && message?.type !== MESSAGE.check) return;

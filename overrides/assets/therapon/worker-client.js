@@ -55,6 +55,7 @@ class Runtime {
   /** Start Pyodide if it is not started yet; safe to call as often as you like. */
   start() {
     if (this.ready && this.status.state !== "failed") return this.ready;
+    this.worker?.terminate();
     this.starts += 1;
     const worker = new Worker(new URL("pyodide-worker.js", this.config.assetsUrl), { type: "module" });
     this.worker = worker;

@@ -148,7 +148,7 @@ export function mount(el, { runtime, store, signal, config, loadEditor }) {
     }
     showState();
   });
-  const stopWatching = runtime.subscribe((status) => renderLoading($("[data-loading]"), status, el.hasAttribute("aria-busy")));
+  const stopWatching = runtime.subscribe((status) => renderLoading($("[data-loading]"), status));
   el.addEventListener("focusin", () => runtime.start(), { signal, once: true });
   signal.addEventListener("abort", () => {
     if (saveTimer !== undefined) saveDraft();

@@ -20,20 +20,19 @@ export function renderStatus(el, status) {
 }
 
 /**
+ * Show Python's loading progress while it loads, and a plain message if it cannot.
  * @param {HTMLElement} box
  * @param {{state: string, percent: number, phase: string, message?: string}} status
- * @param {boolean} waiting  whether this exercise is waiting for Python right now
  */
-export function renderLoading(box, status, waiting) {
+export function renderLoading(box, status) {
   const bar = /** @type {HTMLProgressElement} */ (box.querySelector("progress"));
   const text = /** @type {HTMLElement} */ (box.querySelector("[data-loading-text]"));
-  box.hidden = !(status.state === "loading" || status.state === "failed") || (!waiting && status.state !== "failed" && status.percent === 0);
+  box.hidden = status.state !== "loading" && status.state !== "failed";
+  bar.hidden = status.state === "failed";
   bar.value = status.percent;
   if (status.state === "failed") {
-    bar.hidden = true;
-    text.textContent = "Python could not be loaded. Check your connection, then reload the page. Your work is saved.";
+    text.textContent = "Python could not be loaded. Check your connection, then try again. Your work is saved.";
   } else {
-    bar.hidden = false;
     text.textContent = status.phase === "start" ? "Starting Python…" : `Loading Python… ${status.percent}%`;
   }
 }
