@@ -18,9 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 from conftest import build_site  # noqa: E402
 from support.subpath_server import SiteServer  # noqa: E402
-from e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 FLOOR_PAGE = """<!doctype html><meta charset="utf-8"><title>floor</title><script type="module">
 const w = new Worker("floor_worker.js", {type: "module"});

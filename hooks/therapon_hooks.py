@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+
 from therapon.course import CourseBuild
 from therapon.errors import AuthoringFailed
 from therapon.fence import custom_fence

@@ -11,9 +11,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from therapon.wheel import PACKAGE_NAME
 
 from conftest import ROOT, build_site
+from therapon.wheel import PACKAGE_NAME
 
 COPIED = ("docs", "exercises", "hooks", "overrides", "mkdocs.yml")
 LINKED = ("node_modules", "build")

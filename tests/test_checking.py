@@ -7,6 +7,7 @@ import json
 import sys
 
 import pytest
+
 from therapon_check import LEARNER_FILENAME, Learner, check, check_json, run_code, run_json
 from therapon_check.sandbox import OUTPUT_LIMIT
 

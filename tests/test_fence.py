@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from therapon import verify
 from therapon.course import CourseBuild
 from therapon.fence import FENCE_NAME, FenceError, custom_fence, fence_id, fence_lines

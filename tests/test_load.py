@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from therapon.errors import AuthoringError, AuthoringFailed
 from therapon.load import MAX_FILE_BYTES, load_exercises
 from therapon.model import Exercise

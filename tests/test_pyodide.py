@@ -9,11 +9,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
+from conftest import ROOT
 from therapon.load import load_exercises
 from therapon.wheel import DIST_NAME, PACKAGE_NAME
 from therapon_check import check
-
-from conftest import ROOT
 
 EXERCISES = load_exercises(ROOT / "exercises", ROOT)
 pytestmark = pytest.mark.pyodide

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from therapon.errors import AuthoringFailed
 from therapon.settings import Settings, read_settings
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from therapon import verify
 from therapon.course import verify_all
 from therapon.errors import AuthoringError, AuthoringFailed

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 import therapon_check
 from therapon.runtime import lock_with_wheel
 from therapon.wheel import BASE_VERSION, DIST_NAME, PACKAGE_NAME, ZIP_DATE, Wheel, build_wheel

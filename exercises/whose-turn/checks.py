@@ -6,7 +6,9 @@ PAIR = ("Sam", "Alex")
 def check_empty_log(learner):
     """With no talks yet, the first partner starts."""
     result = learner.call("next_listener", [], PAIR)
-    assert result == "Sam", f"With an empty log the first name, 'Sam', listens first; you returned {result!r}."
+    assert result == "Sam", (
+        f"With an empty log the first name, 'Sam', listens first; you returned {result!r}."
+    )
 
 
 def check_fewer_turns_listens(learner):

@@ -10,7 +10,7 @@ from typing import Any
 from .errors import AuthoringError, AuthoringFailed
 from .kinds import KINDS
 from .model import METADATA_FILE, Exercise, PythonFile
-from .options import REQUIRED, Invalid, exercise_fields
+from .options import apply_fields, exercise_fields
 
 MAX_FILE_BYTES = 256 * 1024
 FIELDS = exercise_fields(tuple(KINDS))
@@ -67,26 +67,18 @@ def parse_metadata(text: str, shown: Path, errors: list[AuthoringError]) -> dict
 def validate_fields(raw: dict[str, Any], text: str, shown: Path,
                     errors: list[AuthoringError]) -> dict[str, Any] | None:
     """Apply the field table: unknown keys and missing or wrong values are all errors."""
-    clean: dict[str, Any] = {}
-    before = len(errors)
-    for key in raw:
-        if key not in FIELDS:
-            known = ", ".join(FIELDS)
-            errors.append(AuthoringError(shown, f"unknown key '{key}'. Known keys: {known}.",
-                                         key_line(text, key)))
-    for key, spec in FIELDS.items():
-        if key not in raw:
-            if spec.default is REQUIRED:
-                errors.append(AuthoringError(shown, f"'{key}' is required. Add a line such as "
-                                             f'{key} = "…".'))
-            else:
-                clean[key] = spec.default
-            continue
-        try:
-            clean[key] = spec.validate(raw[key])
-        except Invalid as exc:
-            errors.append(AuthoringError(shown, f"'{key}' {exc}", key_line(text, key)))
-    return clean if len(errors) == before else None
+    values, problems = apply_fields(raw, FIELDS)
+    for problem in problems:
+        key = problem.key
+        if problem.kind == "unknown":
+            message = f"unknown key '{key}'. Known keys: {', '.join(FIELDS)}."
+        elif problem.kind == "missing":
+            message = f'\'{key}\' is required. Add a line such as {key} = "…".'
+        else:
+            message = f"'{key}' {problem.reason}"
+        line = None if problem.kind == "missing" else key_line(text, key)
+        errors.append(AuthoringError(shown, message, line))
+    return None if problems else values
 
 
 def compile_python(path: Path, shown: Path, errors: list[AuthoringError]) -> PythonFile | None:

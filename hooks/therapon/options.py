@@ -87,3 +87,31 @@ def exercise_fields(kinds: tuple[str, ...]) -> dict[str, Field]:
         "reveal": Field("after-attempts", one_of(REVEAL_POLICIES)),
         "reveal_after_attempts": Field(2, non_negative_int),
     }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One key that does not fit the table; the caller words it for its own file format."""
+
+    key: str
+    kind: str  # "unknown", "missing" or "invalid"
+    reason: str = ""
+
+
+def apply_fields(raw: dict[str, Any], fields: dict[str, Field]) -> tuple[dict[str, Any],
+                                                                         list[Problem]]:
+    """Clean values by the table, with defaults filled in, and every problem found."""
+    problems = [Problem(key, "unknown") for key in raw if key not in fields]
+    values: dict[str, Any] = {}
+    for key, spec in fields.items():
+        if key not in raw:
+            if spec.default is REQUIRED:
+                problems.append(Problem(key, "missing"))
+            else:
+                values[key] = spec.default
+            continue
+        try:
+            values[key] = spec.validate(raw[key])
+        except Invalid as exc:
+            problems.append(Problem(key, "invalid", str(exc)))
+    return values, problems

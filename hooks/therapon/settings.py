@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import AuthoringError, AuthoringFailed
-from .options import REQUIRED, Field, Invalid, exercise_id
+from .options import REQUIRED, Field, Invalid, Problem, apply_fields, exercise_id
 
 SETTINGS_KEY = "therapon"
 
@@ -30,7 +30,7 @@ def course_id(value: Any) -> str:
 
 FIELDS = {
     "course_id": Field(REQUIRED, course_id),
-    "timeout_seconds": Field(5, timeout_seconds),
+    "timeout_seconds": Field(5.0, timeout_seconds),
 }
 
 
@@ -40,30 +40,22 @@ class Settings:
     timeout_seconds: float
 
 
+def settings_message(problem: Problem) -> str:
+    if problem.kind == "unknown":
+        return f"unknown setting '{problem.key}'. Known settings: {', '.join(FIELDS)}."
+    if problem.kind == "missing":
+        return f"'{problem.key}' is required. Add a line `{problem.key}: …` under `{SETTINGS_KEY}:`."
+    return f"'{problem.key}' {problem.reason}"
+
+
 def read_settings(extra: dict[str, Any], config_path: str) -> Settings:
     raw = extra.get(SETTINGS_KEY)
     where = f"{config_path} (extra.{SETTINGS_KEY})"
     if not isinstance(raw, dict):
         raise AuthoringFailed([AuthoringError(where, "is missing. Add `extra: therapon: "
                                               "course_id: your-course` to mkdocs.yml.")])
-    errors: list[AuthoringError] = []
-    values: dict[str, Any] = {}
-    for key in raw:
-        if key not in FIELDS:
-            errors.append(AuthoringError(where, f"unknown setting '{key}'. Known settings: "
-                                         f"{', '.join(FIELDS)}."))
-    for key, spec in FIELDS.items():
-        if key not in raw:
-            if spec.default is REQUIRED:
-                errors.append(AuthoringError(where, f"'{key}' is required. Add a line "
-                                             f"`{key}: …` under `{SETTINGS_KEY}:`."))
-            else:
-                values[key] = spec.validate(spec.default)
-            continue
-        try:
-            values[key] = spec.validate(raw[key])
-        except Invalid as exc:
-            errors.append(AuthoringError(where, f"'{key}' {exc}"))
+    values, problems = apply_fields(raw, FIELDS)
+    errors = [AuthoringError(where, settings_message(p)) for p in problems]
     if errors:
         raise AuthoringFailed(errors)
     return Settings(**values)

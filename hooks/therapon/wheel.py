@@ -42,8 +42,8 @@ def build_wheel(package_dir: Path) -> Wheel:
         "Summary: Therapon's exercise checking, shared by the build and the browser.\n"
     ).encode()
     files[f"{dist_info}/WHEEL"] = (
-        "Wheel-Version: 1.0\nGenerator: therapon\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-    ).encode()
+        b"Wheel-Version: 1.0\nGenerator: therapon\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    )
     files[f"{dist_info}/top_level.txt"] = f"{DIST_NAME}\n".encode()
     record = [_record_line(name, data) for name, data in files.items()]
     record.append(f"{dist_info}/RECORD,,")

@@ -6,8 +6,16 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from .helpers import LESSON, PYTHON_READY_MS, editor_text, exercise, open_tab_of, press, \
-    solution, type_code
+from .helpers import (
+    LESSON,
+    PYTHON_READY_MS,
+    editor_text,
+    exercise,
+    open_tab_of,
+    press,
+    solution,
+    type_code,
+)
 
 
 def test_solving_an_exercise_marks_it_passed(page: Page, site, foreign_requests, page_errors):

@@ -36,7 +36,7 @@ class SiteServer:
         host, port = self.httpd.server_address[:2]
         return f"http://{host}:{port}{SUBPATH}"
 
-    def __enter__(self) -> "SiteServer":
+    def __enter__(self) -> SiteServer:
         self.thread.start()
         return self
 
