@@ -32,12 +32,12 @@ export function mount(el, { runtime, store, signal, config, loadEditor }) {
   const textarea = /** @type {HTMLTextAreaElement} */ ($("[data-code]"));
   const feedback = $("[data-feedback]");
   const output = $("[data-output]");
-  const hints = Array.from(el.querySelectorAll("[data-hints] > li"));
+  const hints = /** @type {HTMLElement[]} */ (Array.from(el.querySelectorAll("[data-hints] > li")));
   const buttons = {
     run: $('[data-action="run"]'),
     check: $('[data-action="check"]'),
-    hint: el.querySelector('[data-action="hint"]'),
-    solution: el.querySelector('[data-action="solution"]'),
+    hint: /** @type {HTMLElement | null} */ (el.querySelector('[data-action="hint"]')),
+    solution: /** @type {HTMLElement | null} */ (el.querySelector('[data-action="solution"]')),
     reset: $('[data-action="reset"]'),
   };
 
