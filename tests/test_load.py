@@ -90,7 +90,7 @@ def errors_of(root: Path) -> list[AuthoringError]:
 # (case id, files of the one exercise folder, file the error names, line, exact message)
 ONE_ERROR_CASES = [
     ("unknown-kind", exercise(exercise_toml=toml_with(2, 'kind = "quiz"')),
-     TOML_PATH, 2, "'kind' must be one of 'code', got 'quiz'."),
+     TOML_PATH, 2, "'kind' must be one of 'code', 'text', 'choice', 'reflection', got 'quiz'."),
     ("missing-id", exercise(exercise_toml=toml_with(1, None)),
      TOML_PATH, None, "'id' is required. Add a line such as id = \"…\"."),
     ("missing-kind", exercise(exercise_toml=toml_with(2, None)),

@@ -26,6 +26,7 @@ def verify_all(exercises: dict[str, Exercise], root: Path) -> None:
     errors: list[AuthoringError] = []
     for exercise in exercises.values():
         shown = {role: relative(f.path, root) for role, f in exercise.files.items()}
+        shown["metadata"] = relative(exercise.metadata_path, root)
         errors.extend(KINDS[exercise.kind].verify(exercise, shown))
     if errors:
         raise AuthoringFailed(errors)
@@ -50,6 +51,7 @@ class CourseBuild:
             "courseId": self.settings.course_id,
             "timeoutMs": int(self.settings.timeout_seconds * 1000),
             "statuses": list(STATUSES),
+            "pythonKinds": [name for name, kind in KINDS.items() if kind.NEEDS_PYTHON],
             "pyodide": {
                 "dir": f"{SITE_PYODIDE_DIR}/",
                 "package": PACKAGE_NAME,

@@ -10,7 +10,7 @@ from typing import Any
 from .errors import AuthoringError, AuthoringFailed
 from .kinds import KINDS
 from .model import METADATA_FILE, Exercise, PythonFile
-from .options import apply_fields, exercise_fields
+from .options import Field, apply_fields, exercise_fields
 
 MAX_FILE_BYTES = 256 * 1024
 FIELDS = exercise_fields(tuple(KINDS))
@@ -64,19 +64,38 @@ def parse_metadata(text: str, shown: Path, errors: list[AuthoringError]) -> dict
         return None
 
 
+def table_line(text: str, key: str, item: int) -> int | None:
+    """Line of the item-th `[[key]]` block, for errors inside a list of tables."""
+    pattern = re.compile(rf"\s*\[\[\s*{re.escape(key)}\s*\]\]")
+    lines = [n for n, line in enumerate(text.splitlines(), start=1) if pattern.match(line)]
+    return lines[item - 1] if 0 < item <= len(lines) else None
+
+
+def fields_for(raw: dict[str, Any]) -> dict[str, Field]:
+    """The common table, plus the kind's own fields once the kind is known."""
+    kind = raw.get("kind")
+    extra = KINDS[kind].FIELDS if isinstance(kind, str) and kind in KINDS else {}
+    return {**FIELDS, **extra}
+
+
 def validate_fields(raw: dict[str, Any], text: str, shown: Path,
                     errors: list[AuthoringError]) -> dict[str, Any] | None:
     """Apply the field table: unknown keys and missing or wrong values are all errors."""
-    values, problems = apply_fields(raw, FIELDS)
+    table = fields_for(raw)
+    values, problems = apply_fields(raw, table)
     for problem in problems:
         key = problem.key
         if problem.kind == "unknown":
-            message = f"unknown key '{key}'. Known keys: {', '.join(FIELDS)}."
+            message = f"unknown key '{key}'. Known keys: {', '.join(table)}."
         elif problem.kind == "missing":
             message = f'\'{key}\' is required. Add a line such as {key} = "…".'
         else:
             message = f"'{key}' {problem.reason}"
-        line = None if problem.kind == "missing" else key_line(text, key)
+        line = None
+        if problem.item is not None:
+            line = table_line(text, key, problem.item)
+        if line is None and problem.kind != "missing":
+            line = key_line(text, key)
         errors.append(AuthoringError(shown, message, line))
     return None if problems else values
 
@@ -94,38 +113,65 @@ def compile_python(path: Path, shown: Path, errors: list[AuthoringError]) -> Pyt
     return PythonFile(path, text)
 
 
-def load_exercise(folder: Path, root: Path, errors: list[AuthoringError]) -> Exercise | None:
-    shown_folder = relative(folder, root)
-    meta_path = folder / METADATA_FILE
-    if not meta_path.is_file():
-        contents = "it is empty" if not any(folder.iterdir()) else "it has no exercise.toml"
-        errors.append(AuthoringError(shown_folder, f"this exercise folder is incomplete: {contents}. "
-                                     f"Add {METADATA_FILE} (see AUTHORING.md) or remove the folder."))
-        return None
+def read_metadata(meta_path: Path, root: Path, errors: list[AuthoringError]) -> dict[str, Any] | None:
     shown = relative(meta_path, root)
     text = read_text(meta_path, shown, errors)
     raw = parse_metadata(text, shown, errors) if text is not None else None
-    fields = validate_fields(raw, text, shown, errors) if raw is not None else None
-    if fields is None:
+    return validate_fields(raw, text, shown, errors) if raw is not None else None
+
+
+def build_exercise(values: dict[str, Any], folder: Path, meta_path: Path,
+                   files: dict[str, PythonFile]) -> Exercise:
+    common = {key: values[key] for key in FIELDS}
+    extra = {key: value for key, value in values.items() if key not in FIELDS}
+    return Exercise(folder=folder, metadata_path=meta_path, files=files, fields=extra, **common)
+
+
+def load_folder(folder: Path, root: Path, errors: list[AuthoringError]) -> Exercise | None:
+    """An exercise folder: exercise.toml plus the Python files its kind needs."""
+    meta_path = folder / METADATA_FILE
+    if not meta_path.is_file():
+        contents = "it is empty" if not any(folder.iterdir()) else "it has no exercise.toml"
+        errors.append(AuthoringError(relative(folder, root), f"this exercise folder is incomplete: "
+                                     f"{contents}. Add {METADATA_FILE} (see AUTHORING.md) or remove "
+                                     "the folder."))
+        return None
+    values = read_metadata(meta_path, root, errors)
+    if values is None:
         return None
     files: dict[str, PythonFile] = {}
-    for role, name in KINDS[fields["kind"]].FILES.items():
+    for role, name in KINDS[values["kind"]].FILES.items():
         path = folder / name
         if not path.is_file():
-            errors.append(AuthoringError(relative(path, root), f"missing: a '{fields['kind']}' "
+            errors.append(AuthoringError(relative(path, root), f"missing: a '{values['kind']}' "
                                          f"exercise needs {name} next to {METADATA_FILE}."))
             continue
         loaded = compile_python(path, relative(path, root), errors)
         if loaded is not None:
             files[role] = loaded
-    if len(files) != len(KINDS[fields["kind"]].FILES):
+    if len(files) != len(KINDS[values["kind"]].FILES):
         return None
-    return Exercise(folder=folder, metadata_path=meta_path, files=files, **fields)
+    return build_exercise(values, folder, meta_path, files)
 
 
-def exercise_folders(exercises_dir: Path) -> list[Path]:
-    return sorted(p for p in exercises_dir.iterdir()
-                  if p.is_dir() and not p.name.startswith((".", "_")))
+def load_file(path: Path, root: Path, errors: list[AuthoringError]) -> Exercise | None:
+    """A one-file exercise, `exercises/<name>.toml`, for kinds that need no Python files."""
+    values = read_metadata(path, root, errors)
+    if values is None:
+        return None
+    if KINDS[values["kind"]].FILES:
+        needed = ", ".join(KINDS[values["kind"]].FILES.values())
+        errors.append(AuthoringError(relative(path, root), f"a '{values['kind']}' exercise needs "
+                                     f"its own folder with {METADATA_FILE} and {needed}. Move this "
+                                     f"file to exercises/{path.stem}/{METADATA_FILE}."))
+        return None
+    return build_exercise(values, path.parent, path, {})
+
+
+def exercise_sources(exercises_dir: Path) -> list[Path]:
+    """Exercise folders and one-file exercises, in a stable order."""
+    return sorted(p for p in exercises_dir.iterdir() if not p.name.startswith((".", "_"))
+                  and (p.is_dir() or p.suffix == ".toml"))
 
 
 def load_exercises(exercises_dir: Path, root: Path) -> dict[str, Exercise]:
@@ -135,8 +181,9 @@ def load_exercises(exercises_dir: Path, root: Path) -> dict[str, Exercise]:
         raise AuthoringFailed([AuthoringError(relative(exercises_dir, root),
                                               "the exercises folder is missing. Create it.")])
     found: dict[str, Exercise] = {}
-    for folder in exercise_folders(exercises_dir):
-        exercise = load_exercise(folder, root, errors)
+    for source in exercise_sources(exercises_dir):
+        load = load_folder if source.is_dir() else load_file
+        exercise = load(source, root, errors)
         if exercise is None:
             continue
         if exercise.id in found:

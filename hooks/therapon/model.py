@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 STATUSES = ("new", "attempted", "passed")
 REVEAL_POLICIES = ("always", "after-attempts", "after-passing", "never")
@@ -30,6 +31,8 @@ class Exercise:
     reveal: str = "after-attempts"
     reveal_after_attempts: int = 2
     files: dict[str, PythonFile] = field(default_factory=dict)
+    # The kind's own validated fields, e.g. a choice's options or a text exercise's examples.
+    fields: dict[str, Any] = field(default_factory=dict)
 
     def file(self, role: str) -> PythonFile:
         return self.files[role]

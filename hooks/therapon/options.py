@@ -19,7 +19,14 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class Invalid(ValueError):
-    """A metadata value is wrong; the message says what was expected and how to write it."""
+    """A metadata value is wrong; the message says what was expected and how to write it.
+
+    "{key}" in the message is replaced by the field's name; `item` is the 1-based entry of a
+    list of tables that is wrong, so the error can point at its line."""
+
+    def __init__(self, message: str, item: int | None = None) -> None:
+        super().__init__(message)
+        self.item = item
 
 
 def type_name(value: Any) -> str:
@@ -60,8 +67,14 @@ def one_of(choices: tuple[str, ...]) -> Validator:
 
 def list_of_strings(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise Invalid(f'must be a list of strings, got {type_name(value)}. Write hints = ["…"].')
+        raise Invalid(f'must be a list of strings, got {type_name(value)}. Write {{key}} = ["…"].')
     return tuple(value)
+
+
+def boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise Invalid(f"must be true or false (without quotes), got {value!r}.")
+    return value
 
 
 def non_negative_int(value: Any) -> int:
@@ -96,6 +109,7 @@ class Problem:
     key: str
     kind: str  # "unknown", "missing" or "invalid"
     reason: str = ""
+    item: int | None = None
 
 
 def apply_fields(raw: dict[str, Any], fields: dict[str, Field]) -> tuple[dict[str, Any],
@@ -113,5 +127,32 @@ def apply_fields(raw: dict[str, Any], fields: dict[str, Field]) -> tuple[dict[st
         try:
             values[key] = spec.validate(raw[key])
         except Invalid as exc:
-            problems.append(Problem(key, "invalid", str(exc)))
+            problems.append(Problem(key, "invalid", str(exc).replace("{key}", key), exc.item))
     return values, problems
+
+
+def table_list(fields: dict[str, Field], minimum: int = 0) -> Validator:
+    """A list of TOML tables ([[name]] blocks), each checked against its own field table."""
+
+    def validate(value: Any) -> tuple[dict[str, Any], ...]:
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise Invalid(f"must be written as [[{{key}}]] blocks, got {type_name(value)}.")
+        if len(value) < minimum:
+            raise Invalid(f"needs at least {minimum} [[{{key}}]] blocks, got {len(value)}.")
+        cleaned = []
+        for index, item in enumerate(value, start=1):
+            values, problems = apply_fields(item, fields)
+            if problems:
+                raise Invalid(f"entry {index}: {describe(problems[0], fields)}", item=index)
+            cleaned.append(values)
+        return tuple(cleaned)
+
+    return validate
+
+
+def describe(problem: Problem, fields: dict[str, Field]) -> str:
+    if problem.kind == "unknown":
+        return f"unknown key '{problem.key}'. Known keys: {', '.join(fields)}."
+    if problem.kind == "missing":
+        return f"'{problem.key}' is required."
+    return f"'{problem.key}' {problem.reason}"

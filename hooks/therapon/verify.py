@@ -27,10 +27,14 @@ _cache: dict[str, Any] = {}
 # code writes straight to file descriptor 1 cannot be mistaken for an answer.
 CHILD_PROGRAM = f"""
 import json, sys
-from therapon_check import check
+from therapon_check import check, check_text
 for line in sys.stdin:
     job = json.loads(line)
-    reply = json.dumps(check(job["source"], job["checks"]))
+    if job["op"] == "text":
+        verdict = check_text(job["checker"], job["response"])
+    else:
+        verdict = check(job["source"], job["checks"])
+    reply = json.dumps(verdict)
     sys.__stdout__.write({REPLY_PREFIX!r} + reply + "\\n")
     sys.__stdout__.flush()
 """
@@ -62,12 +66,12 @@ class Verifier:
         self.process, self.replies = process, replies
         return process
 
-    def check(self, source: str, checks: str, seconds: float | None = None) -> dict[str, Any]:
-        """therapon_check.check() in the child, or {"timeout": ...} when it ran too long."""
+    def run(self, job: dict[str, str], seconds: float | None = None) -> dict[str, Any]:
+        """A therapon_check verdict from the child, or {"timeout": ...} when it ran too long."""
         limit = VERIFY_TIMEOUT_SECONDS if seconds is None else seconds
         process = self.process if self.process and self.process.poll() is None else self._start()
         assert process.stdin is not None
-        process.stdin.write(json.dumps({"source": source, "checks": checks}) + "\n")
+        process.stdin.write(json.dumps(job) + "\n")
         process.stdin.flush()
         try:
             reply = self.replies.get(timeout=limit)
@@ -92,7 +96,12 @@ atexit.register(_verifier.close)
 
 def run_checks(source: str, checks: str) -> dict[str, Any]:
     """The verdict on one piece of code, from the shared child process."""
-    return _verifier.check(source, checks)
+    return _verifier.run({"op": "code", "source": source, "checks": checks})
+
+
+def run_text_checker(checker: str, response: str) -> dict[str, Any]:
+    """A text checker's verdict on one response, from the shared child process."""
+    return _verifier.run({"op": "text", "checker": checker, "response": response})
 
 
 def checker_fingerprint() -> str:

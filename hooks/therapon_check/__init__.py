@@ -9,5 +9,7 @@ from __future__ import annotations
 from .checking import check, check_json
 from .learner import Learner
 from .sandbox import LEARNER_FILENAME, run_code, run_json
+from .written import check_text, check_text_json
 
-__all__ = ["LEARNER_FILENAME", "Learner", "check", "check_json", "run_code", "run_json"]
+__all__ = ["LEARNER_FILENAME", "Learner", "check", "check_json", "check_text", "check_text_json",
+           "run_code", "run_json"]

@@ -1,13 +1,14 @@
 """The exercise kinds, by the name authors write in `kind = "…"`.
 
-Each kind module provides NAME, FILES (role -> file name), verify(), page_data() and
-render_body(), so adding a kind means adding one module and one line here.
+Each kind module provides NAME, FILES (role -> file name), FIELDS (its own metadata table),
+NEEDS_PYTHON (whether its page must start Pyodide), verify(), page_data() and render_body(),
+so adding a kind means adding one module and one line here.
 """
 
 from __future__ import annotations
 
 from types import ModuleType
 
-from . import code
+from . import choice, code, reflection, text
 
-KINDS: dict[str, ModuleType] = {code.NAME: code}
+KINDS: dict[str, ModuleType] = {kind.NAME: kind for kind in (code, text, choice, reflection)}

@@ -6,12 +6,16 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AuthoringError
-from ..markup import escape, markdown_to_html
+from ..markup import escape
 from ..model import Exercise
 from ..verify import cached, run_checks
+from . import parts
 
 NAME = "code"
 FILES = {"starter": "starter.py", "solution": "solution.py", "checks": "checks.py"}
+FIELDS: dict = {}
+NEEDS_PYTHON = True
+RESET_QUESTION = "Replace your code with the starter code? Your current code will be lost."
 
 
 def verify(exercise: Exercise, shown: dict[str, Path]) -> list[AuthoringError]:
@@ -57,37 +61,19 @@ def solution_errors(verdict: dict[str, Any], shown: dict[str, Path]) -> list[Aut
 
 def page_data(exercise: Exercise) -> dict[str, Any]:
     """What the browser needs to run and check this exercise (never the solution)."""
-    return {
-        "starter": exercise.file("starter").text,
-        "checks": exercise.file("checks").text,
-        "reveal": exercise.reveal,
-        "revealAfterAttempts": exercise.reveal_after_attempts,
-        "hintCount": len(exercise.hints),
-    }
+    return {"starter": exercise.file("starter").text, "checks": exercise.file("checks").text,
+            **parts.reveal_data(exercise)}
 
 
 def render_body(exercise: Exercise, uid: str) -> str:
     starter = exercise.file("starter").text
     rows = min(max(starter.count("\n") + 2, 6), 24)
-    prompt = f'<div class="therapon-prompt">{markdown_to_html(exercise.prompt)}</div>' \
-        if exercise.prompt.strip() else ""
-    hints = "".join(f'<li hidden>{markdown_to_html(h)}</li>' for h in exercise.hints)
-    hint_button = '<button type="button" class="md-button" data-action="hint">Hint</button>' \
-        if exercise.hints else ""
     solution = ""
     if exercise.shows_solution:
-        solution = (
-            '<div class="therapon-solution" data-solution hidden>'
-            '<p class="therapon-solution__label">One possible solution:</p>'
-            f'<pre><code class="language-python">{escape(exercise.file("solution").text)}'
-            '</code></pre></div>'
-        )
-        solution_button = ('<button type="button" class="md-button" data-action="solution" '
-                           'hidden>Show solution</button>')
-    else:
-        solution_button = ""
+        code = f'<pre><code class="language-python">{escape(exercise.file("solution").text)}</code></pre>'
+        solution = parts.solution("One possible solution:", code)
     return (
-        f"{prompt}"
+        f"{parts.prompt(exercise)}"
         f'<label class="therapon-label" id="{uid}-code-label" for="{uid}-code">Your code</label>'
         f'<p class="therapon-help" id="{uid}-code-help">Tab indents a line. To leave the editor '
         "with the keyboard, press Esc and then Tab.</p>"
@@ -95,22 +81,12 @@ def render_body(exercise: Exercise, uid: str) -> str:
         f'aria-describedby="{uid}-code-help" '
         f'spellcheck="false" autocapitalize="off" autocomplete="off">{escape(starter)}</textarea>'
         '<div class="therapon-actions">'
-        '<button type="button" class="md-button" data-action="run">Run</button>'
-        '<button type="button" class="md-button md-button--primary" data-action="check">Check'
-        '</button>'
-        f"{hint_button}{solution_button}"
-        '<button type="button" class="md-button" data-action="reset">Reset</button>'
-        "</div>"
-        '<div class="therapon-confirm" data-confirm hidden>'
-        "<span>Replace your code with the starter code? Your current code will be lost.</span>"
-        '<button type="button" class="md-button" data-action="confirm-reset">Yes, reset</button>'
-        '<button type="button" class="md-button" data-action="cancel-reset">Cancel</button>'
-        "</div>"
-        '<div class="therapon-loading" data-loading hidden>'
-        '<progress max="100" value="0" aria-label="Loading Python"></progress> '
-        '<span data-loading-text>Loading Python…</span></div>'
-        '<div class="therapon-feedback" data-feedback role="status" aria-live="polite"></div>'
+        f'{parts.button("run", "Run")}{parts.button("check", "Check", primary=True)}'
+        f"{parts.hint_button(exercise)}"
+        f'{parts.button("solution", "Show solution", hidden=True) if exercise.shows_solution else ""}'
+        f'{parts.button("reset", "Reset")}</div>'
+        f"{parts.reset_confirmation(RESET_QUESTION)}"
+        f"{parts.loading()}{parts.feedback()}"
         '<pre class="therapon-output" data-output hidden></pre>'
-        f'<ol class="therapon-hints" data-hints aria-label="Hints">{hints}</ol>'
-        f"{solution}"
+        f"{parts.hints(exercise)}{solution}"
     )

@@ -1,0 +1,94 @@
+"""The `choice` kind: single or multiple choice, each option with its own explanation.
+
+Options are keyed by their own stable id, never by position, so shuffling them or editing the
+page never scrambles a learner's saved answer. Marking needs no Python in the browser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import AuthoringError
+from ..markup import escape, inline_markdown, markdown_to_html
+from ..model import Exercise
+from ..options import REQUIRED, Field, boolean, exercise_id, non_empty_string, string, table_list
+from . import parts
+
+NAME = "choice"
+FILES: dict[str, str] = {}
+NEEDS_PYTHON = False
+OPTION_FIELDS = {
+    "id": Field(REQUIRED, exercise_id),
+    "text": Field(REQUIRED, non_empty_string),
+    "correct": Field(False, boolean),
+    "explanation": Field("", string),
+}
+FIELDS = {
+    "multiple": Field(False, boolean),
+    "shuffle": Field(False, boolean),
+    "options": Field(REQUIRED, table_list(OPTION_FIELDS, minimum=2)),
+}
+
+
+def option_line(exercise: Exercise, index: int) -> int | None:
+    from ..load import table_line
+
+    return table_line(exercise.metadata_path.read_text(encoding="utf-8"), "options", index)
+
+
+def verify(exercise: Exercise, shown: dict[str, Path]) -> list[AuthoringError]:
+    """Option ids are unique, and the right number of options is marked correct."""
+    where = shown["metadata"]
+    options = exercise.fields["options"]
+    errors = []
+    seen: dict[str, int] = {}
+    for index, option in enumerate(options, start=1):
+        if option["id"] in seen:
+            errors.append(AuthoringError(where, f"options {seen[option['id']]} and {index} share the id "
+                                         f"'{option['id']}'. Give each option its own id.",
+                                         option_line(exercise, index)))
+        seen.setdefault(option["id"], index)
+    correct = sum(1 for option in options if option["correct"])
+    if correct == 0:
+        errors.append(AuthoringError(where, "no option is marked correct = true. Mark the right "
+                                     "answer (or answers, with multiple = true)."))
+    elif correct > 1 and not exercise.fields["multiple"]:
+        errors.append(AuthoringError(where, f"{correct} options are marked correct, but only one "
+                                     "can be chosen. Set multiple = true, or mark one option."))
+    return errors
+
+
+def page_data(exercise: Exercise) -> dict[str, Any]:
+    return {
+        "multiple": exercise.fields["multiple"],
+        "shuffle": exercise.fields["shuffle"],
+        "correct": [o["id"] for o in exercise.fields["options"] if o["correct"]],
+        **parts.reveal_data(exercise),
+    }
+
+
+def render_option(uid: str, option: dict[str, Any], input_type: str) -> str:
+    input_id = f"{uid}-option-{option['id']}"
+    explanation = markdown_to_html(option["explanation"]) if option["explanation"] else ""
+    return (
+        f'<div class="therapon-option" data-option="{escape(option["id"])}">'
+        f'<input type="{input_type}" id="{input_id}" name="{uid}-choice" value="{escape(option["id"])}">'
+        f'<label for="{input_id}">{inline_markdown(option["text"])}</label>'
+        f'<div class="therapon-explanation" data-explanation hidden>{explanation}</div></div>'
+    )
+
+
+def render_body(exercise: Exercise, uid: str) -> str:
+    multiple = exercise.fields["multiple"]
+    input_type = "checkbox" if multiple else "radio"
+    instruction = "Choose all that apply." if multiple else "Choose one answer."
+    options = "".join(render_option(uid, o, input_type) for o in exercise.fields["options"])
+    return (
+        f"{parts.prompt(exercise)}"
+        f'<fieldset class="therapon-choice"><legend>{instruction}</legend>{options}</fieldset>'
+        '<div class="therapon-actions">'
+        f'{parts.button("check", "Check", primary=True)}{parts.hint_button(exercise)}'
+        f'{parts.button("reset", "Reset")}</div>'
+        f'{parts.reset_confirmation("Clear your answer and start this question again?")}'
+        f"{parts.feedback()}{parts.hints(exercise)}"
+    )

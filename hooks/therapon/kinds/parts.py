@@ -1,0 +1,57 @@
+"""HTML pieces that several exercise kinds share, so every kind keeps the same test contract:
+named <button>s, one data-feedback region announced through aria-live, hints, and loading."""
+
+from __future__ import annotations
+
+from ..markup import escape, markdown_to_html
+from ..model import Exercise
+
+
+def button(action: str, label: str, primary: bool = False, hidden: bool = False) -> str:
+    classes = "md-button md-button--primary" if primary else "md-button"
+    return (f'<button type="button" class="{classes}" data-action="{action}"'
+            f'{" hidden" if hidden else ""}>{label}</button>')
+
+
+def prompt(exercise: Exercise) -> str:
+    if not exercise.prompt.strip():
+        return ""
+    return f'<div class="therapon-prompt">{markdown_to_html(exercise.prompt)}</div>'
+
+
+def hint_button(exercise: Exercise) -> str:
+    return button("hint", "Hint") if exercise.hints else ""
+
+
+def hints(exercise: Exercise) -> str:
+    items = "".join(f"<li hidden>{markdown_to_html(h)}</li>" for h in exercise.hints)
+    return f'<ol class="therapon-hints" data-hints aria-label="Hints">{items}</ol>'
+
+
+def reset_confirmation(question: str) -> str:
+    return (
+        f'<div class="therapon-confirm" data-confirm hidden><span>{escape(question)}</span>'
+        f'{button("confirm-reset", "Yes, reset")}{button("cancel-reset", "Cancel")}</div>'
+    )
+
+
+def loading() -> str:
+    return (
+        '<div class="therapon-loading" data-loading hidden>'
+        '<progress max="100" value="0" aria-label="Loading Python"></progress> '
+        "<span data-loading-text>Loading Python…</span></div>"
+    )
+
+
+def feedback() -> str:
+    return '<div class="therapon-feedback" data-feedback role="status" aria-live="polite"></div>'
+
+
+def solution(label: str, body_html: str) -> str:
+    return (f'<div class="therapon-solution" data-solution hidden>'
+            f'<p class="therapon-solution__label">{escape(label)}</p>{body_html}</div>')
+
+
+def reveal_data(exercise: Exercise) -> dict[str, object]:
+    return {"reveal": exercise.reveal, "revealAfterAttempts": exercise.reveal_after_attempts,
+            "hintCount": len(exercise.hints)}

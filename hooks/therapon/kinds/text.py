@@ -1,0 +1,117 @@
+"""The `text` kind: written practice, such as rephrasing a complaint, with feedback from an
+author's Python checker that runs in the learner's browser.
+
+Each exercise carries example responses with the verdict they must get; the build runs the
+checker on every one, so an author knows the feedback is right before it ships."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import AuthoringError
+from ..markup import escape
+from ..model import Exercise
+from ..options import REQUIRED, Field, boolean, list_of_strings, non_empty_string, string, table_list
+from ..verify import cached, run_text_checker
+from . import parts
+
+NAME = "text"
+FILES = {"checker": "checker.py"}
+NEEDS_PYTHON = True
+EXAMPLE_FIELDS = {
+    "response": Field(REQUIRED, non_empty_string),
+    "meets_goal": Field(REQUIRED, boolean),
+    "triggers": Field((), list_of_strings),
+}
+FIELDS = {
+    "label": Field("Your answer", non_empty_string),
+    "sample_answer": Field("", string),
+    "examples": Field(REQUIRED, table_list(EXAMPLE_FIELDS, minimum=2)),
+}
+
+
+def example_line(exercise: Exercise, index: int) -> int | None:
+    from ..load import table_line
+
+    return table_line(exercise.metadata_path.read_text(encoding="utf-8"), "examples", index)
+
+
+def quoted(text: str, limit: int = 48) -> str:
+    short = " ".join(text.split())
+    return repr(short if len(short) <= limit else short[: limit - 1] + "…")
+
+
+def example_errors(exercise: Exercise, index: int, example: dict[str, Any],
+                   verdict: dict[str, Any], shown: dict[str, Path]) -> list[AuthoringError]:
+    where, line = shown["metadata"], example_line(exercise, index)
+    name = f"example {index} ({quoted(example['response'])})"
+    if "timeout" in verdict:
+        return [AuthoringError(shown["checker"], f"the checker never finished on {name} "
+                               f"({verdict['timeout']}). Look for an endless loop.")]
+    if verdict["broken"]:
+        return [AuthoringError(shown["checker"], f"on {name}: "
+                               f"{verdict['summary'].split(' This is a problem')[0]} Fix the checker.",
+                               verdict["line"])]
+    errors = []
+    gave = ", ".join(repr(o["id"]) for o in verdict["observations"]) or "no observations"
+    if verdict["meets_goal"] != example["meets_goal"]:
+        expected = "meet the goal" if example["meets_goal"] else "not meet the goal"
+        errors.append(AuthoringError(where, f"{name} should {expected}, but the checker says "
+                                     f"otherwise (it gave {gave}). Fix the checker or the example.",
+                                     line))
+    missing = [t for t in example["triggers"] if t not in {o["id"] for o in verdict["observations"]}]
+    if missing:
+        errors.append(AuthoringError(where, f"{name} should trigger {', '.join(map(repr, missing))}, "
+                                     f"but the checker gave {gave}. Fix the checker or the example.",
+                                     line))
+    return errors
+
+
+def verify(exercise: Exercise, shown: dict[str, Path]) -> list[AuthoringError]:
+    """Every example gets the verdict it declares; there is at least one of each verdict."""
+    examples = exercise.fields["examples"]
+    outcomes = {e["meets_goal"] for e in examples}
+    if outcomes != {True, False}:
+        return [AuthoringError(shown["metadata"], "add at least one example with meets_goal = true "
+                               "and one with meets_goal = false, so both verdicts are tested.")]
+    checker = exercise.file("checker").text
+    errors = []
+    cases = list(enumerate(examples, start=1))
+    if exercise.fields["sample_answer"].strip():
+        cases.append((0, {"response": exercise.fields["sample_answer"], "meets_goal": True,
+                          "triggers": ()}))
+    for index, example in cases:
+        verdict = cached(("text", checker, example["response"]),
+                         lambda e=example: run_text_checker(checker, e["response"]))
+        found = example_errors(exercise, index, example, verdict, shown)
+        if index == 0:
+            found = [AuthoringError(e.path, e.message.replace("example 0", "the sample_answer"), None)
+                     for e in found]
+        errors.extend(found)
+    return errors
+
+
+def page_data(exercise: Exercise) -> dict[str, Any]:
+    return {"checker": exercise.file("checker").text, **parts.reveal_data(exercise)}
+
+
+def render_body(exercise: Exercise, uid: str) -> str:
+    sample = exercise.fields["sample_answer"].strip()
+    show_sample = bool(sample) and exercise.shows_solution
+    solution = parts.solution("One possible answer:", f"<blockquote><p>{escape(sample)}</p></blockquote>") \
+        if show_sample else ""
+    return (
+        f"{parts.prompt(exercise)}"
+        f'<label class="therapon-label" for="{uid}-response">{escape(exercise.fields["label"])}</label>'
+        f'<p class="therapon-help" id="{uid}-response-help">Checked here, in your browser. '
+        "Your words stay on this device.</p>"
+        f'<textarea id="{uid}-response" class="therapon-text" data-response rows="4" '
+        f'aria-describedby="{uid}-response-help"></textarea>'
+        '<div class="therapon-actions">'
+        f'{parts.button("check", "Check", primary=True)}{parts.hint_button(exercise)}'
+        f'{parts.button("solution", "Show solution", hidden=True) if show_sample else ""}'
+        f'{parts.button("reset", "Reset")}</div>'
+        f'{parts.reset_confirmation("Clear your answer and start again?")}'
+        f"{parts.loading()}{parts.feedback()}{parts.hints(exercise)}{solution}"
+    )

@@ -1,0 +1,142 @@
+// @ts-check
+/**
+ * What every exercise kind shares: its record in the store (kept in step with other tabs),
+ * the status badge, hints, the solution's reveal policy, Reset with a confirmation, busy
+ * buttons, and a draft that saves itself as the learner types.
+ */
+import { readData, renderStatus } from "./common.js";
+
+/** @typedef {import("../store.js").Store} Store */
+/** @typedef {import("../store.js").ExerciseRecord} ExerciseRecord */
+
+const DRAFT_SAVE_DELAY_MS = 300;
+
+/**
+ * @param {HTMLElement} el
+ * @param {{store: Store, signal: AbortSignal}} context
+ */
+export function createExercise(el, { store, signal }) {
+  const id = el.dataset.exercise || "";
+  const data = readData(el);
+  let record = store.read(id);
+  const find = (/** @type {string} */ selector) => /** @type {HTMLElement | null} */ (el.querySelector(selector));
+  const hints = /** @type {HTMLElement[]} */ (Array.from(el.querySelectorAll("[data-hints] > li")));
+  const hintButton = find('[data-action="hint"]');
+  const solutionButton = find('[data-action="solution"]');
+  const solutionBox = find("[data-solution]");
+  /** @type {Set<() => void>} */
+  const externalListeners = new Set();
+
+  const solutionAllowed = () => {
+    if (data.reveal === "always") return true;
+    if (data.reveal === "after-passing") return record.status === "passed";
+    if (data.reveal === "after-attempts") {
+      return record.attempts >= data.revealAfterAttempts || record.status === "passed";
+    }
+    return false;
+  };
+
+  const show = () => {
+    renderStatus(el, record.status);
+    hints.forEach((hint, index) => { hint.hidden = index >= record.hintsShown; });
+    if (hintButton) hintButton.hidden = record.hintsShown >= hints.length;
+    if (solutionButton) solutionButton.hidden = !solutionAllowed();
+  };
+
+  hintButton?.addEventListener("click", () => {
+    record = store.update(id, (r) => ({ hintsShown: Math.min(r.hintsShown + 1, hints.length) }));
+    show();
+    const hint = hints[record.hintsShown - 1];
+    hint?.setAttribute("tabindex", "-1");
+    hint?.focus();
+  }, { signal });
+
+  solutionButton?.addEventListener("click", () => {
+    if (!solutionBox) return;
+    solutionBox.hidden = !solutionBox.hidden;
+    solutionButton.textContent = solutionBox.hidden ? "Show solution" : "Hide solution";
+  }, { signal });
+
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let saveTimer;
+  /** @type {(() => string) | undefined} */
+  let readDraft;
+  const saveDraft = () => {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    if (!readDraft) return;
+    const draft = readDraft();
+    if (draft !== record.draft) record = store.update(id, () => ({ draft }));
+  };
+
+  const unsubscribe = store.subscribe((changed) => {
+    if (changed !== id) return;
+    record = store.read(id);
+    show();
+    for (const listener of externalListeners) listener();
+  });
+  signal.addEventListener("abort", () => {
+    if (saveTimer !== undefined) saveDraft();
+    unsubscribe();
+  });
+  window.addEventListener("pagehide", () => { if (saveTimer !== undefined) saveDraft(); }, { signal });
+
+  return {
+    id,
+    data,
+    el,
+    feedback: /** @type {HTMLElement} */ (find("[data-feedback]")),
+    get record() { return record; },
+    /** Whether the learner is typing and the draft is not saved yet. */
+    get typing() { return saveTimer !== undefined; },
+    /** @param {(record: ExerciseRecord) => Partial<ExerciseRecord>} change */
+    update(change) {
+      record = store.update(id, change);
+      show();
+      return record;
+    },
+    show,
+    /**
+     * Save the draft a short while after each change; `read` returns the current text.
+     * @param {() => string} read
+     */
+    autosave(read) {
+      readDraft = read;
+      return () => {
+        clearTimeout(saveTimer);
+        saveTimer = setTimeout(saveDraft, DRAFT_SAVE_DELAY_MS);
+      };
+    },
+    saveDraft,
+    /** @param {() => void} listener  called when another tab changed this exercise */
+    onExternalChange(listener) { externalListeners.add(listener); },
+    /** @param {boolean} busy @param {HTMLElement[]} buttons */
+    setBusy(busy, buttons) {
+      for (const button of buttons) button.toggleAttribute("disabled", busy);
+      el.toggleAttribute("aria-busy", busy);
+    },
+    /**
+     * Reset asks first, in the page (no browser dialog), then calls `confirmed`.
+     * @param {() => void} confirmed
+     */
+    onReset(confirmed) {
+      const reset = /** @type {HTMLElement} */ (find('[data-action="reset"]'));
+      const confirm = /** @type {HTMLElement} */ (find("[data-confirm]"));
+      reset.addEventListener("click", () => {
+        confirm.hidden = false;
+        /** @type {HTMLElement} */ (confirm.querySelector('[data-action="cancel-reset"]')).focus();
+      }, { signal });
+      confirm.addEventListener("click", (event) => {
+        const target = /** @type {HTMLElement} */ (event.target);
+        const action = target.closest("[data-action]")?.getAttribute("data-action");
+        if (action === "confirm-reset") confirmed();
+        if (action === "confirm-reset" || action === "cancel-reset") {
+          confirm.hidden = true;
+          reset.focus();
+        }
+      }, { signal });
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof createExercise>} ExerciseHandle */
