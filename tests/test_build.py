@@ -23,11 +23,14 @@ def test_course_manifest_lists_lessons_in_reading_order(built_site: Path) -> Non
     course = json.loads((built_site / "course.json").read_text())
     assert course["id"] == "therapeutic-partnership"
     assert course["title"].startswith("Therapon")
-    lesson = course["lessons"][0]
-    assert lesson["url"] == "lessons/01-who-listened/"
-    assert [e["id"] for e in lesson["exercises"]] == ["listener-tally", "whose-turn"]
-    assert lesson["exercises"][0] == {"id": "listener-tally", "kind": "code",
-                                      "title": "Who listened this week?"}
+    first, lab = course["lessons"]
+    assert first["url"] == "lessons/01-partners-as-comrades/"
+    assert [(e["id"], e["kind"]) for e in first["exercises"]] == [
+        ("listening-response", "choice"), ("soften-the-start", "text"), ("favourite-seat", "reflection")]
+    assert lab["url"] == "lab/01-who-listened/"
+    assert [e["id"] for e in lab["exercises"]] == ["listener-tally", "whose-turn"]
+    assert lab["exercises"][0] == {"id": "listener-tally", "kind": "code",
+                                   "title": "Who listened this week?"}
 
 
 def test_course_manifest_holds_no_solutions(built_site: Path) -> None:
@@ -52,7 +55,7 @@ def test_runtime_files_and_registered_wheel(built_site: Path) -> None:
 
 
 def test_exercise_pages_carry_the_test_contract(built_site: Path) -> None:
-    html = (built_site / "lessons/01-who-listened/index.html").read_text()
+    html = (built_site / "lab/01-who-listened/index.html").read_text()
     for exercise_id in ("listener-tally", "whose-turn"):
         assert f'data-exercise="{exercise_id}" data-kind="code" data-status="new"' in html
     for label in ("Run", "Check", "Hint", "Show solution", "Reset"):
@@ -98,15 +101,15 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def test_unknown_fence_id_names_page_line_and_close_ids(project: Path) -> None:
-    edit(project / "docs/lessons/01-who-listened.md", "    whose-turn\n", "    whose-turns\n")
+    edit(project / "docs/lab/01-who-listened.md", "    whose-turn\n", "    whose-turns\n")
     output = broken_build(project)
-    assert re.search(r"docs/lessons/01-who-listened\.md:\d+: the exercise fence names "
+    assert re.search(r"docs/lab/01-who-listened\.md:\d+: the exercise fence names "
                      r"'whose-turns', but no exercise has that id\. Known ids close to it: "
                      r"'whose-turn'", output), output
 
 
 def test_unused_exercise_fails_strict_build(project: Path) -> None:
-    edit(project / "docs/lessons/01-who-listened.md", "    ```exercise\n    whose-turn\n    ```\n",
+    edit(project / "docs/lab/01-who-listened.md", "    ```exercise\n    whose-turn\n    ```\n",
          "")
     output = broken_build(project)
     assert "exercises/whose-turn/exercise.toml: the exercise 'whose-turn' is not used" in output
@@ -132,13 +135,13 @@ def test_missing_pyodide_says_to_run_npm_ci(project: Path) -> None:
 
 
 def test_fence_renders_inside_an_admonition(project: Path) -> None:
-    lesson = project / "docs/lessons/01-who-listened.md"
+    lesson = project / "docs/lab/01-who-listened.md"
     edit(lesson, "=== \"Count the turns\"\n\n    ```exercise\n    listener-tally\n    ```\n",
          "=== \"Count the turns\"\n\n    Counting first.\n")
     lesson.write_text(lesson.read_text() + '\n!!! example "Try it"\n    ```exercise\n'
                       "    listener-tally\n    ```\n")
     result = build_site(project / "site", "http://127.0.0.1:8000/", cwd=project)
     assert result.returncode == 0, result.stderr
-    html = (project / "site/lessons/01-who-listened/index.html").read_text()
+    html = (project / "site/lab/01-who-listened/index.html").read_text()
     assert re.search(r'<div class="admonition example">\s*<p class="admonition-title">Try it</p>'
                      r'\s*<div class="therapon-exercise" id="exercise-listener-tally"', html)

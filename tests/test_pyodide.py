@@ -1,5 +1,6 @@
-"""Every exercise checked in real Pyodide under Node, with the wheel the browser loads:
-the reference solution passes and the starter fails, and Pyodide agrees with CPython."""
+"""Every exercise checked in real Pyodide under Node, with the wheel the browser loads: each
+code exercise's solution passes and its starter fails, every example response of every text
+exercise gets the verdict it declares, and Pyodide agrees with CPython throughout."""
 
 from __future__ import annotations
 
@@ -13,9 +14,12 @@ import pytest
 from conftest import ROOT
 from therapon.load import load_exercises
 from therapon.wheel import DIST_NAME, PACKAGE_NAME
-from therapon_check import check
+from therapon_check import check, check_text
 
-EXERCISES = load_exercises(ROOT / "exercises", ROOT)
+ALL = load_exercises(ROOT / "exercises", ROOT)
+EXERCISES = {i: e for i, e in ALL.items() if e.kind == "code"}
+TEXT_EXAMPLES = [(e.id, n, example) for e in ALL.values() if e.kind == "text"
+                 for n, example in enumerate(e.fields["examples"], start=1)]
 pytestmark = pytest.mark.pyodide
 
 
@@ -26,6 +30,9 @@ def cases() -> list[dict]:
         for role in ("solution", "starter"):
             found.append({"name": f"{exercise.id}/{role}", "code": exercise.file(role).text,
                           "checks": checks})
+    for exercise_id, number, example in TEXT_EXAMPLES:
+        found.append({"name": f"{exercise_id}/example-{number}", "response": example["response"],
+                      "checker": ALL[exercise_id].file("checker").text})
     # The sandbox's own behaviour, which the browser relies on, in Pyodide too.
     found.append({"name": "sandbox/input", "code": "input('name? ')\n", "checks": None})
     found.append({"name": "sandbox/traceback", "code": "x = 1\n\ny = x / 0\n", "checks": None})
@@ -70,6 +77,18 @@ def test_pyodide_agrees_with_cpython(pyodide_results: dict, exercise_id: str) ->
     for role in ("solution", "starter"):
         in_cpython = check(exercise.file(role).text, exercise.file("checks").text)
         assert pyodide_results[f"{exercise_id}/{role}"] == in_cpython
+
+
+@pytest.mark.parametrize(("exercise_id", "number", "example"), TEXT_EXAMPLES,
+                         ids=[f"{i}-example-{n}" for i, n, _ in TEXT_EXAMPLES])
+def test_text_example_gets_its_verdict_in_pyodide(pyodide_results: dict, exercise_id: str,
+                                                  number: int, example: dict) -> None:
+    result = pyodide_results[f"{exercise_id}/example-{number}"]
+    assert not result["broken"], result["summary"]
+    assert result["meets_goal"] == example["meets_goal"], result
+    assert set(example["triggers"]) <= {o["id"] for o in result["observations"]}
+    checker = ALL[exercise_id].file("checker").text
+    assert result == check_text(checker, example["response"]), "Pyodide and CPython disagree"
 
 
 def test_sandbox_messages_in_pyodide(pyodide_results: dict) -> None:

@@ -180,7 +180,8 @@ def test_errors_from_several_exercises_are_reported_together(tmp_path):
 
 def test_the_courses_own_exercises_load_and_verify():
     exercises = load_exercises(ROOT / "exercises", ROOT)
-    folders = sorted(p.name for p in (ROOT / "exercises").iterdir()
-                     if p.is_dir() and not p.name.startswith((".", "_")))
-    assert len(exercises) == len(folders) > 0
+    sources = sorted(p.name for p in (ROOT / "exercises").iterdir()
+                     if (p.is_dir() or p.suffix == ".toml") and not p.name.startswith((".", "_")))
+    assert len(exercises) == len(sources) > 0
+    assert {e.kind for e in exercises.values()} == {"code", "text", "choice", "reflection"}
     verify_all(exercises, ROOT)

@@ -21,7 +21,8 @@ from therapon.wheel import BASE_VERSION, DIST_NAME, PACKAGE_NAME, ZIP_DATE, Whee
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_DIR = Path(therapon_check.__file__).parent
-SOURCES = sorted(p.name for p in PACKAGE_DIR.glob("*.py"))
+SOURCES = sorted(p.name for p in PACKAGE_DIR.glob("*.py")) + sorted(  # modules, then the word lists
+    p.relative_to(PACKAGE_DIR).as_posix() for p in (PACKAGE_DIR / "lexicon").rglob("*") if p.is_file())
 
 
 @pytest.fixture(scope="module")

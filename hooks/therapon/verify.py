@@ -105,9 +105,9 @@ def run_text_checker(checker: str, response: str) -> dict[str, Any]:
 
 
 def checker_fingerprint() -> str:
-    """A hash of the checking package, so editing it invalidates cached verdicts."""
+    """A hash of the checking package and its lexicons, so editing either invalidates cached verdicts."""
     digest = hashlib.sha256()
-    for path in sorted(CHECKER_DIR.glob("*.py")):
+    for path in sorted([*CHECKER_DIR.glob("*.py"), *CHECKER_DIR.glob("lexicon/*")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

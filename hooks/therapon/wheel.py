@@ -18,6 +18,7 @@ CHECKER_DIR = Path(__file__).resolve().parent.parent / DIST_NAME  # hooks/therap
 PACKAGE_NAME = "therapon-check"
 BASE_VERSION = "0.1.0"
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
+DATA_DIR = "lexicon"  # data files read with importlib.resources, e.g. the word lists
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,22 @@ def _record_line(name: str, data: bytes) -> str:
     return f"{name},sha256={digest},{len(data)}"
 
 
+def package_files(package_dir: Path) -> list[Path]:
+    """What the wheel ships, in a fixed order: the modules, then every data file under lexicon/."""
+    data_dir = package_dir / DATA_DIR
+    data = [p for p in data_dir.rglob("*") if p.is_file() and not _skipped(p.relative_to(data_dir))]
+    data.sort(key=lambda p: p.relative_to(package_dir).as_posix())
+    return sorted(package_dir.glob("*.py")) + data
+
+
+def _skipped(relative: Path) -> bool:
+    """Editor and cache litter that must never change the wheel: hidden files and __pycache__."""
+    return any(part.startswith(".") or part == "__pycache__" for part in relative.parts)
+
+
 def build_wheel(package_dir: Path) -> Wheel:
-    sources = {f"{DIST_NAME}/{p.name}": p.read_bytes() for p in sorted(package_dir.glob("*.py"))}
+    sources = {f"{DIST_NAME}/{p.relative_to(package_dir).as_posix()}": p.read_bytes()
+               for p in package_files(package_dir)}
     version = f"{BASE_VERSION}+{hashlib.sha256(b''.join(sources.values())).hexdigest()[:10]}"
     dist_info = f"{DIST_NAME}-{version}.dist-info"
     files = dict(sources)

@@ -7,9 +7,10 @@ out, so the very same files are shipped to the browser as a wheel.
 from __future__ import annotations
 
 from .checking import check, check_json
+from .language import Feedback
 from .learner import Learner
 from .sandbox import LEARNER_FILENAME, run_code, run_json
 from .written import check_text, check_text_json
 
-__all__ = ["LEARNER_FILENAME", "Learner", "check", "check_json", "check_text", "check_text_json",
+__all__ = ["LEARNER_FILENAME", "Feedback", "Learner", "check", "check_json", "check_text", "check_text_json",
            "run_code", "run_json"]

@@ -6,7 +6,8 @@ from playwright.sync_api import Locator, Page, expect
 
 from conftest import ROOT
 
-LESSON = "lessons/01-who-listened/"
+LAB = "lab/01-who-listened/"
+LESSON = "lessons/01-partners-as-comrades/"
 PYTHON_READY_MS = 60_000
 
 

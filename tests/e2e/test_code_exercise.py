@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from .helpers import (
-    LESSON,
+    LAB,
     PYTHON_READY_MS,
     editor_text,
     exercise,
@@ -19,7 +19,7 @@ from .helpers import (
 
 
 def test_solving_an_exercise_marks_it_passed(page: Page, site, foreign_requests, page_errors):
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     box = exercise(page, "listener-tally")
     expect(box).to_have_attribute("data-status", "new")
     type_code(page, "listener-tally", solution("listener-tally"))
@@ -31,7 +31,7 @@ def test_solving_an_exercise_marks_it_passed(page: Page, site, foreign_requests,
 
 
 def test_wrong_answer_shows_feedback(page: Page, site, foreign_requests):
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     feedback = press(page, "listener-tally", "Check")
     expect(feedback).to_contain_text("1 of 3 checks pass")
     expect(feedback.locator("li.therapon-check--fail")).to_have_count(2)
@@ -41,7 +41,7 @@ def test_wrong_answer_shows_feedback(page: Page, site, foreign_requests):
 
 
 def test_reload_keeps_draft_and_status(page: Page, site):
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     open_tab_of(page, "whose-turn")
     type_code(page, "whose-turn", "def next_listener(log, partners):\n    return 'nobody'\n")
     press(page, "whose-turn", "Check")
@@ -62,7 +62,7 @@ def test_reload_keeps_draft_and_status(page: Page, site):
 
 
 def test_runaway_loop_is_stopped_and_next_run_works(page: Page, site):
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     type_code(page, "listener-tally", "while True:\n    pass\n")
     feedback = press(page, "listener-tally", "Run")
     expect(feedback).to_contain_text("more than 5 seconds, so it was stopped")
@@ -75,7 +75,7 @@ def test_runaway_loop_is_stopped_and_next_run_works(page: Page, site):
 
 
 def test_learner_errors_use_their_own_line_numbers(page: Page, site):
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     type_code(page, "listener-tally", "x = 1\n\nprint(x / 0)\n")
     feedback = press(page, "listener-tally", "Run")
     expect(feedback).to_contain_text("Line 3: ZeroDivisionError")
@@ -91,11 +91,11 @@ def test_learner_errors_use_their_own_line_numbers(page: Page, site):
 def test_instant_navigation_keeps_one_python(page: Page, site, foreign_requests, page_errors):
     wasm_requests: list[str] = []
     page.on("request", lambda r: wasm_requests.append(r.url) if r.url.endswith(".wasm") else None)
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     press(page, "listener-tally", "Check")
     page.get_by_role("link", name="Welcome", exact=True).first.click()
     expect(page.locator("h1")).to_contain_text("Welcome to Therapon")
-    page.get_by_role("link", name="Lesson 1: Who listened this week?").first.click()
+    page.locator("article a[href*='lab/01-who-listened']").first.click()
     expect(exercise(page, "listener-tally")).to_be_visible()
     expect(press(page, "listener-tally", "Check")).to_contain_text("checks pass")
     assert page.evaluate("window.__therapon.starts") == 1
@@ -104,7 +104,7 @@ def test_instant_navigation_keeps_one_python(page: Page, site, foreign_requests,
 
 
 def test_hints_solution_and_reset(page: Page, site):
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     box = exercise(page, "listener-tally")
     expect(box.get_by_role("button", name="Show solution")).to_be_hidden()
     press(page, "listener-tally", "Check")
@@ -126,7 +126,7 @@ def test_hints_solution_and_reset(page: Page, site):
 
 def test_loading_progress_is_shown(page: Page, site):
     page.route("**/pyodide.asm.wasm", lambda route: (page.wait_for_timeout(1500), route.continue_()))
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     box = exercise(page, "listener-tally")
     box.get_by_role("button", name="Check").click()
     loading = box.locator("[data-loading]")
@@ -146,7 +146,7 @@ def test_page_without_exercises_fetches_no_python(page: Page, site, foreign_requ
 
 
 def test_learner_code_cannot_reach_the_page_or_storage(page: Page, site):
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     type_code(page, "listener-tally", "import js\n"
               "print(hasattr(js, 'document'), hasattr(js, 'localStorage'))\n")
     press(page, "listener-tally", "Run")
@@ -154,7 +154,7 @@ def test_learner_code_cannot_reach_the_page_or_storage(page: Page, site):
 
 
 def test_runaway_memory_and_recursion_get_plain_messages(page: Page, site):
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     type_code(page, "listener-tally", 's = "x" * 10**10\n')
     expect(press(page, "listener-tally", "Run")).to_contain_text("too big to work with")
     type_code(page, "listener-tally", "def f(n):\n    return f(n + 1)\n\nf(0)\n")
@@ -175,7 +175,7 @@ def test_every_page_stays_on_its_own_host(page: Page, site, foreign_requests, pa
 
 
 def test_keyboard_only_path_through_an_exercise(page: Page, site):
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     box = exercise(page, "listener-tally")
     expect(box).to_have_attribute("data-editor", "ready")
     box.locator(".cm-content").focus()
@@ -194,7 +194,7 @@ def test_keyboard_only_path_through_an_exercise(page: Page, site):
 
 def test_python_that_cannot_load_says_so_and_keeps_the_work(page: Page, site, page_errors):
     page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     type_code(page, "listener-tally", "# my work\n")
     feedback = press(page, "listener-tally", "Check")
     expect(feedback).to_contain_text("Python could not be loaded")

@@ -6,14 +6,14 @@ import json
 
 from playwright.sync_api import Page, expect
 
-from .helpers import LESSON, exercise, press, solution, type_code
+from .helpers import LAB, exercise, press, solution, type_code
 
 REFUSED = "The operation is insecure."
 KEY = "therapon:therapeutic-partnership:exercise:listener-tally"
 
 
 def test_progress_is_saved_under_the_course_and_exercise_id(page: Page, site):
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     type_code(page, "listener-tally", solution("listener-tally"))
     press(page, "listener-tally", "Check")
     record = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
@@ -25,7 +25,7 @@ def test_progress_is_saved_under_the_course_and_exercise_id(page: Page, site):
 def test_corrupt_saved_value_is_kept_aside_and_reported(page: Page, site, page_errors):
     page.goto(site.url)
     page.evaluate(f"localStorage.setItem('{KEY}', '{{not json')")
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     expect(page.locator("[data-therapon-notices]")).to_contain_text("could not be read")
     keys = page.evaluate("Object.keys(localStorage)")
     aside = [k for k in keys if k.startswith("therapon:therapeutic-partnership:corrupt:")]
@@ -40,7 +40,7 @@ def test_corrupt_saved_value_is_kept_aside_and_reported(page: Page, site, page_e
 def test_wrong_shaped_saved_value_is_kept_aside(page: Page, site):
     page.goto(site.url)
     page.evaluate(f"""localStorage.setItem('{KEY}', JSON.stringify({{status: "solved!!", attempts: -1}}))""")
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     expect(page.locator("[data-therapon-notices]")).to_contain_text("kept aside")
     expect(exercise(page, "listener-tally")).to_have_attribute("data-status", "new")
 
@@ -51,7 +51,7 @@ def test_storage_refused_keeps_working_in_memory_with_a_notice(page: Page, site,
           get() {{ throw new DOMException("{REFUSED}", "SecurityError"); }},
         }});
     """)
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     expect(page.locator("[data-therapon-notices]")).to_contain_text("kept only until you close this tab")
     type_code(page, "listener-tally", solution("listener-tally"))
     press(page, "listener-tally", "Check")
@@ -61,7 +61,7 @@ def test_storage_refused_keeps_working_in_memory_with_a_notice(page: Page, site,
 
 
 def test_full_storage_reports_and_keeps_what_was_saved(page: Page, site):
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     type_code(page, "listener-tally", "# first draft\n")
     page.wait_for_function(f"localStorage.getItem('{KEY}') !== null")
     page.evaluate("""() => {
@@ -76,9 +76,9 @@ def test_full_storage_reports_and_keeps_what_was_saved(page: Page, site):
 
 
 def test_two_tabs_see_each_others_progress(page: Page, site):
-    page.goto(site.url + LESSON)
+    page.goto(site.url + LAB)
     other = page.context.new_page()
-    other.goto(site.url + LESSON)
+    other.goto(site.url + LAB)
     type_code(page, "listener-tally", solution("listener-tally"))
     press(page, "listener-tally", "Check")
     expect(exercise(other, "listener-tally")).to_have_attribute("data-status", "passed")

@@ -12,9 +12,10 @@ const config = JSON.parse(await readFile(casesFile, "utf8"));
 const pyodide = await loadPyodide({ indexURL: pyodideDir, stdout: () => {}, stderr: () => {} });
 await pyodide.loadPackage(config.package, { messageCallback: () => {}, checkIntegrity: true });
 const checking = pyodide.pyimport(config.module);
-const results = config.cases.map((c) => ({
-  name: c.name,
-  result: JSON.parse(c.checks === null ? checking.run_json(c.code) : checking.check_json(c.code, c.checks)),
-}));
+const verdict = (c) =>
+  c.checker !== undefined ? checking.check_text_json(c.checker, c.response)
+  : c.checks === null ? checking.run_json(c.code)
+  : checking.check_json(c.code, c.checks);
+const results = config.cases.map((c) => ({ name: c.name, result: JSON.parse(verdict(c)) }));
 const version = pyodide.runPython("import sys; sys.version.split()[0]");
 process.stdout.write(JSON.stringify({ python: version, results }));

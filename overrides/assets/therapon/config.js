@@ -6,6 +6,7 @@
  * @property {string} courseId
  * @property {number} timeoutMs
  * @property {string[]} statuses
+ * @property {string[]} pythonKinds  the exercise kinds whose page must start Python
  * @property {{dir: string, package: string, module: string, downloadBytes: number}} pyodide
  * @property {URL} siteRoot
  * @property {URL} pyodideUrl

@@ -8,10 +8,13 @@ import { readConfig } from "./config.js";
 import { notify, render as renderNotices } from "./notices.js";
 import { createStore } from "./store.js";
 import { getRuntime } from "./worker-client.js";
+import { mount as mountChoice } from "./components/choice-exercise.js";
 import { mount as mountCode } from "./components/code-exercise.js";
+import { mount as mountReflection } from "./components/reflection-exercise.js";
+import { mount as mountText } from "./components/text-exercise.js";
 
 /** data-kind -> mount function */
-const MOUNTS = { code: mountCode };
+const MOUNTS = { code: mountCode, text: mountText, choice: mountChoice, reflection: mountReflection };
 
 const config = readConfig();
 const store = createStore(config.courseId, notify);
@@ -39,7 +42,9 @@ function mountPage() {
       console.error(`Exercise ${el.dataset.exercise} could not start`, error);
     }
   }
-  // Warm Python up once the page is idle, so the first Check does not wait for it.
+  // Warm Python up once the page is idle, so the first Check does not wait for it, but only
+  // where an exercise needs it: choices and reflections never download Python.
+  if (!exercises.some((el) => config.pythonKinds.includes(el.dataset.kind ?? ""))) return;
   const warm = () => { if (!signal.aborted) runtime.start(); };
   if ("requestIdleCallback" in window) requestIdleCallback(warm, { timeout: 2000 });
   else setTimeout(warm, 500);

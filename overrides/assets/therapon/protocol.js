@@ -8,6 +8,7 @@ export const MESSAGE = Object.freeze({
   failed: "failed",
   run: "run",
   check: "check",
+  text: "text",
   result: "result",
 });
 

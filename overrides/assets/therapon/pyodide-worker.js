@@ -6,7 +6,7 @@
  */
 import { MESSAGE } from "./protocol.js";
 
-/** @type {Promise<{run: Function, check: Function}> | undefined} */
+/** @type {Promise<{run: Function, check: Function, text: Function}> | undefined} */
 let api;
 
 /**
@@ -61,7 +61,7 @@ async function boot(options) {
       type: MESSAGE.ready,
       timings: { pyodideMs: pythonReady - started, packageMs: done - pythonReady },
     });
-    return { run: module.run_json, check: module.check_json };
+    return { run: module.run_json, check: module.check_json, text: module.check_text_json };
   } finally {
     restoreFetch();
   }
@@ -74,10 +74,12 @@ self.addEventListener("message", async (event) => {
     api.catch((error) => fail(String(error?.message || error)));
     return;
   }
-  if (message?.type !== MESSAGE.run && message?.type !== MESSAGE.check) return;
-  if (!api) return;
+  if (!api || ![MESSAGE.run, MESSAGE.check, MESSAGE.text].includes(message?.type)) return;
   const python = await api;
-  const { code, checks } = message.payload;
-  const text = message.type === MESSAGE.run ? python.run(code) : python.check(code, checks);
-  self.postMessage({ type: MESSAGE.result, id: message.id, result: JSON.parse(text) });
+  const { code, checks, checker, response } = message.payload;
+  const reply =
+    message.type === MESSAGE.run ? python.run(code)
+    : message.type === MESSAGE.check ? python.check(code, checks)
+    : python.text(checker, response);
+  self.postMessage({ type: MESSAGE.result, id: message.id, result: JSON.parse(reply) });
 });

@@ -96,8 +96,8 @@ class Runtime {
   /**
    * Run or check code. Requests run one at a time; the time limit starts only when Python
    * is ready and the request is really running.
-   * @param {"run" | "check"} type
-   * @param {{code: string, checks?: string}} payload
+   * @param {"run" | "check" | "text"} type
+   * @param {{code?: string, checks?: string, checker?: string, response?: string}} payload
    * @returns {Promise<any>}
    */
   request(type, payload) {
@@ -106,7 +106,7 @@ class Runtime {
     return job;
   }
 
-  /** @param {"run" | "check"} type @param {{code: string, checks?: string}} payload */
+  /** @param {"run" | "check" | "text"} type @param {object} payload */
   async execute(type, payload) {
     await this.start();
     const worker = /** @type {Worker} */ (this.worker);

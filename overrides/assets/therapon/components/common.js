@@ -10,7 +10,7 @@ export function readData(el) {
   return JSON.parse(template?.content.textContent || "{}");
 }
 
-const STATUS_LABELS = { new: "Not started", attempted: "In progress", passed: "Solved" };
+const STATUS_LABELS = { new: "Not started", attempted: "In progress", passed: "Done" };
 
 /** @param {HTMLElement} el @param {string} status */
 export function renderStatus(el, status) {

@@ -1,0 +1,162 @@
+"""The kinds a couple uses most: written practice, choice questions and private reflections."""
+
+from __future__ import annotations
+
+import json
+
+from playwright.sync_api import Page, expect
+
+from .helpers import LESSON, PYTHON_READY_MS, exercise
+
+GOOD = "I feel lonely when you look at your phone while I'm talking, because I need connection."
+BLAME = "You never listen to me! You're always on your phone."
+HOSTILE = "<script>window.__owned = 1</script><img src=x onerror=\"window.__owned = 2\"> I feel"
+KEY = "therapon:therapeutic-partnership:exercise:"
+
+
+def check_text(page: Page, text: str) -> None:
+    box = exercise(page, "soften-the-start")
+    box.get_by_label("Your rephrased sentence").fill(text)
+    box.get_by_role("button", name="Check", exact=True).click()
+    expect(box).not_to_have_attribute("aria-busy", "", timeout=PYTHON_READY_MS)
+
+
+def test_text_wrong_then_right(page: Page, site, foreign_requests, page_errors):
+    page.goto(site.url + LESSON)
+    box = exercise(page, "soften-the-start")
+    check_text(page, BLAME)
+    feedback = box.locator("[data-feedback]")
+    expect(feedback).to_contain_text("Not quite there yet")
+    expect(feedback.locator('[data-observation="absolute"]')).to_contain_text("Watch out:")
+    expect(box).to_have_attribute("data-status", "attempted")
+    check_text(page, GOOD)
+    expect(feedback).to_contain_text("This meets the goal")
+    expect(feedback.locator('[data-observation="names-feeling"]')).to_contain_text("lonely")
+    expect(box).to_have_attribute("data-status", "passed")
+    assert foreign_requests == [] and page_errors == []
+
+
+def test_text_is_kept_after_reload(page: Page, site):
+    page.goto(site.url + LESSON)
+    check_text(page, BLAME)
+    page.reload()
+    box = exercise(page, "soften-the-start")
+    expect(box.get_by_label("Your rephrased sentence")).to_have_value(BLAME)
+    expect(box).to_have_attribute("data-status", "attempted")
+
+
+def test_hostile_text_is_shown_as_text_and_never_runs(page: Page, site, page_errors):
+    page.goto(site.url + LESSON)
+    check_text(page, HOSTILE)
+    box = exercise(page, "soften-the-start")
+    expect(box.locator("[data-feedback]")).to_contain_text("Not quite there yet")
+    page.locator('[data-exercise="favourite-seat"] textarea').fill(HOSTILE)
+    page.reload()
+    expect(box.get_by_label("Your rephrased sentence")).to_have_value(HOSTILE)
+    assert page.evaluate("window.__owned") is None
+    assert page.locator(".therapon-exercise img, .therapon-exercise script:not([src])").count() == 0
+    assert page_errors == []
+
+
+def test_choice_wrong_then_right_and_kept_by_option_id(page: Page, site, page_errors):
+    page.goto(site.url + LESSON)
+    box = exercise(page, "listening-response")
+    box.get_by_role("button", name="Check").click()
+    expect(box.locator("[data-feedback]")).to_contain_text("Choose an answer")
+    box.get_by_label("You should ask your boss").check()
+    box.get_by_role("button", name="Check").click()
+    expect(box.locator("[data-feedback]")).to_contain_text("Not quite")
+    expect(box.locator('[data-option="give-advice"] [data-explanation]')).to_contain_text("jumps to fixing")
+    expect(box).to_have_attribute("data-status", "attempted")
+    box.get_by_label("That sounds humiliating").check()
+    box.get_by_role("button", name="Check").click()
+    expect(box.locator("[data-feedback]")).to_contain_text("That's right")
+    expect(box).to_have_attribute("data-status", "passed")
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}listening-response')"))
+    assert json.loads(saved["draft"]) == ["reflect-feeling"]
+    page.reload()  # options are shuffled again; the answer follows its id, not its position
+    box = exercise(page, "listening-response")
+    expect(box.get_by_label("That sounds humiliating")).to_be_checked()
+    expect(box).to_have_attribute("data-status", "passed")
+    assert page_errors == []
+
+
+def test_choice_options_are_real_radio_buttons_in_a_fieldset(page: Page, site):
+    page.goto(site.url + LESSON)
+    box = exercise(page, "listening-response")
+    expect(box.locator("fieldset > legend")).to_have_text("Choose one answer.")
+    expect(box.get_by_role("radio")).to_have_count(4)
+
+
+def test_reflection_autosaves_and_counts_as_done(page: Page, site):
+    page.goto(site.url + LESSON)
+    box = exercise(page, "favourite-seat")
+    expect(box).to_contain_text("stay on this device")
+    entry = box.get_by_label("Your reflection")
+    entry.fill("I find listening easier.")
+    expect(box).to_have_attribute("data-status", "attempted")
+    expect(box.locator("[data-word-count]")).to_contain_text("4 words (21 more to finish)")
+    entry.fill("I find listening easier. " * 7)
+    expect(box).to_have_attribute("data-status", "passed")
+    page.reload()
+    box = exercise(page, "favourite-seat")
+    expect(box.get_by_label("Your reflection")).to_have_value("I find listening easier. " * 7)
+    expect(box).to_have_attribute("data-status", "passed")
+    expect(box.get_by_role("button", name="Mark as done")).to_be_hidden()
+
+
+def test_reflection_mark_done_copy_and_download(page: Page, site):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site.url + LESSON)
+    box = exercise(page, "favourite-seat")
+    box.get_by_label("Your reflection").fill("Short but honest.")
+    box.get_by_role("button", name="Mark as done").click()
+    expect(box).to_have_attribute("data-status", "passed")
+    box.get_by_role("button", name="Copy").click()
+    expect(box.locator("[data-feedback]")).to_contain_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == "Short but honest."
+    with page.expect_download() as download:
+        box.get_by_role("button", name="Download").click()
+    assert download.value.suggested_filename == "favourite-seat.txt"
+    assert "Short but honest." in open(download.value.path(), encoding="utf-8").read()
+
+
+def test_every_kind_with_the_keyboard_alone(page: Page, site):
+    page.goto(site.url + LESSON)
+    choice = exercise(page, "listening-response")
+    choice.get_by_role("radio").first.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # leaves the radio group, to Check
+    assert page.evaluate("document.activeElement.textContent") == "Check"
+    page.keyboard.press("Enter")
+    expect(choice.locator("[data-feedback]")).not_to_be_empty()
+    expect(choice).not_to_have_attribute("data-status", "new")
+
+    text = exercise(page, "soften-the-start")
+    text.get_by_label("Your rephrased sentence").focus()
+    page.keyboard.type(GOOD)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Check"
+    page.keyboard.press("Enter")
+    expect(text).to_have_attribute("data-status", "passed", timeout=PYTHON_READY_MS)
+
+    reflection = exercise(page, "favourite-seat")
+    reflection.get_by_label("Your reflection").focus()
+    page.keyboard.type("Listening is easier for me.")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Mark as done"
+    page.keyboard.press("Enter")
+    expect(reflection).to_have_attribute("data-status", "passed")
+
+
+def test_choices_and_reflections_work_without_python(page: Page, site, page_errors):
+    page.route("**/pyodide/**", lambda route: route.abort())
+    page.goto(site.url + LESSON)
+    choice = exercise(page, "listening-response")
+    choice.get_by_label("That sounds humiliating").check()
+    choice.get_by_role("button", name="Check").click()
+    expect(choice).to_have_attribute("data-status", "passed")
+    reflection = exercise(page, "favourite-seat")
+    reflection.get_by_label("Your reflection").fill("Written while Python was unreachable.")
+    reflection.get_by_role("button", name="Mark as done").click()
+    expect(reflection).to_have_attribute("data-status", "passed")
