@@ -43,7 +43,11 @@ function fail(/** @type {string} */ message) {
   self.postMessage({ type: MESSAGE.failed, message });
 }
 
-self.addEventListener("unhandledrejection", (event) => fail(String(event.reason?.message || event.reason)));
+/** Once Python is up, a stray rejection (say, from learner code) must not mark it as broken. */
+let booted = false;
+self.addEventListener("unhandledrejection", (event) => {
+  if (!booted) fail(String(event.reason?.message || event.reason));
+});
 
 /** @param {{pyodideUrl: string, package: string, module: string, downloadBytes: number}} options */
 async function boot(options) {
@@ -57,6 +61,7 @@ async function boot(options) {
     await pyodide.loadPackage(options.package, { checkIntegrity: true });
     const module = pyodide.pyimport(options.module);
     const done = performance.now();
+    booted = true;
     self.postMessage({
       type: MESSAGE.ready,
       timings: { pyodideMs: pythonReady - started, packageMs: done - pythonReady },
