@@ -42,7 +42,7 @@ def build_times(site_dir: Path, url: str, runs: int) -> list[float]:
 def first_check_ms(browser, url: str) -> tuple[float, dict]:
     context = browser.new_context()
     page = context.new_page()
-    page.goto(url + "lessons/01-who-listened/", wait_until="commit")
+    page.goto(url + "lab/01-who-listened/", wait_until="commit")
     button = page.locator('[data-exercise="listener-tally"]').get_by_role("button", name="Check")
     button.click()
     page.wait_for_function("document.querySelector('[data-exercise=listener-tally] "

@@ -9,6 +9,7 @@ from typing import Any
 
 from .errors import AuthoringError, AuthoringFailed
 from .kinds import KINDS
+from .locate import key_line, table_line
 from .model import METADATA_FILE, Exercise, PythonFile
 from .options import Field, apply_fields, exercise_fields
 
@@ -42,15 +43,6 @@ def read_text(path: Path, shown: Path, errors: list[AuthoringError]) -> str | No
     return text
 
 
-def key_line(text: str, key: str) -> int | None:
-    """Line of `key = …` in TOML text, so a message can point at the value to fix."""
-    pattern = re.compile(rf"\s*{re.escape(key)}\s*=")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return None
-
-
 def parse_metadata(text: str, shown: Path, errors: list[AuthoringError]) -> dict[str, Any] | None:
     try:
         return tomllib.loads(text)
@@ -62,13 +54,6 @@ def parse_metadata(text: str, shown: Path, errors: list[AuthoringError]) -> dict
                                      'Check the quotes and brackets; text values look like '
                                      'title = "…".', line))
         return None
-
-
-def table_line(text: str, key: str, item: int) -> int | None:
-    """Line of the item-th `[[key]]` block, for errors inside a list of tables."""
-    pattern = re.compile(rf"\s*\[\[\s*{re.escape(key)}\s*\]\]")
-    lines = [n for n, line in enumerate(text.splitlines(), start=1) if pattern.match(line)]
-    return lines[item - 1] if 0 < item <= len(lines) else None
 
 
 def fields_for(raw: dict[str, Any]) -> dict[str, Field]:
@@ -87,6 +72,8 @@ def validate_fields(raw: dict[str, Any], text: str, shown: Path,
         key = problem.key
         if problem.kind == "unknown":
             message = f"unknown key '{key}'. Known keys: {', '.join(table)}."
+        elif problem.kind == "missing" and getattr(table[key].validate, "blocks", False):
+            message = f"'{key}' is required. Add [[{key}]] blocks (see AUTHORING.md)."
         elif problem.kind == "missing":
             message = f'\'{key}\' is required. Add a line such as {key} = "…".'
         else:
@@ -95,7 +82,7 @@ def validate_fields(raw: dict[str, Any], text: str, shown: Path,
         if problem.item is not None:
             line = table_line(text, key, problem.item)
         if line is None and problem.kind != "missing":
-            line = key_line(text, key)
+            line = key_line(text, key) or table_line(text, key, 1)
         errors.append(AuthoringError(shown, message, line))
     return None if problems else values
 
@@ -189,9 +176,9 @@ def load_exercises(exercises_dir: Path, root: Path) -> dict[str, Exercise]:
         if exercise.id in found:
             first = relative(found[exercise.id].metadata_path, root)
             shown = relative(exercise.metadata_path, root)
-            errors.append(AuthoringError(
-                shown, f"the id '{exercise.id}' is already used by {first}. "
-                "Every exercise needs its own id.", key_line(exercise.metadata_path.read_text(), "id")))
+            line = key_line(exercise.metadata_path.read_text(encoding="utf-8"), "id")
+            errors.append(AuthoringError(shown, f"the id '{exercise.id}' is already used by {first}. "
+                                         "Every exercise needs its own id.", line))
             continue
         found[exercise.id] = exercise
     if errors:

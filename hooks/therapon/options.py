@@ -147,6 +147,7 @@ def table_list(fields: dict[str, Field], minimum: int = 0) -> Validator:
             cleaned.append(values)
         return tuple(cleaned)
 
+    validate.blocks = True  # type: ignore[attr-defined]  # lets errors say "Add [[key]] blocks"
     return validate
 
 

@@ -51,7 +51,7 @@ def run_one_check(name: str, func: Check, learner: Learner) -> dict[str, Any]:
         func(learner)
     except AssertionError as exc:
         result["message"] = str(exc) or description
-    except Exception as exc:  # the learner's function crashed, or the check itself is broken
+    except (Exception, SystemExit) as exc:  # the learner's function crashed, or the check is broken
         frames = traceback.extract_tb(exc.__traceback__)
         if any(frame.filename == LEARNER_FILENAME for frame in frames):
             result["message"] = describe_exception(exc, learner.source)["message"]

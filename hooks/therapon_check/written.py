@@ -12,6 +12,8 @@ import re
 import traceback
 from typing import Any
 
+from .sandbox import fresh_namespace
+
 CHECKER_FILENAME = "<checker>"
 LEVELS = ("good", "tip", "concern")
 OBSERVATION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -19,9 +21,17 @@ OBSERVATION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 def shape_problem(result: Any) -> str | None:
     """Why a checker's return value is not feedback, or None when it is."""
-    if not isinstance(result, dict) or set(result) != {"meets_goal", "observations"}:
+    if not isinstance(result, dict):
+        return ("check(response) must return feedback.result(meets_goal=...); "
+                f"it returned {type(result).__name__}.")
+    if set(result) != {"meets_goal", "observations"}:
+        missing = sorted({"meets_goal", "observations"} - set(result))
+        extra = sorted(set(result) - {"meets_goal", "observations"})
+        details = "; ".join(part for part in (
+            f"missing {', '.join(map(repr, missing))}" if missing else "",
+            f"unexpected {', '.join(map(repr, extra))}" if extra else "") if part)
         return ("check(response) must return feedback.result(meets_goal=...), a dict with exactly "
-                f"'meets_goal' and 'observations'; it returned {type(result).__name__}.")
+                f"'meets_goal' and 'observations' ({details}).")
     if not isinstance(result["meets_goal"], bool):
         return "'meets_goal' must be True or False."
     if not isinstance(result["observations"], list):
@@ -50,14 +60,15 @@ def _broken(message: str, line: int | None = None) -> dict[str, Any]:
 
 def check_text(checker_source: str, response: str) -> dict[str, Any]:
     """The checker's verdict on one response, with a plain-language summary."""
-    namespace: dict[str, Any] = {"__name__": "therapon_text_checker"}
+    # The learner-safe builtins: exit() must not close the build's stdin, input() must not wait.
+    namespace = fresh_namespace() | {"__name__": "therapon_text_checker"}
     try:
         exec(compile(checker_source, CHECKER_FILENAME, "exec"), namespace)
         checker = namespace.get("check")
         if not callable(checker):
             return _broken("The checker defines no check(response) function.")
         result = checker(response)
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:  # exit() in a checker must not end the whole Python
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == CHECKER_FILENAME]
         line = frames[-1].lineno if frames else None
         return _broken(f"The checker crashed ({type(exc).__name__}: {exc}).", line)

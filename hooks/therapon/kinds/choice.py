@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AuthoringError
+from ..locate import table_line
 from ..markup import escape, inline_markdown, markdown_to_html
 from ..model import Exercise
 from ..options import REQUIRED, Field, boolean, exercise_id, non_empty_string, string, table_list
@@ -31,8 +32,6 @@ FIELDS = {
 
 
 def option_line(exercise: Exercise, index: int) -> int | None:
-    from ..load import table_line
-
     return table_line(exercise.metadata_path.read_text(encoding="utf-8"), "options", index)
 
 

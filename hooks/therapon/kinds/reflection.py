@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AuthoringError
+from ..markup import escape
 from ..model import Exercise
 from ..options import Field, non_empty_string, non_negative_int
 from . import parts
@@ -33,7 +34,7 @@ def page_data(exercise: Exercise) -> dict[str, Any]:
 def render_body(exercise: Exercise, uid: str) -> str:
     return (
         f"{parts.prompt(exercise)}"
-        f'<label class="therapon-label" for="{uid}-entry">{exercise.fields["label"]}</label>'
+        f'<label class="therapon-label" for="{uid}-entry">{escape(exercise.fields["label"])}</label>'
         f'<p class="therapon-help" id="{uid}-entry-help">{PRIVACY_NOTE}</p>'
         f'<textarea id="{uid}-entry" class="therapon-text" data-entry rows="6" '
         f'aria-describedby="{uid}-entry-help"></textarea>'

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AuthoringError
+from ..locate import key_line, table_line
 from ..markup import escape
 from ..model import Exercise
 from ..options import REQUIRED, Field, boolean, list_of_strings, non_empty_string, string, table_list
@@ -31,24 +32,17 @@ FIELDS = {
 }
 
 
-def example_line(exercise: Exercise, index: int) -> int | None:
-    from ..load import table_line
-
-    return table_line(exercise.metadata_path.read_text(encoding="utf-8"), "examples", index)
-
-
 def quoted(text: str, limit: int = 48) -> str:
     short = " ".join(text.split())
     return repr(short if len(short) <= limit else short[: limit - 1] + "…")
 
 
-def example_errors(exercise: Exercise, index: int, example: dict[str, Any],
-                   verdict: dict[str, Any], shown: dict[str, Path]) -> list[AuthoringError]:
-    where, line = shown["metadata"], example_line(exercise, index)
-    name = f"example {index} ({quoted(example['response'])})"
+def example_errors(name: str, line: int | None, example: dict[str, Any], verdict: dict[str, Any],
+                   shown: dict[str, Path]) -> list[AuthoringError]:
+    """What is wrong with one example's verdict; `name` says which example, for the author."""
     if "timeout" in verdict:
-        return [AuthoringError(shown["checker"], f"the checker never finished on {name} "
-                               f"({verdict['timeout']}). Look for an endless loop.")]
+        return [AuthoringError(shown["checker"], f"the checker did not finish on {name} "
+                               f"({verdict['timeout']}). Look for an endless loop, or a call to exit().")]
     if verdict["broken"]:
         return [AuthoringError(shown["checker"], f"on {name}: "
                                f"{verdict['summary'].split(' This is a problem')[0]} Fix the checker.",
@@ -57,38 +51,38 @@ def example_errors(exercise: Exercise, index: int, example: dict[str, Any],
     gave = ", ".join(repr(o["id"]) for o in verdict["observations"]) or "no observations"
     if verdict["meets_goal"] != example["meets_goal"]:
         expected = "meet the goal" if example["meets_goal"] else "not meet the goal"
-        errors.append(AuthoringError(where, f"{name} should {expected}, but the checker says "
-                                     f"otherwise (it gave {gave}). Fix the checker or the example.",
+        errors.append(AuthoringError(shown["metadata"], f"{name} should {expected}, but the checker "
+                                     f"says otherwise (it gave {gave}). Fix the checker or the example.",
                                      line))
     missing = [t for t in example["triggers"] if t not in {o["id"] for o in verdict["observations"]}]
     if missing:
-        errors.append(AuthoringError(where, f"{name} should trigger {', '.join(map(repr, missing))}, "
-                                     f"but the checker gave {gave}. Fix the checker or the example.",
-                                     line))
+        errors.append(AuthoringError(shown["metadata"], f"{name} should trigger "
+                                     f"{', '.join(map(repr, missing))}, but the checker gave {gave}. "
+                                     "Fix the checker or the example.", line))
     return errors
 
 
 def verify(exercise: Exercise, shown: dict[str, Path]) -> list[AuthoringError]:
     """Every example gets the verdict it declares; there is at least one of each verdict."""
     examples = exercise.fields["examples"]
-    outcomes = {e["meets_goal"] for e in examples}
-    if outcomes != {True, False}:
+    if {e["meets_goal"] for e in examples} != {True, False}:
         return [AuthoringError(shown["metadata"], "add at least one example with meets_goal = true "
                                "and one with meets_goal = false, so both verdicts are tested.")]
     checker = exercise.file("checker").text
+    text = exercise.metadata_path.read_text(encoding="utf-8")
+    cases = [(f"example {n} ({quoted(e['response'])})", table_line(text, "examples", n), e)
+             for n, e in enumerate(examples, start=1)]
+    sample = exercise.fields["sample_answer"]
+    if sample.strip():
+        cases.append((f"the sample_answer ({quoted(sample)})", key_line(text, "sample_answer"),
+                      {"response": sample, "meets_goal": True, "triggers": ()}))
     errors = []
-    cases = list(enumerate(examples, start=1))
-    if exercise.fields["sample_answer"].strip():
-        cases.append((0, {"response": exercise.fields["sample_answer"], "meets_goal": True,
-                          "triggers": ()}))
-    for index, example in cases:
+    for name, line, example in cases:
         verdict = cached(("text", checker, example["response"]),
                          lambda e=example: run_text_checker(checker, e["response"]))
-        found = example_errors(exercise, index, example, verdict, shown)
-        if index == 0:
-            found = [AuthoringError(e.path, e.message.replace("example 0", "the sample_answer"), None)
-                     for e in found]
-        errors.extend(found)
+        errors.extend(example_errors(name, line, example, verdict, shown))
+        if "timeout" in verdict or verdict["broken"]:
+            break  # a broken checker fails every example alike: one message is enough
     return errors
 
 
