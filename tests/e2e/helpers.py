@@ -12,7 +12,8 @@ PYTHON_READY_MS = 60_000
 
 
 def exercise(page: Page, exercise_id: str) -> Locator:
-    return page.locator(f'[data-exercise="{exercise_id}"]')
+    """The exercise once its script has mounted it, so a click is never lost before that."""
+    return page.locator(f'[data-exercise="{exercise_id}"][data-ready]')
 
 
 def open_tab_of(page: Page, exercise_id: str) -> None:

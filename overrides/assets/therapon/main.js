@@ -38,6 +38,7 @@ function mountPage() {
     if (!mount) continue;
     try {
       mount(el, { runtime, store, signal, config, loadEditor });
+      el.dataset.ready = "";  // its buttons work from now on (tests and benchmarks wait for it)
     } catch (error) {
       console.error(`Exercise ${el.dataset.exercise} could not start`, error);
     }
