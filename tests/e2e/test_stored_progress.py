@@ -6,10 +6,10 @@ import json
 
 from playwright.sync_api import Page, expect
 
-from .helpers import LAB, exercise, press, solution, type_code
+from .helpers import LAB, editor_text, exercise, press, solution, type_code
 
 REFUSED = "The operation is insecure."
-KEY = "therapon:therapeutic-partnership:exercise:listener-tally"
+KEY = "therapon:therapeutic-partnership:profile:me:exercise:listener-tally"
 
 
 def test_progress_is_saved_under_the_course_and_exercise_id(page: Page, site):
@@ -19,7 +19,7 @@ def test_progress_is_saved_under_the_course_and_exercise_id(page: Page, site):
     record = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert record["status"] == "passed" and record["attempts"] == 1
     assert record["draft"] == solution("listener-tally")
-    assert page.evaluate("localStorage.getItem('therapon:therapeutic-partnership:schema')") == "1"
+    assert page.evaluate("localStorage.getItem('therapon:therapeutic-partnership:schema')") == "2"
 
 
 def test_corrupt_saved_value_is_kept_aside_and_reported(page: Page, site, page_errors):
@@ -86,3 +86,38 @@ def test_two_tabs_see_each_others_progress(page: Page, site):
     press(other, "listener-tally", "Check")
     record = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert record["status"] == "passed" and record["attempts"] == 2
+
+
+def test_version_1_progress_is_migrated_to_the_first_profile(page: Page, site, page_errors):
+    page.goto(site.url)
+    old = {"status": "passed", "attempts": 3, "hintsShown": 1, "draft": "# from version 1\n",
+           "updatedAt": 1_700_000_000_000}
+    page.evaluate("""(record) => {
+        localStorage.clear();
+        localStorage.setItem('therapon:therapeutic-partnership:schema', '1');
+        localStorage.setItem('therapon:therapeutic-partnership:exercise:listener-tally', JSON.stringify(record));
+    }""", old)
+    page.goto(site.url + LAB)
+    box = exercise(page, "listener-tally")
+    expect(box).to_have_attribute("data-status", "passed")
+    assert editor_text(page, "listener-tally") == "# from version 1\n"
+    keys = page.evaluate("Object.keys(localStorage).sort()")
+    assert "therapon:therapeutic-partnership:exercise:listener-tally" not in keys
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')")) == old
+    assert page.evaluate("localStorage.getItem('therapon:therapeutic-partnership:schema')") == "2"
+    assert page_errors == []
+
+
+def test_progress_from_a_newer_version_is_left_untouched(page: Page, site):
+    page.goto(site.url)
+    page.evaluate("""() => {
+        localStorage.setItem('therapon:therapeutic-partnership:schema', '99');
+        localStorage.setItem('therapon:therapeutic-partnership:future-key', 'keep me');
+    }""")
+    page.goto(site.url + LAB)
+    expect(page.locator("[data-therapon-notices]")).to_contain_text("newer version")
+    type_code(page, "listener-tally", "# typed now\n")
+    press(page, "listener-tally", "Check")
+    assert page.evaluate("localStorage.getItem('therapon:therapeutic-partnership:schema')") == "99"
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
+    assert page.evaluate("localStorage.getItem('therapon:therapeutic-partnership:future-key')") == "keep me"

@@ -11,7 +11,7 @@ from .helpers import LESSON, PYTHON_READY_MS, exercise
 GOOD = "I feel lonely when you look at your phone while I'm talking, because I need connection."
 BLAME = "You never listen to me! You're always on your phone."
 HOSTILE = "<script>window.__owned = 1</script><img src=x onerror=\"window.__owned = 2\"> I feel"
-KEY = "therapon:therapeutic-partnership:exercise:"
+KEY = "therapon:therapeutic-partnership:profile:me:exercise:"
 
 
 def check_text(page: Page, text: str) -> None:

@@ -67,10 +67,10 @@ export function mount(el, { runtime, store, signal, config, loadEditor }) {
     exercise.update(() => ({ draft: data.starter }));
     feedback.textContent = "Your code was reset to the starter code.";
   });
-  // Another tab changed this exercise: adopt its draft unless the learner is typing here.
+  // The record changed elsewhere: adopt its draft unless the learner is typing here.
   exercise.onExternalChange(() => {
-    const draft = exercise.record.draft;
-    if (!exercise.typing && draft !== null && draft !== editor.getValue()) editor.setValue(draft);
+    const draft = exercise.record.draft ?? data.starter;
+    if (!exercise.typing && draft !== editor.getValue()) editor.setValue(draft);
   });
   const stopWatching = runtime.subscribe((status) => renderLoading($("[data-loading]"), status));
   el.addEventListener("focusin", () => runtime.start(), { signal, once: true });

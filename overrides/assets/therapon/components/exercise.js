@@ -7,7 +7,7 @@
 import { readData, renderStatus } from "./common.js";
 
 /** @typedef {import("../store.js").Store} Store */
-/** @typedef {import("../store.js").ExerciseRecord} ExerciseRecord */
+/** @typedef {import("../records.js").ExerciseRecord} ExerciseRecord */
 
 const DRAFT_SAVE_DELAY_MS = 300;
 
@@ -69,8 +69,9 @@ export function createExercise(el, { store, signal }) {
     if (draft !== record.draft) record = store.update(id, () => ({ draft }));
   };
 
+  // Another tab, a profile switch or an import changed this exercise ("*": maybe everything).
   const unsubscribe = store.subscribe((changed) => {
-    if (changed !== id) return;
+    if (changed !== id && changed !== "*") return;
     record = store.read(id);
     show();
     for (const listener of externalListeners) listener();
@@ -108,7 +109,7 @@ export function createExercise(el, { store, signal }) {
       };
     },
     saveDraft,
-    /** @param {() => void} listener  called when another tab changed this exercise */
+    /** @param {() => void} listener  called when the record changed elsewhere (tab, profile, import) */
     onExternalChange(listener) { externalListeners.add(listener); },
     /** @param {boolean} busy @param {HTMLElement[]} buttons */
     setBusy(busy, buttons) {

@@ -74,7 +74,7 @@ export function mount(el, { store, signal }) {
   }, { signal });
 
   exercise.onExternalChange(() => {
-    if (!exercise.typing && exercise.record.draft !== null) entry.value = exercise.record.draft;
+    if (!exercise.typing) entry.value = exercise.record.draft ?? "";
     refresh();
   });
   exercise.show();

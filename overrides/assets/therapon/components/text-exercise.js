@@ -87,7 +87,7 @@ export function mount(el, { runtime, store, signal, config }) {
     feedback.textContent = "Your answer was cleared.";
   });
   exercise.onExternalChange(() => {
-    if (!exercise.typing && exercise.record.draft !== null) textarea.value = exercise.record.draft;
+    if (!exercise.typing) textarea.value = exercise.record.draft ?? "";
   });
   const loading = /** @type {HTMLElement} */ (el.querySelector("[data-loading]"));
   const stopWatching = runtime.subscribe((status) => renderLoading(loading, status));
