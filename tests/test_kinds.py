@@ -245,7 +245,8 @@ def test_every_choice_verify_problem_is_reported_at_once(project):
 # ---------------------------------------------------------------------------------------------
 # reflection
 
-REFLECTION_KEYS = "id, kind, title, prompt, hints, reveal, reveal_after_attempts, min_words, label"
+REFLECTION_KEYS = ("id, kind, title, prompt, hints, reveal, reveal_after_attempts, partner_practice, "
+                   "min_words, label")
 REFLECTION_CASES = [
     ("min-words-negative", "min_words = -1", "'min_words' must be a whole number of 0 or more, got -1."),
     ("min-words-in-words", 'min_words = "ten"',
@@ -580,11 +581,14 @@ def test_real_choice_has_a_labelled_radio_per_option_in_a_fieldset():
     assert fieldset.children[0].tag == "legend" and fieldset.children[0].text == "Choose one answer."
 
 
-def test_real_reflection_says_the_words_stay_on_this_device():
-    [exercise] = [e for e in REAL.values() if e.kind == "reflection"]
-    html = render_exercise(exercise)
-    assert ">Your words stay on this device. They are never graded or sent anywhere.</p>" in html
-    assert page_data(html)["minWords"] == exercise.fields["min_words"]
+def test_real_reflections_say_the_words_stay_on_this_device():
+    reflections = [e for e in REAL.values() if e.kind == "reflection"]
+    assert reflections
+    for exercise in reflections:
+        html = render_exercise(exercise)
+        assert ">Your words stay on this device. They are never graded or sent anywhere.</p>" in html
+        assert page_data(html)["minWords"] == exercise.fields["min_words"]
+        assert ("data-partner-turn" in html) == exercise.partner_practice
 
 
 def test_real_text_page_data_has_the_checker_and_code_page_data_no_solution():

@@ -31,7 +31,7 @@ VALID_FILES: dict[str, str | bytes] = {
 }
 FOLDER = "gentle-start"
 TOML_PATH = Path("exercises", FOLDER, "exercise.toml")
-KNOWN_KEYS = "id, kind, title, prompt, hints, reveal, reveal_after_attempts"
+KNOWN_KEYS = "id, kind, title, prompt, hints, reveal, reveal_after_attempts, partner_practice"
 
 Files = dict[str, str | bytes | None]
 

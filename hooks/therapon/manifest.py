@@ -34,7 +34,8 @@ def manifest(course_id: str, title: str, lessons: list[Lesson],
                 "title": lesson.title,
                 "url": lesson.url,
                 "exercises": [
-                    {"id": i, "kind": exercises[i].kind, "title": exercises[i].title}
+                    {"id": i, "kind": exercises[i].kind, "title": exercises[i].title,
+                     "partner": exercises[i].partner_practice}
                     for i in lesson.exercise_ids
                 ],
             }

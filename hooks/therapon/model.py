@@ -30,6 +30,8 @@ class Exercise:
     hints: tuple[str, ...] = ()
     reveal: str = "after-attempts"
     reveal_after_attempts: int = 2
+    # Done together: the page records who listened ("therapist") and who spoke ("client").
+    partner_practice: bool = False
     files: dict[str, PythonFile] = field(default_factory=dict)
     # The kind's own validated fields, e.g. a choice's options or a text exercise's examples.
     fields: dict[str, Any] = field(default_factory=dict)

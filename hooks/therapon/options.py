@@ -99,6 +99,7 @@ def exercise_fields(kinds: tuple[str, ...]) -> dict[str, Field]:
         "hints": Field((), list_of_strings),
         "reveal": Field("after-attempts", one_of(REVEAL_POLICIES)),
         "reveal_after_attempts": Field(2, non_negative_int),
+        "partner_practice": Field(False, boolean),
     }
 
 

@@ -17,14 +17,15 @@ def render_exercise(exercise: Exercise) -> str:
     kind = KINDS[exercise.kind]
     uid = f"exercise-{exercise.id}"
     data = {"id": exercise.id, "kind": exercise.kind, "title": exercise.title,
-            **kind.page_data(exercise)}
+            "partnerPractice": exercise.partner_practice, **kind.page_data(exercise)}
+    turn = '<div class="therapon-turn" data-partner-turn></div>' if exercise.partner_practice else ""
     return (
         f'<div class="therapon-exercise" id="{uid}" data-exercise="{exercise.id}" '
         f'data-kind="{exercise.kind}" data-status="new" role="group" '
         f'aria-labelledby="{uid}-title">'
         f'<p class="therapon-title" id="{uid}-title">{escape(exercise.title)}'
         '<span class="therapon-badge" data-status-label></span></p>'
-        f"{kind.render_body(exercise, uid)}"
+        f"{kind.render_body(exercise, uid)}{turn}"
         f"<template data-exercise-data>{script_json(data)}</template>"
         "</div>"
     )

@@ -52,3 +52,10 @@ def press(page: Page, exercise_id: str, action: str) -> Locator:
 
 def solution(exercise_id: str) -> str:
     return (ROOT / "exercises" / exercise_id / "solution.py").read_text()
+
+
+def open_settled(page: Page, url: str) -> None:
+    """Open a page and wait until its scripts have read saved progress (the header count is
+    drawn from it), so a test's own writes to localStorage come after the page's reads."""
+    page.goto(url)
+    expect(page.locator("[data-therapon-header-progress]")).to_be_attached()

@@ -6,7 +6,7 @@ import json
 
 from playwright.sync_api import Page, expect
 
-from .helpers import LAB, editor_text, exercise, press, solution, type_code
+from .helpers import LAB, editor_text, exercise, open_settled, press, solution, type_code
 
 REFUSED = "The operation is insecure."
 KEY = "therapon:therapeutic-partnership:profile:me:exercise:listener-tally"
@@ -23,7 +23,7 @@ def test_progress_is_saved_under_the_course_and_exercise_id(page: Page, site):
 
 
 def test_corrupt_saved_value_is_kept_aside_and_reported(page: Page, site, page_errors):
-    page.goto(site.url)
+    open_settled(page, site.url)
     page.evaluate(f"localStorage.setItem('{KEY}', '{{not json')")
     page.goto(site.url + LAB)
     expect(page.locator("[data-therapon-notices]")).to_contain_text("could not be read")
@@ -38,7 +38,7 @@ def test_corrupt_saved_value_is_kept_aside_and_reported(page: Page, site, page_e
 
 
 def test_wrong_shaped_saved_value_is_kept_aside(page: Page, site):
-    page.goto(site.url)
+    open_settled(page, site.url)
     page.evaluate(f"""localStorage.setItem('{KEY}', JSON.stringify({{status: "solved!!", attempts: -1}}))""")
     page.goto(site.url + LAB)
     expect(page.locator("[data-therapon-notices]")).to_contain_text("kept aside")
@@ -89,13 +89,14 @@ def test_two_tabs_see_each_others_progress(page: Page, site):
 
 
 def test_version_1_progress_is_migrated_to_the_first_profile(page: Page, site, page_errors):
-    page.goto(site.url)
+    open_settled(page, site.url)
     old = {"status": "passed", "attempts": 3, "hintsShown": 1, "draft": "# from version 1\n",
            "updatedAt": 1_700_000_000_000}
     page.evaluate("""(record) => {
         localStorage.clear();
         localStorage.setItem('therapon:therapeutic-partnership:schema', '1');
-        localStorage.setItem('therapon:therapeutic-partnership:exercise:listener-tally', JSON.stringify(record));
+        localStorage.setItem('therapon:therapeutic-partnership:exercise:listener-tally',
+                             JSON.stringify(record));
     }""", old)
     page.goto(site.url + LAB)
     box = exercise(page, "listener-tally")
@@ -109,7 +110,7 @@ def test_version_1_progress_is_migrated_to_the_first_profile(page: Page, site, p
 
 
 def test_progress_from_a_newer_version_is_left_untouched(page: Page, site):
-    page.goto(site.url)
+    open_settled(page, site.url)
     page.evaluate("""() => {
         localStorage.setItem('therapon:therapeutic-partnership:schema', '99');
         localStorage.setItem('therapon:therapeutic-partnership:future-key', 'keep me');

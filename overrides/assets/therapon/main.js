@@ -5,13 +5,18 @@
  * starts Python only on pages that have exercises, after the page has painted.
  */
 import { readConfig } from "./config.js";
+import { mountCourseProgress } from "./course-progress.js";
 import { notify, render as renderNotices } from "./notices.js";
 import { createStore } from "./store.js";
 import { getRuntime } from "./worker-client.js";
 import { mount as mountChoice } from "./components/choice-exercise.js";
 import { mount as mountCode } from "./components/code-exercise.js";
+import { mount as mountDashboard } from "./components/dashboard.js";
+import { mount as mountPartnerTurn } from "./components/partner-turn.js";
+import { mount as mountProfiles, mountSwitcher } from "./components/profiles.js";
 import { mount as mountReflection } from "./components/reflection-exercise.js";
 import { mount as mountText } from "./components/text-exercise.js";
+import { mount as mountYourData } from "./components/your-data.js";
 
 /** data-kind -> mount function */
 const MOUNTS = { code: mountCode, text: mountText, choice: mountChoice, reflection: mountReflection };
@@ -30,6 +35,15 @@ function mountPage() {
   page = new AbortController();
   const { signal } = page;
   renderNotices();
+  mountCourseProgress({ store, config, signal });
+  mountSwitcher({ store, signal });
+  /** The progress page's parts, each into its own placeholder. */
+  const parts = { "[data-therapon-dashboard]": mountDashboard, "[data-therapon-profiles]": mountProfiles,
+    "[data-therapon-data]": mountYourData };
+  for (const [selector, mountPart] of Object.entries(parts)) {
+    const el = /** @type {HTMLElement | null} */ (document.querySelector(selector));
+    if (el) mountPart(el, { store, config, signal });
+  }
   const exercises = /** @type {HTMLElement[]} */ (Array.from(document.querySelectorAll("[data-exercise]")));
   if (exercises.length === 0) return;
   const runtime = getRuntime(config);
@@ -38,6 +52,7 @@ function mountPage() {
     if (!mount) continue;
     try {
       mount(el, { runtime, store, signal, config, loadEditor });
+      mountPartnerTurn(el, { store, signal, config });
       el.dataset.ready = "";  // its buttons work from now on (tests and benchmarks wait for it)
     } catch (error) {
       console.error(`Exercise ${el.dataset.exercise} could not start`, error);

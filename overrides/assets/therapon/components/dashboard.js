@@ -1,0 +1,232 @@
+// @ts-check
+/**
+ * The progress dashboard on progress/, for the active profile: how far they are, where to
+ * pick up, every lesson's exercises (read from course.json, so exercises never opened are
+ * listed too) and, for a couple, how evenly they take turns listening. Everything is built
+ * with DOM calls: profile names and titles are set as text, never parsed as markup.
+ */
+import { exerciseUrl, loadCourse } from "../course.js";
+import { countListens, nextListener, weeklyBalance } from "../turns.js";
+
+/** @typedef {import("../store.js").Store} Store */
+/** @typedef {import("../config.js").TheraponConfig} TheraponConfig */
+/** @typedef {import("../course.js").Course} Course */
+/** @typedef {import("../course.js").CourseLesson} CourseLesson */
+/** @typedef {import("../course.js").CourseExercise} CourseExercise */
+/** @typedef {import("../records.js").Profile} Profile */
+/** @typedef {import("../records.js").ExerciseRecord} ExerciseRecord */
+/** @typedef {import("../records.js").Turn} Turn */
+/** @typedef {{lesson: CourseLesson, exercise: CourseExercise}} Place */
+
+const STATUS_WORDS = { new: "Not started", attempted: "In progress", passed: "Done" };
+const CHART_WEEKS = 8;
+const IMBALANCE_SHARE = 0.75;    // one partner did this share of the listening or more…
+const IMBALANCE_MIN_TURNS = 4;   // …over at least this many turns
+const COLOURS = 4;               // profile colour classes in progress.css, reused in turn
+const SVG = "http://www.w3.org/2000/svg";
+
+/**
+ * @param {HTMLElement} el
+ * @param {{store: Store, config: TheraponConfig, signal: AbortSignal}} context
+ */
+export function mount(el, { store, config, signal }) {
+  loadCourse(config).then((course) => {
+    if (signal.aborted) return;
+    if (!course) {
+      el.replaceChildren(h("p", {}, "Your progress cannot be shown right now, because the list of lessons did not load. Check your connection and reload the page. Your saved work is safe."));
+      el.dataset.ready = "";
+      return;
+    }
+    const render = () => {
+      const focus = focusedLink(el);
+      el.replaceChildren(...dashboard(course, store, config));
+      focus?.();
+      el.dataset.ready = "";
+    };
+    render();
+    let queued = false;  // many changes in one task (an import, a profile switch) render once
+    const unsubscribe = store.subscribe(() => {
+      if (queued) return;
+      queued = true;
+      queueMicrotask(() => { queued = false; if (!signal.aborted) render(); });
+    });
+    signal.addEventListener("abort", () => void unsubscribe(), { once: true });
+  });
+}
+
+/**
+ * A re-render replaces the links; put keyboard focus back on the same one (the same target,
+ * the same occurrence of it), so a change from another tab does not throw the learner out.
+ * @param {HTMLElement} el @returns {(() => void) | null}
+ */
+function focusedLink(el) {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLAnchorElement) || !el.contains(active)) return null;
+  const same = (/** @type {ParentNode} */ root) => Array.from(root.querySelectorAll("a")).filter((a) => a.href === active.href);
+  const nth = same(el).indexOf(active);
+  return () => same(el)[nth]?.focus();
+}
+
+/** @param {Course} course @param {Store} store @param {TheraponConfig} config @returns {HTMLElement[]} */
+function dashboard(course, store, config) {
+  const { active, list } = store.profiles();
+  const me = list.find((p) => p.id === active) ?? list[0];
+  const records = store.records(active);
+  const lessons = course.lessons.filter((lesson) => lesson.exercises.length > 0);
+  const places = lessons.flatMap((lesson) => lesson.exercises.map((exercise) => ({ lesson, exercise })));
+  const status = (/** @type {string} */ id) => records[id]?.status ?? "new";
+  const who = list.length > 1 ? { name: me.name, has: `${me.name} has` } : { name: "You", has: "You have" };
+  if (places.length === 0) return [h("p", {}, "This course has no exercises yet.")];
+
+  const done = places.filter(({ exercise }) => status(exercise.id) === "passed").length;
+  const summary = h("p", { class: "therapon-dashboard__summary", "data-summary": "" },
+    `${who.has} finished ${done} of ${plural(places.length, "exercise")}.`);
+  const byLesson = [
+    h("h2", {}, "Exercises by lesson"),
+    ...lessons.map((lesson) => lessonProgress(lesson, status, config.siteRoot)),
+  ];
+  const turns = turnsSection(store.turns(), list);
+  // A couple sees the balance of turns before the long list; one learner sees the list first.
+  return [summary, nextStep(places, records, who, config.siteRoot),
+    ...(list.length > 1 ? [...turns, ...byLesson] : [...byLesson, ...turns])];
+}
+
+/**
+ * Where to pick up: the exercise worked on most recently that is not done yet, else the
+ * first one not done, in reading order.
+ * @param {Place[]} places @param {Record<string, ExerciseRecord>} records
+ * @param {{has: string}} who @param {URL} siteRoot
+ */
+function nextStep(places, records, who, siteRoot) {
+  const open = places.filter(({ exercise }) => records[exercise.id]?.status !== "passed");
+  const box = h("p", { class: "therapon-dashboard__next", "data-continue": "" });
+  if (open.length === 0) {
+    box.append(`${who.has} finished every exercise. Well done.`);
+    return box;
+  }
+  const updated = (/** @type {Place} */ p) => records[p.exercise.id]?.updatedAt ?? 0;
+  const recent = open.filter((p) => updated(p) > 0).sort((a, b) => updated(b) - updated(a))[0];
+  const started = places.some((p) => updated(p) > 0);
+  const { lesson, exercise } = recent ?? open[0];
+  box.append(
+    h("span", { class: "therapon-dashboard__next-label" }, started ? "Continue where you left off:" : "Start here:"), " ",
+    h("a", { href: exerciseUrl(lesson, exercise.id, siteRoot).href }, exercise.title), " ",
+    h("span", { class: "therapon-dashboard__where" }, `in ${lesson.title}`),
+  );
+  return box;
+}
+
+/** @param {CourseLesson} lesson @param {(id: string) => string} status @param {URL} siteRoot */
+function lessonProgress(lesson, status, siteRoot) {
+  const total = lesson.exercises.length;
+  const done = lesson.exercises.filter((e) => status(e.id) === "passed").length;
+  const words = `${done} of ${total} done`;
+  const bar = h("progress", { max: String(total), value: String(done), "aria-label": words });
+  const items = lesson.exercises.map((exercise) => h("li", { "data-exercise-id": exercise.id, "data-status": status(exercise.id) },
+    h("a", { href: exerciseUrl(lesson, exercise.id, siteRoot).href }, exercise.title), " ",
+    h("span", { class: "therapon-dashboard__status" }, STATUS_WORDS[status(exercise.id)] ?? STATUS_WORDS.new)));
+  return h("div", { class: "therapon-dashboard__lesson", "data-lesson": lesson.url },
+    h("h3", {}, h("a", { href: new URL(lesson.url, siteRoot).href }, lesson.title)),
+    h("div", { class: "therapon-dashboard__bar" }, bar, h("span", { "aria-hidden": "true" }, words)),
+    h("ul", { class: "therapon-dashboard__exercises" }, ...items));
+}
+
+/** @param {Turn[]} turns @param {Profile[]} profiles @returns {HTMLElement[]} */
+function turnsSection(turns, profiles) {
+  const heading = h("h2", {}, "Taking turns");
+  if (profiles.length < 2) {
+    return [heading, h("p", { "data-turns": "" }, "Do this course as a couple? Add a profile for your partner under “Who is learning” below, and this page will show who listened how often and whose turn it is to listen.")];
+  }
+  const next = /** @type {Profile} */ (nextListener(turns, profiles));
+  const counts = countListens(turns, profiles);
+  const weeks = weeklyBalance(turns, profiles, CHART_WEEKS);
+  const recent = new Map(profiles.map((p) => [p.id, weeks.reduce((sum, w) => sum + w.counts[p.id], 0)]));
+  const recentTotal = [...recent.values()].reduce((a, b) => a + b, 0);
+  const nodes = [heading, h("p", { class: "therapon-dashboard__next-listener", "data-next-listener": "" },
+    "Next to listen: ", h("strong", {}, next.name))];
+
+  const leader = profiles.find((p) => recentTotal >= IMBALANCE_MIN_TURNS && /** @type {number} */ (recent.get(p.id)) >= IMBALANCE_SHARE * recentTotal);
+  if (leader) {
+    const advice = leader.id === next.id ? "" : ` Next time, let ${next.name} listen.`;
+    nodes.push(h("p", { class: "therapon-dashboard__imbalance", "data-imbalance": "" },
+      `${leader.name} has done most of the listening lately.${advice}`));
+  }
+  nodes.push(h("p", { "data-listens": "" }, turns.length === 0
+    ? "No talks are recorded yet."
+    : `So far, ${listOf(profiles.map((p) => `${p.name} listened ${times(/** @type {number} */ (counts.get(p.id)))}`))}.`));
+  if (recentTotal > 0) nodes.push(chart(weeks, profiles, recent));
+  return nodes;
+}
+
+/**
+ * One group of bars per week, one bar per profile; the numbers again in a table for screen
+ * readers, which announce the picture by its label only.
+ * @param {import("../turns.js").Week[]} weeks @param {Profile[]} profiles @param {Map<string, number>} totals
+ */
+function chart(weeks, profiles, totals) {
+  const width = 320, top = 16, base = 112, height = 132;
+  const slot = width / weeks.length;
+  const gap = 2;
+  const barWidth = Math.min(12, (slot - 10 - gap * (profiles.length - 1)) / profiles.length);
+  const highest = Math.max(1, ...weeks.flatMap((w) => Object.values(w.counts)));
+  const short = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { day: "numeric", month: "short" });
+  const long = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric" });
+  const label = `Listening per week over the last ${weeks.length} weeks. In total, ${
+    listOf(profiles.map((p) => `${p.name} listened ${times(/** @type {number} */ (totals.get(p.id)))}`))}.`;
+
+  const svg = svgNode("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label, class: "therapon-chart__svg", focusable: "false" });
+  svg.append(svgNode("line", { x1: "0", x2: String(width), y1: String(base), y2: String(base), class: "therapon-chart__axis" }));
+  weeks.forEach((week, i) => {
+    const left = i * slot + (slot - (barWidth * profiles.length + gap * (profiles.length - 1))) / 2;
+    const day = short.format(week.weekStart);
+    profiles.forEach((profile, j) => {
+      const count = week.counts[profile.id];
+      if (count === 0) return;
+      const x = left + j * (barWidth + gap);
+      const barHeight = (count / highest) * (base - top);
+      const bar = svgNode("rect", { x: fixed(x), y: fixed(base - barHeight), width: fixed(barWidth), height: fixed(barHeight),
+        rx: "1.5", class: `therapon-chart__bar therapon-chart__bar--p${j % COLOURS}` });
+      bar.append(svgNode("title", {}, `${profile.name}: listened ${times(count)} in the week of ${day}`));
+      svg.append(bar, svgNode("text", { x: fixed(x + barWidth / 2), y: fixed(base - barHeight - 3), class: "therapon-chart__count" }, String(count)));
+    });
+    svg.append(svgNode("text", { x: fixed(i * slot + slot / 2), y: String(height - 6), class: "therapon-chart__week" }, day));
+  });
+
+  const legend = h("ul", { class: "therapon-chart__legend", "aria-hidden": "true" }, ...profiles.map((p, j) =>
+    h("li", {}, h("span", { class: `therapon-chart__swatch therapon-chart__swatch--p${j % COLOURS}` }), p.name)));
+  const table = h("table", { class: "therapon-visually-hidden" },
+    h("caption", {}, "Times each of you listened, per week"),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Week of"), ...profiles.map((p) => h("th", { scope: "col" }, p.name)))),
+    h("tbody", {}, ...weeks.map((w) => h("tr", {}, h("th", { scope: "row" }, long.format(w.weekStart)),
+      ...profiles.map((p) => h("td", {}, String(w.counts[p.id])))))));
+  return h("figure", { class: "therapon-chart", "data-turns-chart": "" },
+    svg, legend, table, h("figcaption", {}, `Who listened, week by week (last ${weeks.length} weeks)`));
+}
+
+/** @param {number} n */
+const times = (n) => (n === 1 ? "once" : n === 2 ? "twice" : `${n} times`);
+/** @param {number} n @param {string} noun */
+const plural = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+/** @param {number} n */
+const fixed = (n) => String(Math.round(n * 10) / 10);
+/** @param {string[]} items */
+const listOf = (items) => new Intl.ListFormat(document.documentElement.lang || undefined, { type: "conjunction" }).format(items);
+
+/**
+ * An HTML element with attributes and children; strings become text nodes, never markup.
+ * @param {string} tag @param {Record<string, string>} attributes @param {...(Node | string)} children
+ */
+function h(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** @param {string} tag @param {Record<string, string>} attributes @param {string} [text] */
+function svgNode(tag, attributes, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}

@@ -1,0 +1,77 @@
+// @ts-check
+/**
+ * Two partners on one device: a profile each, each with its own progress. Profiles are
+ * managed on the progress page and switched from the header. Names are chosen here, shown
+ * as text only, and never leave the device except in an export the learner makes.
+ */
+import { button, h, status } from "./dom.js";
+
+/** @typedef {import("../store.js").Store} Store */
+
+/** The profile list, switching, renaming and adding, on the progress page.
+ * @param {HTMLElement} el @param {{store: Store, signal: AbortSignal}} context */
+export function mount(el, { store, signal }) {
+  const feedback = status();
+  const say = (/** @type {string} */ text) => { feedback.textContent = text; };
+  const render = () => {
+    const { active, list } = store.profiles();
+    const current = list.find((p) => p.id === active);
+    const items = list.map((profile) => h("li", { "data-profile": profile.id }, profile.id === active
+      ? [h("strong", {}, [profile.name]), " (using the course now)"]
+      : [profile.name, " ", button(`Switch to ${profile.name}`, () => {
+          store.switchProfile(profile.id);
+          say(`Now using ${profile.name}'s progress.`);
+        }, signal)]));
+    const rename = /** @type {HTMLInputElement} */ (h("input", { type: "text", id: "therapon-profile-name", maxlength: "40", autocomplete: "off" }));
+    rename.value = current?.name ?? "";
+    const added = /** @type {HTMLInputElement} */ (h("input", { type: "text", id: "therapon-profile-new", maxlength: "40", autocomplete: "off" }));
+    el.replaceChildren(
+      h("p", {}, ["Each profile keeps its own progress. Partners sharing this device can have one each, and take turns."]),
+      h("ul", { class: "therapon-profile-list" }, items),
+      h("div", { class: "therapon-field" }, [
+        h("label", { for: "therapon-profile-name" }, ["Name of the profile in use"]), rename,
+        button("Save name", () => {
+          say(store.renameProfile(active, rename.value) ? "Name saved." : "Write a name of 1 to 40 characters.");
+        }, signal),
+      ]),
+      h("div", { class: "therapon-field" }, [
+        h("label", { for: "therapon-profile-new" }, ["Add a profile (for example, your partner's name)"]), added,
+        button("Add profile", () => {
+          const profile = store.addProfile(added.value);
+          say(profile ? `Added ${profile.name}. Switch to it when it's their turn at the course.` : "Write a name of 1 to 40 characters.");
+        }, signal),
+      ]),
+      feedback,
+    );
+    el.dataset.ready = "";
+  };
+  render();
+  const unsubscribe = store.subscribe((id) => { if (id === "*") render(); });
+  signal.addEventListener("abort", () => unsubscribe());
+}
+
+/** A compact switcher in Material's header, shown once a second profile exists.
+ * @param {{store: Store, signal: AbortSignal}} context */
+export function mountSwitcher({ store, signal }) {
+  const header = document.querySelector(".md-header__inner");
+  if (!header) return;
+  let box = /** @type {HTMLElement | null} */ (header.querySelector("[data-therapon-profile-switcher]"));
+  if (!box) {
+    box = h("div", { class: "therapon-switcher", "data-therapon-profile-switcher": "" });
+    header.insertBefore(box, header.querySelector(".md-search") ?? null);
+  }
+  const host = box;
+  const render = () => {
+    const { active, list } = store.profiles();
+    host.hidden = list.length < 2;
+    if (list.length < 2) return host.replaceChildren();
+    const select = /** @type {HTMLSelectElement} */ (h("select", { id: "therapon-profile-switch", "aria-label": "Who is using the course" },
+      list.map((p) => h("option", { value: p.id }, [p.name]))));
+    select.value = active;
+    select.addEventListener("change", () => store.switchProfile(select.value), { signal });
+    host.replaceChildren(select);
+  };
+  render();
+  const unsubscribe = store.subscribe((id) => { if (id === "*") render(); });
+  signal.addEventListener("abort", () => unsubscribe());
+}

@@ -1,0 +1,141 @@
+// @ts-check
+/**
+ * "Your data" on the progress page: export (optionally protected by a passphrase), import
+ * with a preview and a choice to merge or replace, and "Delete all my data" after a
+ * confirmation that says exactly what will go. A rejected file changes nothing.
+ */
+import { MAX_FILE_BYTES, decrypt, encrypt, exportFile, mergeProgress, readProgressFile, snapshot, summarise } from "../transfer.js";
+import { button, h, status } from "./dom.js";
+
+/** @typedef {import("../store.js").Store} Store */
+
+/** @param {Blob} blob @param {string} name */
+function download(blob, name) {
+  const link = h("a", { href: URL.createObjectURL(blob), download: name });
+  document.body.append(link);
+  /** @type {HTMLAnchorElement} */ (link).click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(/** @type {HTMLAnchorElement} */ (link).href), 1000);
+}
+
+/** @param {ReturnType<typeof summarise>} s */
+const describe = (s) =>
+  `${s.names.length === 1 ? "1 profile" : `${s.names.length} profiles`} (${s.names.join(", ")}): ` +
+  `${s.done} exercises done, ${s.inProgress} in progress, ${s.entries} saved answers and reflections, ` +
+  `and ${s.turns} recorded ${s.turns === 1 ? "turn" : "turns"}.`;
+
+/**
+ * @param {HTMLElement} el
+ * @param {{store: Store, config: {courseId: string}, signal: AbortSignal}} context
+ */
+export function mount(el, { store, config, signal }) {
+  const feedback = status();
+  const say = (/** @type {string} */ text) => { feedback.textContent = text; };
+
+  // --- export ---
+  const passphrase = h("input", { type: "password", id: "therapon-export-passphrase", autocomplete: "new-password" });
+  const exportSection = h("section", { class: "therapon-data-part", "aria-labelledby": "therapon-export-title" }, [
+    h("h3", { id: "therapon-export-title" }, ["Export"]),
+    h("p", {}, ["Download one file with the progress, answers, reflections and turns of every profile on this device. Keep it somewhere private."]),
+    h("label", { for: "therapon-export-passphrase" }, ["Passphrase (optional)"]),
+    passphrase,
+    h("p", { class: "therapon-help" }, ["With a passphrase, the file can only be opened with it. If you forget it, the file cannot be recovered."]),
+    button("Export my progress", async () => {
+      const file = exportFile(snapshot(store), config.courseId);
+      const secret = /** @type {HTMLInputElement} */ (passphrase).value;
+      const body = secret ? await encrypt(file, secret, config.courseId) : file;
+      const day = new Date().toISOString().slice(0, 10);
+      download(new Blob([JSON.stringify(body, null, 1)], { type: "application/json" }), `therapon-${config.courseId}-${day}.json`);
+      say(secret ? "Your progress was exported, protected by your passphrase." : "Your progress was exported.");
+    }, signal),
+  ]);
+
+  // --- import ---
+  const picker = /** @type {HTMLInputElement} */ (h("input", { type: "file", id: "therapon-import-file", accept: ".json,application/json" }));
+  const unlockBox = h("div", { class: "therapon-import-step", hidden: "" });
+  const previewBox = h("div", { class: "therapon-import-step", hidden: "" });
+  const resetImport = () => {
+    unlockBox.hidden = true;
+    previewBox.hidden = true;
+    unlockBox.replaceChildren();
+    previewBox.replaceChildren();
+    picker.value = "";
+  };
+  /** @param {import("../transfer.js").Progress} progress @param {string} exportedAt */
+  const preview = (progress, exportedAt) => {
+    unlockBox.hidden = true;
+    const when = exportedAt ? ` It was exported on ${new Date(exportedAt).toLocaleDateString()}.` : "";
+    previewBox.replaceChildren(
+      h("p", { "data-import-summary": "" }, [`This file holds ${describe(summarise(progress))}${when}`]),
+      h("p", {}, ["Merge keeps the best of both: finished stays finished, and the newer answer wins. Replace removes what is on this device first."]),
+      h("div", { class: "therapon-actions" }, [
+        button("Merge with my progress", () => apply(mergeProgress(snapshot(store), progress), false, "merged"), signal, true),
+        button("Replace my progress", () => apply(progress, true, "replaced"), signal),
+        button("Cancel", () => { resetImport(); say("Nothing was imported."); }, signal),
+      ]),
+    );
+    previewBox.hidden = false;
+    /** @type {HTMLElement} */ (previewBox.querySelector("button")).focus();
+  };
+  /** @param {import("../transfer.js").Progress} progress @param {boolean} replace @param {string} verb */
+  const apply = (progress, replace, verb) => {
+    const saved = store.restore(progress, replace);
+    resetImport();
+    say(saved ? `Your progress was ${verb}.` : "The import could not be saved. Nothing was changed.");
+  };
+  picker.addEventListener("change", async () => {
+    const file = picker.files?.[0];
+    resetImport();
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) return say("This file is too large to be a progress file, so it was not imported.");
+    const first = readProgressFile(await file.text(), config.courseId);
+    if (!first.ok) return say(first.message);
+    if (!first.encrypted) return preview(first.progress, first.exportedAt);
+    const secret = /** @type {HTMLInputElement} */ (h("input", { type: "password", id: "therapon-import-passphrase", autocomplete: "off" }));
+    unlockBox.replaceChildren(
+      h("p", {}, ["This file is protected. Enter its passphrase."]),
+      h("label", { for: "therapon-import-passphrase" }, ["Passphrase for this file"]),
+      secret,
+      h("div", { class: "therapon-actions" }, [button("Unlock", async () => {
+        const text = await decrypt(first.envelope, secret.value);
+        if (text === null) return say("That passphrase does not open this file. Check it and try again; nothing was imported.");
+        const inner = readProgressFile(text, config.courseId);
+        if (!inner.ok) return say(inner.message);
+        if (inner.encrypted) return say("This file is damaged, so nothing was imported.");
+        preview(inner.progress, inner.exportedAt);
+      }, signal, true)]),
+    );
+    unlockBox.hidden = false;
+    secret.focus();
+  }, { signal });
+  const importSection = h("section", { class: "therapon-data-part", "aria-labelledby": "therapon-import-title" }, [
+    h("h3", { id: "therapon-import-title" }, ["Import"]),
+    h("p", {}, ["Bring in progress exported from another browser or device. You will see what the file holds before anything changes."]),
+    h("label", { for: "therapon-import-file" }, ["Choose a progress file"]),
+    picker, unlockBox, previewBox,
+  ]);
+
+  // --- delete ---
+  const confirmBox = h("div", { class: "therapon-confirm", hidden: "" });
+  const deleteSection = h("section", { class: "therapon-data-part", "aria-labelledby": "therapon-delete-title" }, [
+    h("h3", { id: "therapon-delete-title" }, ["Delete"]),
+    button("Delete all my data", () => {
+      const s = summarise(snapshot(store));
+      confirmBox.replaceChildren(
+        h("p", { "data-delete-summary": "" }, [`This removes from this browser everything this course saved: ${describe(s)} It cannot be undone. Export first if you want a copy.`]),
+        button("Yes, delete everything", () => {
+          store.clearAll();
+          confirmBox.hidden = true;
+          say("Everything this course saved on this device was deleted.");
+        }, signal, true),
+        button("Cancel", () => { confirmBox.hidden = true; say("Nothing was deleted."); }, signal),
+      );
+      confirmBox.hidden = false;
+      /** @type {HTMLElement} */ (confirmBox.querySelector("button")).focus();
+    }, signal),
+    confirmBox,
+  ]);
+
+  el.replaceChildren(exportSection, importSection, deleteSection, feedback);
+  el.dataset.ready = "";
+}

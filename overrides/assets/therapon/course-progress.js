@@ -1,0 +1,113 @@
+// @ts-check
+/**
+ * Course-wide progress on every page, for the active profile: a ✓ beside each finished
+ * lesson in Material's navigation, and "3/5" in the header, linking to the progress page.
+ * Instant navigation replaces the navigation with each page but keeps the header, so the
+ * marks are redrawn on every page and the header link is inserted once and then updated.
+ * Both follow the store live (a Check, another tab, a profile switch, an import).
+ */
+import { loadCourse } from "./course.js";
+
+/** @typedef {import("./store.js").Store} Store */
+/** @typedef {import("./config.js").TheraponConfig} TheraponConfig */
+/** @typedef {import("./course.js").Course} Course */
+
+const MARK = "therapon-nav-done";
+
+/** @param {{store: Store, config: TheraponConfig, signal: AbortSignal}} context */
+export function mountCourseProgress({ store, config, signal }) {
+  loadCourse(config).then((course) => {
+    if (!course || signal.aborted) return;
+    const update = () => {
+      const { finishedLessons, done, total } = tally(course, store, config.siteRoot);
+      markNavigation(finishedLessons);
+      showInHeader(done, total, config.siteRoot);
+    };
+    update();
+    let queued = false;
+    const unsubscribe = store.subscribe(() => {
+      if (queued) return;
+      queued = true;
+      queueMicrotask(() => { queued = false; if (!signal.aborted) update(); });
+    });
+    signal.addEventListener("abort", () => void unsubscribe(), { once: true });
+  });
+}
+
+/** @param {Course} course @param {Store} store @param {URL} siteRoot */
+function tally(course, store, siteRoot) {
+  const records = store.records();
+  const passed = (/** @type {string} */ id) => records[id]?.status === "passed";
+  const lessons = course.lessons.filter((lesson) => lesson.exercises.length > 0);
+  const exercises = lessons.flatMap((lesson) => lesson.exercises);
+  return {
+    finishedLessons: new Set(lessons.filter((lesson) => lesson.exercises.every((e) => passed(e.id)))
+      .map((lesson) => new URL(lesson.url, siteRoot).href)),
+    done: exercises.filter((e) => passed(e.id)).length,
+    total: exercises.length,
+  };
+}
+
+/**
+ * Mark the navigation's links to finished lessons, and unmark the rest. On small screens
+ * Material shows the current page as a <label> for its table of contents instead of the
+ * link beside it; that label gets the mark too.
+ * @param {Set<string>} finished  lesson URLs, absolute
+ */
+function markNavigation(finished) {
+  for (const link of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".md-nav__link"))) {
+    const target = link instanceof HTMLAnchorElement ? link
+      : link.matches('label[for="__toc"]') ? link.parentElement?.querySelector(":scope > a.md-nav__link") : null;
+    const isDone = target instanceof HTMLAnchorElement && finished.has(target.href);
+    const mark = link.querySelector(`:scope > .${MARK}`);
+    if (isDone && !mark) {
+      const span = document.createElement("span");
+      span.className = MARK;
+      span.setAttribute("role", "img");
+      span.setAttribute("aria-label", "finished");
+      span.textContent = "✓";
+      const icon = link.querySelector(":scope > .md-nav__icon");  // keep Material's arrow last
+      link.insertBefore(span, icon);
+    } else if (!isDone && mark) {
+      mark.remove();
+    }
+  }
+}
+
+/** @param {number} done @param {number} total @param {URL} siteRoot */
+function showInHeader(done, total, siteRoot) {
+  const header = document.querySelector(".md-header__inner");
+  if (!header) return;
+  /** @type {HTMLAnchorElement | null} */
+  let link = header.querySelector("[data-therapon-header-progress]");
+  if (total === 0) return void link?.remove();
+  if (!link) {
+    link = document.createElement("a");
+    link.className = "therapon-header-progress";
+    link.setAttribute("data-therapon-header-progress", "");
+    link.href = new URL("progress/", siteRoot).href;
+    const icon = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    icon.setAttribute("viewBox", "0 0 24 24");
+    icon.setAttribute("aria-hidden", "true");
+    icon.classList.add("therapon-header-progress__icon");
+    const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    // Material Design Icons "check-circle-outline" (Apache 2.0), as Material's own icons are.
+    path.setAttribute("d", "M12 2C6.5 2 2 6.5 2 12s4.5 10 10 10 10-4.5 10-10S17.5 2 12 2m0 18c-4.41 0-8-3.59-8-8s3.59-8 8-8 8 3.59 8 8-3.59 8-8 8m4.59-12.42L10 14.17l-2.59-2.58L6 13l4 4 8-8z");
+    icon.append(path);
+    const label = document.createElement("span");
+    label.className = "therapon-header-progress__label";
+    label.textContent = "Progress";
+    const count = document.createElement("span");
+    count.className = "therapon-header-progress__count";
+    link.append(icon, label, count);
+    const search = header.querySelector('label[for="__search"]') ?? header.querySelector(".md-search");
+    header.insertBefore(link, search);
+  }
+  const name = `Your progress: ${done} of ${total} exercises done`;
+  link.setAttribute("aria-label", name);
+  link.title = name;
+  /** @type {HTMLElement} */ (link.querySelector(".therapon-header-progress__count")).textContent = `${done}/${total}`;
+  link.dataset.done = String(done === total);
+  if (location.href.split("#")[0] === link.href) link.setAttribute("aria-current", "page");
+  else link.removeAttribute("aria-current");
+}

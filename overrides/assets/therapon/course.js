@@ -1,0 +1,51 @@
+// @ts-check
+/**
+ * The course manifest, course.json, written by the build at the site root: every lesson and
+ * exercise in reading order, so progress can list exercises the learner never opened.
+ * Fetched once per visit and shared by everything that needs it. A failed fetch resolves to
+ * null (callers show a plain message) and is tried again on the next page.
+ */
+
+/** @typedef {{id: string, kind: string, title: string}} CourseExercise */
+/** @typedef {{title: string, url: string, exercises: CourseExercise[]}} CourseLesson */
+/** @typedef {{schema: number, id: string, title: string, lessons: CourseLesson[]}} Course */
+
+/** @type {Promise<Course | null> | undefined} */
+let shared;
+
+/** @param {any} e @returns {e is CourseExercise} */
+const isExercise = (e) => e !== null && typeof e === "object" &&
+  typeof e.id === "string" && typeof e.kind === "string" && typeof e.title === "string";
+
+/** @param {any} l @returns {l is CourseLesson} */
+const isLesson = (l) => l !== null && typeof l === "object" && typeof l.title === "string" &&
+  typeof l.url === "string" && Array.isArray(l.exercises) && l.exercises.every(isExercise);
+
+/** @param {any} c @returns {c is Course} */
+const isCourse = (c) => c !== null && typeof c === "object" && c.schema === 1 &&
+  Array.isArray(c.lessons) && c.lessons.every(isLesson);
+
+/**
+ * @param {{siteRoot: URL}} config
+ * @returns {Promise<Course | null>}
+ */
+export function loadCourse(config) {
+  shared ||= fetch(new URL("course.json", config.siteRoot), { cache: "no-store" })
+    .then((response) => {
+      if (!response.ok) throw new Error(`course.json: HTTP ${response.status}`);
+      return response.json();
+    })
+    .then((data) => {
+      if (!isCourse(data)) throw new Error("course.json does not have the expected shape (schema 1)");
+      return data;
+    })
+    .catch((error) => {
+      console.error("The course outline could not be loaded", error);
+      shared = undefined;
+      return null;
+    });
+  return shared;
+}
+
+/** Where an exercise lives, as a link target. @param {CourseLesson} lesson @param {string} id @param {URL} siteRoot */
+export const exerciseUrl = (lesson, id, siteRoot) => new URL(`${lesson.url}#exercise-${id}`, siteRoot);

@@ -1,0 +1,206 @@
+// @ts-check
+/**
+ * Moving progress between browsers: the export file, and the strict check of a file before
+ * anything from it is kept. Learner data leaves the device only through an export the learner
+ * asks for. An imported file is untrusted: it is parsed with every dangerous key refused,
+ * checked field by field, and rebuilt from known fields only, so it can carry no markup, no
+ * script and no prototype pollution. Optional passphrase protection uses WebCrypto: AES-GCM
+ * with a key derived by PBKDF2-SHA-256.
+ */
+import { ID_PATTERN, cleanRecord, isProfile, isRecord, isTurn, mergeRecords, turnKey } from "./records.js";
+import { SCHEMA_VERSION } from "./store.js";
+
+/** @typedef {import("./records.js").ExerciseRecord} ExerciseRecord */
+/** @typedef {import("./records.js").Turn} Turn */
+/** @typedef {{active: string, list: import("./records.js").Profile[]}} Profiles */
+/** @typedef {{profiles: Profiles, records: Record<string, Record<string, ExerciseRecord>>, turns: Turn[]}} Progress */
+/**
+ * What a look at a file found: a plain-language `message` when it is refused; otherwise either
+ * the checked `progress`, or an `envelope` that needs its passphrase first.
+ * @typedef {{ok: boolean, message?: string, encrypted?: boolean, envelope?: any, progress?: Progress, exportedAt?: string}} FileCheck
+ */
+
+export const FORMAT = "therapon-progress";
+export const ENCRYPTED_FORMAT = "therapon-progress-encrypted";
+export const MAX_FILE_BYTES = 5_000_000;
+const MAX_PROFILES = 12;
+const MAX_RECORDS = 5_000;
+const MAX_TURNS = 20_000;
+const PBKDF2_ITERATIONS = 600_000;
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const NOT_OURS = "This is not a Therapon progress file. Choose a file made with “Export my progress”.";
+
+class Refused extends Error {}
+
+/** A new object with no prototype, so no key of a file can reach Object.prototype. */
+const bare = () => /** @type {Record<string, any>} */ (Object.create(null));
+
+/** @param {{profiles(): Profiles, records(pid?: string): Record<string, ExerciseRecord>, turns(): Turn[]}} store */
+export function snapshot(store) {
+  const profiles = store.profiles();
+  /** @type {Record<string, Record<string, ExerciseRecord>>} */
+  const records = {};
+  for (const profile of profiles.list) records[profile.id] = store.records(profile.id);
+  return { profiles, records, turns: store.turns() };
+}
+
+/** The file the learner downloads. @param {Progress} progress @param {string} courseId */
+export function exportFile(progress, courseId) {
+  return { format: FORMAT, schema: SCHEMA_VERSION, course: courseId, exportedAt: new Date().toISOString(), ...progress };
+}
+
+/** Parse JSON, refusing any key that could pollute prototypes. @param {string} text */
+function parseStrict(text) {
+  return JSON.parse(text, (key, value) => {
+    if (FORBIDDEN_KEYS.has(key)) throw new Refused("This file contains a key that is not allowed (" + key + "), so it was not imported.");
+    return value;
+  });
+}
+
+/**
+ * First look at a chosen file: is it ours, this course's, a version we understand, encrypted?
+ * @param {string} text @param {string} courseId
+ * @returns {FileCheck}
+ */
+export function readProgressFile(text, courseId) {
+  if (text.length > MAX_FILE_BYTES) return { ok: false, message: "This file is too large to be a progress file, so it was not imported." };
+  let value;
+  try {
+    value = parseStrict(text);
+  } catch (error) {
+    return { ok: false, message: error instanceof Refused ? error.message : NOT_OURS };
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, message: NOT_OURS };
+  if (value.format !== FORMAT && value.format !== ENCRYPTED_FORMAT) return { ok: false, message: NOT_OURS };
+  if (value.course !== courseId) {
+    const other = typeof value.course === "string" ? ` (“${value.course.slice(0, 60)}”)` : "";
+    return { ok: false, message: `This file is from another course${other}, so it was not imported.` };
+  }
+  if (!Number.isInteger(value.schema) || value.schema < 1) return { ok: false, message: NOT_OURS };
+  if (value.schema > SCHEMA_VERSION) {
+    return { ok: false, message: "This file was made by a newer version of the course. Reload this page to get the newest version, then import it again." };
+  }
+  if (value.format === ENCRYPTED_FORMAT) {
+    return isEnvelope(value) ? { ok: true, encrypted: true, envelope: value } : { ok: false, message: NOT_OURS };
+  }
+  return checkProgress(value);
+}
+
+/**
+ * Check every field and rebuild the progress from known fields only.
+ * @param {any} value @returns {FileCheck}
+ */
+export function checkProgress(value) {
+  const fail = (/** @type {string} */ what) => ({ ok: false, message: `This progress file is damaged (${what}), so nothing was imported.` });
+  const profiles = value.profiles;
+  if (profiles === null || typeof profiles !== "object" || !Array.isArray(profiles.list)) return fail("no profiles");
+  if (profiles.list.length === 0 || profiles.list.length > MAX_PROFILES || !profiles.list.every(isProfile)) return fail("a profile");
+  const ids = profiles.list.map((/** @type {any} */ p) => p.id);
+  if (new Set(ids).size !== ids.length || !ids.includes(profiles.active)) return fail("the profiles");
+  if (value.records === null || typeof value.records !== "object" || Array.isArray(value.records)) return fail("no records");
+  const records = bare();
+  let count = 0;
+  for (const [pid, byId] of Object.entries(value.records)) {
+    if (!ids.includes(pid) || byId === null || typeof byId !== "object" || Array.isArray(byId)) return fail("records of an unknown profile");
+    records[pid] = bare();
+    for (const [id, record] of Object.entries(byId)) {
+      if (!ID_PATTERN.test(id) || id.length > 80 || !isRecord(record)) return fail(`the record of ${id.slice(0, 40)}`);
+      if (++count > MAX_RECORDS) return fail("too many records");
+      records[pid][id] = cleanRecord(record);
+    }
+  }
+  if (!Array.isArray(value.turns) || value.turns.length > MAX_TURNS || !value.turns.every(isTurn)) return fail("the turns");
+  const turns = value.turns.map((/** @type {Turn} */ t) => ({ exercise: t.exercise, listener: t.listener, speaker: t.speaker, at: t.at }));
+  if (!turns.every((/** @type {Turn} */ t) => ids.includes(t.listener) && ids.includes(t.speaker))) return fail("a turn of an unknown profile");
+  const exportedAt = typeof value.exportedAt === "string" && !Number.isNaN(Date.parse(value.exportedAt)) ? value.exportedAt : "";
+  return {
+    ok: true,
+    encrypted: false,
+    exportedAt,
+    progress: {
+      profiles: { active: profiles.active, list: profiles.list.map((/** @type {any} */ p) => ({ id: p.id, name: p.name })) },
+      records: { ...records },
+      turns,
+    },
+  };
+}
+
+/** What a file holds, in numbers a learner can read before deciding. @param {Progress} progress */
+export function summarise(progress) {
+  const all = Object.values(progress.records).flatMap((byId) => Object.values(byId));
+  return {
+    names: progress.profiles.list.map((p) => p.name),
+    done: all.filter((r) => r.status === "passed").length,
+    inProgress: all.filter((r) => r.status === "attempted").length,
+    entries: all.filter((r) => r.draft).length,
+    turns: progress.turns.length,
+  };
+}
+
+/**
+ * Merge a file into what is here: profiles by id (names here win), each record by
+ * mergeRecords (better status, newer draft), and every turn once.
+ * @param {Progress} mine @param {Progress} theirs @returns {Progress}
+ */
+export function mergeProgress(mine, theirs) {
+  const list = [...mine.profiles.list];
+  for (const profile of theirs.profiles.list) if (!list.some((p) => p.id === profile.id)) list.push(profile);
+  /** @type {Record<string, Record<string, ExerciseRecord>>} */
+  const records = {};
+  for (const { id: pid } of list) {
+    const here = mine.records[pid] ?? {};
+    const there = theirs.records[pid] ?? {};
+    records[pid] = {};
+    for (const id of new Set([...Object.keys(here), ...Object.keys(there)])) {
+      records[pid][id] = here[id] && there[id] ? mergeRecords(here[id], there[id]) : (here[id] ?? there[id]);
+    }
+  }
+  const turns = new Map([...mine.turns, ...theirs.turns].map((t) => [turnKey(t), t]));
+  return { profiles: { active: mine.profiles.active, list }, records, turns: [...turns.values()].sort((a, b) => a.at - b.at) };
+}
+
+// --- passphrase protection -------------------------------------------------------------
+
+/** @param {any} v */
+const isEnvelope = (v) => typeof v.salt === "string" && typeof v.iv === "string" && typeof v.data === "string" &&
+  Number.isInteger(v.iterations) && v.iterations >= 100_000 && v.iterations <= 10_000_000 && v.cipher === "AES-GCM" && v.kdf === "PBKDF2-SHA-256";
+
+/** @param {Uint8Array} bytes */
+const toBase64 = (bytes) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(""));
+/** @param {string} text */
+const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+/** @param {string} passphrase @param {Uint8Array} salt @param {number} iterations */
+async function deriveKey(passphrase, salt, iterations) {
+  const material = await crypto.subtle.importKey("raw", new TextEncoder().encode(passphrase), "PBKDF2", false, ["deriveKey"]);
+  return crypto.subtle.deriveKey({ name: "PBKDF2", hash: "SHA-256", salt: /** @type {BufferSource} */ (salt), iterations }, material,
+    { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
+}
+
+/** @param {object} file  the plain export @param {string} passphrase @param {string} courseId */
+export async function encrypt(file, passphrase, courseId) {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const key = await deriveKey(passphrase, salt, PBKDF2_ITERATIONS);
+  const data = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, new TextEncoder().encode(JSON.stringify(file)));
+  return {
+    format: ENCRYPTED_FORMAT, schema: SCHEMA_VERSION, course: courseId, kdf: "PBKDF2-SHA-256",
+    iterations: PBKDF2_ITERATIONS, cipher: "AES-GCM", salt: toBase64(salt), iv: toBase64(iv),
+    data: toBase64(new Uint8Array(data)),
+  };
+}
+
+/**
+ * The plain file text inside an encrypted one, or null when the passphrase is wrong.
+ * @param {any} envelope @param {string} passphrase @returns {Promise<string | null>}
+ */
+export async function decrypt(envelope, passphrase) {
+  try {
+    const key = await deriveKey(passphrase, fromBase64(envelope.salt), envelope.iterations);
+    const iv = /** @type {BufferSource} */ (fromBase64(envelope.iv));
+    const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv }, key, /** @type {BufferSource} */ (fromBase64(envelope.data)));
+    return new TextDecoder().decode(plain);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,232 @@
+"""Profiles, partner turns, export and import, passphrases and "delete all", in Chromium.
+
+Every refused import must leave the stored state exactly as it was."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .helpers import LESSON, PYTHON_READY_MS, exercise
+
+PROGRESS = "progress/"
+PREFIX = "therapon:therapeutic-partnership:"
+GOOD = "I feel lonely when you look at your phone while I'm talking, because I need connection."
+
+
+def stored(page: Page) -> dict[str, str]:
+    return page.evaluate(f"""() => Object.fromEntries(Object.keys(localStorage)
+        .filter((k) => k.startsWith('{PREFIX}')).sort().map((k) => [k, localStorage.getItem(k)]))""")
+
+
+def make_progress(page: Page, site) -> None:
+    """Some real progress: a solved choice, a text answer and a reflection."""
+    page.goto(site.url + LESSON)
+    choice = exercise(page, "listening-response")
+    choice.get_by_label("That sounds humiliating").check()
+    choice.get_by_role("button", name="Check").click()
+    text = exercise(page, "soften-the-start")
+    text.get_by_label("Your rephrased sentence").fill(GOOD)
+    text.get_by_role("button", name="Check", exact=True).click()
+    expect(text).to_have_attribute("data-status", "passed", timeout=PYTHON_READY_MS)
+    exercise(page, "favourite-seat").get_by_label("Your reflection").fill("Listening is my easy seat.")
+    page.wait_for_timeout(500)  # the reflection's draft saves itself shortly after typing
+
+
+def data_section(page: Page):
+    section = page.locator("[data-therapon-data][data-ready]")
+    expect(section).to_be_visible()
+    return section
+
+
+def export(page: Page, tmp_path: Path, passphrase: str = "") -> Path:
+    section = data_section(page)
+    if passphrase:
+        section.get_by_label("Passphrase (optional)").fill(passphrase)
+    with page.expect_download() as download:
+        section.get_by_role("button", name="Export my progress").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    return path
+
+
+def choose_file(page: Page, path: Path) -> None:
+    data_section(page).get_by_label("Choose a progress file").set_input_files(str(path))
+
+
+def test_export_delete_import_gives_the_same_state_back(page: Page, site, tmp_path, page_errors):
+    make_progress(page, site)
+    page.goto(site.url + PROGRESS)
+    before = stored(page)
+    path = export(page, tmp_path)
+    assert path.name.startswith("therapon-therapeutic-partnership-") and path.suffix == ".json"
+    file = json.loads(path.read_text())
+    assert file["format"] == "therapon-progress" and file["course"] == "therapeutic-partnership"
+    assert file["schema"] == 2 and file["records"]["me"]["soften-the-start"]["draft"] == GOOD
+
+    section = data_section(page)
+    section.get_by_role("button", name="Delete all my data").click()
+    expect(section.locator("[data-delete-summary]")).to_contain_text("2 exercises done")
+    expect(section.locator("[data-delete-summary]")).to_contain_text("cannot be undone")
+    section.get_by_role("button", name="Yes, delete everything").click()
+    expect(section.locator("[data-feedback]")).to_contain_text("was deleted")
+    assert set(stored(page)) == {PREFIX + "schema"}
+
+    choose_file(page, path)
+    expect(section.locator("[data-import-summary]")).to_contain_text("1 profile (Me): 2 exercises done")
+    section.get_by_role("button", name="Replace my progress").click()
+    expect(section.locator("[data-feedback]")).to_contain_text("was replaced")
+    after = stored(page)
+    assert {k: after.get(k) for k in before} == before  # every saved value is back, unchanged
+    # the import also writes the profile list and the (empty) role log explicitly
+    assert set(after) - set(before) <= {PREFIX + "profiles", PREFIX + "turns"}
+    assert json.loads(after[PREFIX + "profiles"]) == {"active": "me", "list": [{"id": "me", "name": "Me"}]}
+    page.goto(site.url + LESSON)
+    expect(exercise(page, "soften-the-start").get_by_label("Your rephrased sentence")).to_have_value(GOOD)
+    expect(exercise(page, "listening-response")).to_have_attribute("data-status", "passed")
+    assert page_errors == []
+
+
+def test_encrypted_round_trip_and_wrong_passphrase(page: Page, site, tmp_path):
+    make_progress(page, site)
+    page.goto(site.url + PROGRESS)
+    path = export(page, tmp_path, passphrase="our garden 2026")
+    text = path.read_text()
+    assert GOOD not in text and "listening-response" not in text
+    envelope = json.loads(text)
+    assert envelope["format"] == "therapon-progress-encrypted" and envelope["cipher"] == "AES-GCM"
+    section = data_section(page)
+    section.get_by_role("button", name="Delete all my data").click()
+    section.get_by_role("button", name="Yes, delete everything").click()
+    empty = stored(page)
+    choose_file(page, path)
+    section.get_by_label("Passphrase for this file").fill("wrong guess")
+    section.get_by_role("button", name="Unlock").click()
+    expect(section.locator("[data-feedback]")).to_contain_text("That passphrase does not open this file")
+    assert stored(page) == empty
+    section.get_by_label("Passphrase for this file").fill("our garden 2026")
+    section.get_by_role("button", name="Unlock").click()
+    section.get_by_role("button", name="Merge with my progress").click()
+    expect(section.locator("[data-feedback]")).to_contain_text("was merged")
+    assert json.loads(stored(page)[PREFIX + "profile:me:exercise:soften-the-start"])["draft"] == GOOD
+
+
+VALID = {
+    "format": "therapon-progress", "schema": 2, "course": "therapeutic-partnership",
+    "exportedAt": "2026-11-30T10:00:00Z",
+    "profiles": {"active": "me", "list": [{"id": "me", "name": "Me"}]},
+    "records": {"me": {"listening-response": {"status": "passed", "attempts": 1, "hintsShown": 0,
+                                              "draft": "[\"reflect-feeling\"]", "updatedAt": 1}}},
+    "turns": [],
+}
+RECORD = VALID["records"]["me"]["listening-response"]
+REJECTED = [
+    ("not-json", "{this is not json", "not a Therapon progress file"),
+    ("another-app", json.dumps({"hello": "world"}), "not a Therapon progress file"),
+    ("another-course", json.dumps({**VALID, "course": "cooking-basics"}), "from another course"),
+    ("newer-version", json.dumps({**VALID, "schema": 3}), "newer version"),
+    ("proto-pollution", json.dumps(VALID)[:-1] + ', "__proto__": {"polluted": true}}', "not allowed"),
+    ("constructor-key", json.dumps({**VALID, "records": {"me": {"constructor": {"prototype": {"x": 1}}}}}),
+     "not allowed"),
+    ("markup-in-a-name", json.dumps({**VALID, "profiles": {"active": "me", "list": [
+        {"id": "me", "name": "<img src=x onerror=alert(1)>" * 5}]}}), "damaged"),
+    ("bad-status", json.dumps({**VALID, "records": {"me": {"x": {**RECORD, "status": "genius"}}}}),
+     "damaged"),
+    ("unknown-profile-records", json.dumps({**VALID, "records": {"stranger": {}}}), "damaged"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), REJECTED, ids=[r[0] for r in REJECTED])
+def test_rejected_import_changes_nothing(page: Page, site, tmp_path, page_errors, name, content,
+                                        message):
+    if name == "not-json":
+        make_progress(page, site)
+    page.goto(site.url + PROGRESS)
+    before = stored(page)
+    path = tmp_path / f"{name}.json"
+    path.write_text(content)
+    choose_file(page, path)
+    expect(data_section(page).locator("[data-feedback]")).to_contain_text(message)
+    expect(data_section(page).locator("[data-import-summary]")).to_have_count(0)
+    assert stored(page) == before
+    assert page.evaluate("({}).polluted === undefined && ({}).x === undefined")
+    assert page_errors == []
+
+
+def test_too_large_a_file_is_refused_unread(page: Page, site, tmp_path):
+    page.goto(site.url + PROGRESS)
+    before = stored(page)
+    path = tmp_path / "huge.json"
+    path.write_text(" " * 5_000_001)
+    choose_file(page, path)
+    expect(data_section(page).locator("[data-feedback]")).to_contain_text("too large")
+    assert stored(page) == before
+
+
+def test_merge_keeps_the_better_status_and_the_newer_draft(page: Page, site, tmp_path):
+    page.goto(site.url + PROGRESS)
+    page.evaluate(f"""() => {{
+        localStorage.setItem('{PREFIX}profile:me:exercise:soften-the-start',
+          JSON.stringify({{status: 'passed', attempts: 2, hintsShown: 0, draft: 'old but passed',
+                          updatedAt: 10}}));
+        localStorage.setItem('{PREFIX}profile:me:exercise:favourite-seat',
+          JSON.stringify({{status: 'attempted', attempts: 0, hintsShown: 0, draft: 'mine', updatedAt: 50}}));
+    }}""")
+    incoming = {**VALID, "records": {"me": {
+        "soften-the-start": {"status": "attempted", "attempts": 5, "hintsShown": 1, "draft": "newer",
+                             "updatedAt": 20},
+        "favourite-seat": {"status": "passed", "attempts": 0, "hintsShown": 0, "draft": "older",
+                           "updatedAt": 5},
+    }}}
+    path = tmp_path / "incoming.json"
+    path.write_text(json.dumps(incoming))
+    page.reload()
+    choose_file(page, path)
+    data_section(page).get_by_role("button", name="Merge with my progress").click()
+    expect(data_section(page).locator("[data-feedback]")).to_contain_text("was merged")
+    soften = json.loads(stored(page)[PREFIX + "profile:me:exercise:soften-the-start"])
+    seat = json.loads(stored(page)[PREFIX + "profile:me:exercise:favourite-seat"])
+    assert (soften["status"], soften["draft"], soften["attempts"], soften["hintsShown"]) == \
+        ("passed", "newer", 5, 1)
+    assert (seat["status"], seat["draft"]) == ("passed", "mine")
+
+
+def test_profiles_switch_and_keep_their_own_progress(page: Page, site):
+    make_progress(page, site)
+    page.goto(site.url + PROGRESS)
+    profiles = page.locator("[data-therapon-profiles][data-ready]")
+    profiles.get_by_label("Name of the profile in use").fill("Sam")
+    profiles.get_by_role("button", name="Save name").click()
+    profiles.get_by_label("Add a profile").fill("Alex <b>")
+    profiles.get_by_role("button", name="Add profile").click()
+    expect(profiles.locator("li")).to_have_count(2)
+    expect(profiles).to_contain_text("Alex <b>")  # shown as text, not markup
+    profiles.get_by_role("button", name="Switch to Alex <b>").click()
+    switcher = page.get_by_label("Who is using the course")
+    expect(switcher).to_have_value(page.evaluate(f"JSON.parse(localStorage.getItem('{PREFIX}profiles')).active"))
+    page.goto(site.url + LESSON)
+    text = exercise(page, "soften-the-start")
+    expect(text).to_have_attribute("data-status", "new")
+    expect(text.get_by_label("Your rephrased sentence")).to_have_value("")
+    page.get_by_label("Who is using the course").select_option(label="Sam")
+    expect(text).to_have_attribute("data-status", "passed")
+    expect(text.get_by_label("Your rephrased sentence")).to_have_value(GOOD)
+
+
+def test_partner_practice_records_turns_and_suggests_the_next_listener(page: Page, site):
+    page.goto(site.url + LESSON)
+    turn = exercise(page, "first-turn").locator("[data-partner-turn]")
+    expect(turn).to_contain_text("add your partner's profile")
+    page.evaluate(f"""() => localStorage.setItem('{PREFIX}profiles', JSON.stringify(
+        {{active: 'me', list: [{{id: 'me', name: 'Sam'}}, {{id: 'p-alex', name: 'Alex'}}]}}))""")
+    page.reload()
+    turn = exercise(page, "first-turn").locator("[data-partner-turn]")
+    expect(turn).to_contain_text("The course suggests Sam")
+    turn.get_by_label("Sam listened, Alex spoke").check()
+    turn.get_by_role("button", name="Save our turn").click()
+    expect(turn).to_contain_text("Next time, it's Alex's turn to listen.")
+    turns = json.loads(stored(page)[PREFIX + "turns"])
+    assert [(t["exercise"], t["listener"], t["speaker"]) for t in turns] == [("first-turn", "me", "p-alex")]
