@@ -10,13 +10,14 @@ export function readData(el) {
   return JSON.parse(template?.content.textContent || "{}");
 }
 
-const STATUS_LABELS = { new: "Not started", attempted: "In progress", passed: "Done" };
+/** A status in words, for badges and the dashboard. */
+export const STATUS_WORDS = Object.freeze({ new: "Not started", attempted: "In progress", passed: "Done" });
 
 /** @param {HTMLElement} el @param {string} status */
 export function renderStatus(el, status) {
   el.dataset.status = status;
   const label = el.querySelector("[data-status-label]");
-  if (label) label.textContent = STATUS_LABELS[status] ?? "";
+  if (label) label.textContent = STATUS_WORDS[status] ?? "";
 }
 
 /**

@@ -7,6 +7,8 @@
  */
 import { exerciseUrl, loadCourse } from "../course.js";
 import { countListens, nextListener, weeklyBalance } from "../turns.js";
+import { STATUS_WORDS } from "./common.js";
+import { h } from "./dom.js";
 
 /** @typedef {import("../store.js").Store} Store */
 /** @typedef {import("../config.js").TheraponConfig} TheraponConfig */
@@ -18,7 +20,6 @@ import { countListens, nextListener, weeklyBalance } from "../turns.js";
 /** @typedef {import("../records.js").Turn} Turn */
 /** @typedef {{lesson: CourseLesson, exercise: CourseExercise}} Place */
 
-const STATUS_WORDS = { new: "Not started", attempted: "In progress", passed: "Done" };
 const CHART_WEEKS = 8;
 const IMBALANCE_SHARE = 0.75;    // one partner did this share of the listening or more…
 const IMBALANCE_MIN_TURNS = 4;   // …over at least this many turns
@@ -211,17 +212,6 @@ const plural = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 const fixed = (n) => String(Math.round(n * 10) / 10);
 /** @param {string[]} items */
 const listOf = (items) => new Intl.ListFormat(document.documentElement.lang || undefined, { type: "conjunction" }).format(items);
-
-/**
- * An HTML element with attributes and children; strings become text nodes, never markup.
- * @param {string} tag @param {Record<string, string>} attributes @param {...(Node | string)} children
- */
-function h(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
 
 /** @param {string} tag @param {Record<string, string>} attributes @param {string} [text] */
 function svgNode(tag, attributes, text) {

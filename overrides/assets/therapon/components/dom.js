@@ -2,15 +2,17 @@
 /** Build small pieces of page with textContent only: learner data never reaches innerHTML. */
 
 /**
+ * An HTML element with attributes and children; strings become text nodes, never markup.
+ * Children may be given one by one or as arrays.
  * @param {string} tag
  * @param {Record<string, string>} [attributes]
- * @param {(Node | string)[]} [children]
+ * @param {...(Node | string | (Node | string)[])} children
  * @returns {HTMLElement}
  */
-export function h(tag, attributes = {}, children = []) {
+export function h(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
+  node.append(...children.flat());
   return node;
 }
 
