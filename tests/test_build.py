@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_site
+from support.subpath_server import SUBPATH
 from therapon.wheel import PACKAGE_NAME
 
 COPIED = ("docs", "exercises", "hooks", "overrides", "mkdocs.yml")
@@ -23,7 +24,10 @@ def test_course_manifest_lists_lessons_in_reading_order(built_site: Path) -> Non
     course = json.loads((built_site / "course.json").read_text())
     assert course["id"] == "therapeutic-partnership"
     assert course["title"].startswith("Therapon")
-    first, lab = course["lessons"]
+    urls = [lesson["url"] for lesson in course["lessons"]]
+    assert urls == [f"lessons/{p.stem}/" for p in sorted((ROOT / "docs/lessons").glob("*.md"))] + [
+        "lab/01-who-listened/", "lab/02-words-that-blame/", "lab/03-planning-turns/"]
+    first, lab = course["lessons"][0], course["lessons"][8]
     assert first["url"] == "lessons/01-partners-as-comrades/"
     assert [(e["id"], e["kind"]) for e in first["exercises"]] == [
         ("listening-response", "choice"), ("soften-the-start", "text"), ("first-turn", "reflection"),
@@ -147,3 +151,48 @@ def test_fence_renders_inside_an_admonition(project: Path) -> None:
     html = (project / "site/lab/01-who-listened/index.html").read_text()
     assert re.search(r'<div class="admonition example">\s*<p class="admonition-title">Try it</p>'
                      r'\s*<div class="therapon-exercise" id="exercise-listener-tally"', html)
+
+
+def test_every_internal_link_and_asset_resolves(built_site: Path) -> None:
+    """A link check of the built site: every relative href and src points at a real file, and
+    every #fragment at a real id on that page."""
+    from html.parser import HTMLParser
+    from urllib.parse import unquote, urldefrag, urljoin, urlparse
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.links: list[str] = []
+            self.ids: set[str] = set()
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            if found.get("id"):
+                self.ids.add(str(found["id"]))
+            link = found.get("href") if tag in ("a", "link") else found.get("src") if tag in (
+                "script", "img") else None
+            if link:
+                self.links.append(link)
+
+    pages: dict[Path, Links] = {}
+    for page in built_site.rglob("*.html"):
+        parser = Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        pages[page] = parser
+    broken = []
+    for page, parser in pages.items():
+        base = "file://" + str(page)
+        for link in parser.links:
+            if urlparse(link).scheme in ("http", "https", "mailto", "data", "blob", "javascript"):
+                continue
+            if link.startswith(SUBPATH):  # 404.html links from the site's root path
+                link = "file://" + str(built_site) + "/" + link[len(SUBPATH):]
+            target, fragment = urldefrag(urljoin(base, link))
+            path = Path(unquote(urlparse(target).path))
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.exists():
+                broken.append(f"{page.relative_to(built_site)}: {link}")
+            elif fragment and path.suffix == ".html" and path in pages and fragment not in pages[path].ids:
+                broken.append(f"{page.relative_to(built_site)}: {link} (no #{fragment})")
+    assert broken == []

@@ -567,18 +567,21 @@ def test_real_exercise_text_areas_have_labels(exercise_id):
     assert len(labels) == 1 and labels[0].text.strip()
 
 
-def test_real_choice_has_a_labelled_radio_per_option_in_a_fieldset():
-    [exercise] = [e for e in REAL.values() if e.kind == "choice" and not e.fields["multiple"]]
+@pytest.mark.parametrize("exercise", [e for e in REAL.values() if e.kind == "choice"],
+                         ids=lambda e: e.id)
+def test_real_choice_has_a_labelled_input_per_option_in_a_fieldset(exercise):
     tree = Tree(render_exercise(exercise))
     inputs = tree.all("input")
     assert [i.attrs["value"] for i in inputs] == [o["id"] for o in exercise.fields["options"]]
-    assert {i.attrs["type"] for i in inputs} == {"radio"}
+    multiple = exercise.fields["multiple"]
+    assert {i.attrs["type"] for i in inputs} == {"checkbox" if multiple else "radio"}
     assert len({i.attrs["name"] for i in inputs}) == 1
     for element in inputs:
         assert len(tree.all("label", **{"for": element.attrs["id"]})) == 1
         assert "fieldset" in element.ancestors()
     [fieldset] = tree.all("fieldset")
-    assert fieldset.children[0].tag == "legend" and fieldset.children[0].text == "Choose one answer."
+    legend = "Choose all that apply." if multiple else "Choose one answer."
+    assert fieldset.children[0].tag == "legend" and fieldset.children[0].text == legend
 
 
 def test_real_reflections_say_the_words_stay_on_this_device():

@@ -1,0 +1,76 @@
+"""Quality gates for the course text: reading level, length, practice on every page, spelling,
+and a safety link on every lesson."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from content import LESSONS, ROOT, figures
+
+MAX_GRADE = 9.0
+MIN_WORDS = 900
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lesson_reads_at_grade_nine_or_below(lesson: Path) -> None:
+    found = figures(lesson)
+    assert found["grade"] <= MAX_GRADE, f"{lesson.name}: Flesch–Kincaid grade {found['grade']}"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lesson_has_the_parts_and_practice_it_promises(lesson: Path) -> None:
+    text = lesson.read_text(encoding="utf-8")
+    found = figures(lesson)
+    assert found["words"] >= MIN_WORDS, f"{lesson.name}: {found['words']} words of teaching text"
+    for part in ("In this lesson you will", "Key points", "About "):
+        assert part in text, f"{lesson.name} lacks '{part}'"
+    kinds = found["kinds"]
+    assert sum(kinds.values()) >= 4, kinds
+    assert kinds["text"] >= 1 and kinds["choice"] >= 1 and kinds["reflection"] >= 1, kinds
+    if not lesson.stem.startswith("01-"):
+        assert found["partner"] >= 1, f"{lesson.name} has no partner practice"
+
+
+def test_codespell_is_clean() -> None:
+    paths = ["docs", "exercises", "hooks", "overrides/assets", "overrides/src", "tests", "README.md",
+             "AUTHORING.md"]
+    result = subprocess.run([sys.executable, "-m", "codespell_lib", *paths], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_prose_joins_wrapped_lines_into_sentences() -> None:
+    from content import prose
+
+    markdown = "# Title\n\nOne long\nsentence here\n\n- item one\n- item\n  two\n\n> **Sam:** Hi\n> there.\n"
+    assert prose(markdown) == "One long sentence here.\nitem one.\nitem two.\nSam: Hi there."
+
+
+SEED = ROOT.parent / "shared" / "seed"
+QUOTED = __import__("re").compile(r"[\"“][^\"”]{1,300}[\"”]")
+
+
+@pytest.mark.skipif(not SEED.is_dir(), reason="the source article lives in ../shared/seed beside the repo")
+def test_no_sentence_is_copied_from_the_source_article() -> None:
+    """Eight words in a row shared with the article are allowed only inside a short quotation."""
+    import re
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z']+", text.lower().replace("’", "'"))
+
+    article = words(next(SEED.glob("000_*.txt")).read_text(encoding="utf-8"))
+    grams = {tuple(article[i:i + 8]) for i in range(len(article) - 7)}
+    copied, quotations = [], 0
+    for path in [*(ROOT / "docs").rglob("*.md"), *(ROOT / "exercises").rglob("*.toml")]:
+        text = path.read_text(encoding="utf-8")
+        for quote in QUOTED.findall(text):
+            w = words(quote)
+            quotations += any(tuple(w[i:i + 8]) in grams for i in range(len(w) - 7))
+        w = words(QUOTED.sub(" ", text))
+        copied += [f"{path.relative_to(ROOT)}: {' '.join(w[i:i + 8])}" for i in range(len(w) - 7)
+                   if tuple(w[i:i + 8]) in grams]
+    assert copied == []
+    assert quotations <= 2, "quote the article once or twice at most"
