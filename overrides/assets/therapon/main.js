@@ -11,12 +11,10 @@ import { createStore } from "./store.js";
 import { getRuntime } from "./worker-client.js";
 import { mount as mountChoice } from "./components/choice-exercise.js";
 import { mount as mountCode } from "./components/code-exercise.js";
-import { mount as mountDashboard } from "./components/dashboard.js";
 import { mount as mountPartnerTurn } from "./components/partner-turn.js";
-import { mount as mountProfiles, mountSwitcher } from "./components/profiles.js";
+import { mountSwitcher } from "./components/profiles.js";
 import { mount as mountReflection } from "./components/reflection-exercise.js";
 import { mount as mountText } from "./components/text-exercise.js";
-import { mount as mountYourData } from "./components/your-data.js";
 
 /** data-kind -> mount function */
 const MOUNTS = { code: mountCode, text: mountText, choice: mountChoice, reflection: mountReflection };
@@ -37,12 +35,15 @@ function mountPage() {
   renderNotices();
   mountCourseProgress({ store, config, signal });
   mountSwitcher({ store, signal });
-  /** The progress page's parts, each into its own placeholder. */
-  const parts = { "[data-therapon-dashboard]": mountDashboard, "[data-therapon-profiles]": mountProfiles,
-    "[data-therapon-data]": mountYourData };
-  for (const [selector, mountPart] of Object.entries(parts)) {
+  // The progress page's parts, each into its own placeholder; their code loads only there.
+  const parts = {
+    "[data-therapon-dashboard]": () => import("./components/dashboard.js"),
+    "[data-therapon-profiles]": () => import("./components/profiles.js"),
+    "[data-therapon-data]": () => import("./components/your-data.js"),
+  };
+  for (const [selector, load] of Object.entries(parts)) {
     const el = /** @type {HTMLElement | null} */ (document.querySelector(selector));
-    if (el) mountPart(el, { store, config, signal });
+    if (el) load().then(({ mount }) => { if (!signal.aborted) mount(el, { store, config, signal }); });
   }
   const exercises = /** @type {HTMLElement[]} */ (Array.from(document.querySelectorAll("[data-exercise]")));
   if (exercises.length === 0) return;
