@@ -196,3 +196,10 @@ def test_every_internal_link_and_asset_resolves(built_site: Path) -> None:
             elif fragment and path.suffix == ".html" and path in pages and fragment not in pages[path].ids:
                 broken.append(f"{page.relative_to(built_site)}: {link} (no #{fragment})")
     assert broken == []
+
+
+def test_search_index_holds_no_code_data_or_solutions(built_site: Path) -> None:
+    index = (built_site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "Who listened this week?" in index  # exercises' titles and prompts stay searchable
+    for leak in ("from therapon_check", "def check_", "counts[listener] += 1", "Replace your code with"):
+        assert leak not in index, leak

@@ -515,7 +515,7 @@ REAL_IDS = sorted(REAL)
 
 
 def page_data(html: str) -> dict[str, Any]:
-    found = re.search(r"<template data-exercise-data>(.*?)</template>", html, re.S)
+    found = re.search(r"<template data-exercise-data data-search-exclude>(.*?)</template>", html, re.S)
     assert found, "no <template data-exercise-data>"
     assert "<" not in found.group(1)
     return json.loads(found.group(1))

@@ -10,6 +10,7 @@ from .model import Exercise
 def render_exercise(exercise: Exercise) -> str:
     """Stable hooks for scripts and tests: data-exercise, data-kind, data-status.
 
+    Code, data and solutions carry data-search-exclude, so the site search never lists them.
     The exercise's data travels as inert JSON text in a <template>, not in a
     <script type="application/json">: Material's instant navigation re-creates every <script>
     in the page content without its type, which would run the JSON as JavaScript.
@@ -26,6 +27,6 @@ def render_exercise(exercise: Exercise) -> str:
         f'<p class="therapon-title" id="{uid}-title">{escape(exercise.title)}'
         '<span class="therapon-badge" data-status-label></span></p>'
         f"{kind.render_body(exercise, uid)}{turn}"
-        f"<template data-exercise-data>{script_json(data)}</template>"
+        f"<template data-exercise-data data-search-exclude>{script_json(data)}</template>"
         "</div>"
     )

@@ -15,6 +15,8 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from .wheel import CHECKER_DIR
@@ -105,10 +107,18 @@ def run_text_checker(checker: str, response: str) -> dict[str, Any]:
 
 
 def checker_fingerprint() -> str:
-    """A hash of the checking package and its lexicons, so editing either invalidates cached verdicts."""
+    """A hash of the checking package and its lexicons, so editing either invalidates cached verdicts.
+
+    Files are only re-read when their size or modification time changes."""
+    files = sorted([*CHECKER_DIR.glob("*.py"), *CHECKER_DIR.glob("lexicon/*")])
+    return _fingerprint(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+
+
+@lru_cache(maxsize=4)
+def _fingerprint(stamps: tuple[tuple[str, int, int], ...]) -> str:
     digest = hashlib.sha256()
-    for path in sorted([*CHECKER_DIR.glob("*.py"), *CHECKER_DIR.glob("lexicon/*")]):
-        digest.update(path.read_bytes())
+    for name, _, _ in stamps:
+        digest.update(Path(name).read_bytes())
     return digest.hexdigest()
 
 

@@ -85,7 +85,7 @@ def render_body(exercise: Exercise, uid: str) -> str:
     return (
         f"{parts.prompt(exercise)}"
         f'<fieldset class="therapon-choice"><legend>{instruction}</legend>{options}</fieldset>'
-        '<div class="therapon-actions">'
+        '<div class="therapon-actions" data-search-exclude>'
         f'{parts.button("check", "Check", primary=True)}{parts.hint_button(exercise)}'
         f'{parts.button("reset", "Reset")}</div>'
         f'{parts.reset_confirmation("Clear your answer and start this question again?")}'

@@ -75,12 +75,12 @@ def render_body(exercise: Exercise, uid: str) -> str:
     return (
         f"{parts.prompt(exercise)}"
         f'<label class="therapon-label" id="{uid}-code-label" for="{uid}-code">Your code</label>'
-        f'<p class="therapon-help" id="{uid}-code-help">Tab indents a line. To leave the editor '
-        "with the keyboard, press Esc and then Tab.</p>"
-        f'<textarea id="{uid}-code" class="therapon-code" data-code rows="{rows}" '
+        f'<p class="therapon-help" data-search-exclude id="{uid}-code-help">Tab indents a line. '
+        "To leave the editor with the keyboard, press Esc and then Tab.</p>"
+        f'<textarea id="{uid}-code" class="therapon-code" data-code data-search-exclude rows="{rows}" '
         f'aria-describedby="{uid}-code-help" '
         f'spellcheck="false" autocapitalize="off" autocomplete="off">{escape(starter)}</textarea>'
-        '<div class="therapon-actions">'
+        '<div class="therapon-actions" data-search-exclude>'
         f'{parts.button("run", "Run")}{parts.button("check", "Check", primary=True)}'
         f"{parts.hint_button(exercise)}"
         f'{parts.button("solution", "Show solution", hidden=True) if exercise.shows_solution else ""}'

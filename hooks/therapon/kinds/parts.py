@@ -30,14 +30,15 @@ def hints(exercise: Exercise) -> str:
 
 def reset_confirmation(question: str) -> str:
     return (
-        f'<div class="therapon-confirm" data-confirm hidden><span>{escape(question)}</span>'
+        '<div class="therapon-confirm" data-confirm data-search-exclude hidden>'
+        f"<span>{escape(question)}</span>"
         f'{button("confirm-reset", "Yes, reset")}{button("cancel-reset", "Cancel")}</div>'
     )
 
 
 def loading() -> str:
     return (
-        '<div class="therapon-loading" data-loading hidden>'
+        '<div class="therapon-loading" data-loading data-search-exclude hidden>'
         '<progress max="100" value="0" aria-label="Loading Python"></progress> '
         "<span data-loading-text>Loading Python…</span></div>"
     )
@@ -48,7 +49,7 @@ def feedback() -> str:
 
 
 def solution(label: str, body_html: str) -> str:
-    return (f'<div class="therapon-solution" data-solution hidden>'
+    return (f'<div class="therapon-solution" data-solution data-search-exclude hidden>'
             f'<p class="therapon-solution__label">{escape(label)}</p>{body_html}</div>')
 
 

@@ -35,11 +35,11 @@ def render_body(exercise: Exercise, uid: str) -> str:
     return (
         f"{parts.prompt(exercise)}"
         f'<label class="therapon-label" for="{uid}-entry">{escape(exercise.fields["label"])}</label>'
-        f'<p class="therapon-help" id="{uid}-entry-help">{PRIVACY_NOTE}</p>'
+        f'<p class="therapon-help" data-search-exclude id="{uid}-entry-help">{PRIVACY_NOTE}</p>'
         f'<textarea id="{uid}-entry" class="therapon-text" data-entry rows="6" '
         f'aria-describedby="{uid}-entry-help"></textarea>'
         '<p class="therapon-help" data-word-count></p>'
-        '<div class="therapon-actions">'
+        '<div class="therapon-actions" data-search-exclude>'
         f'{parts.button("done", "Mark as done", primary=True)}'
         f'{parts.button("copy", "Copy")}{parts.button("download", "Download")}</div>'
         f"{parts.feedback()}"

@@ -98,11 +98,11 @@ def render_body(exercise: Exercise, uid: str) -> str:
     return (
         f"{parts.prompt(exercise)}"
         f'<label class="therapon-label" for="{uid}-response">{escape(exercise.fields["label"])}</label>'
-        f'<p class="therapon-help" id="{uid}-response-help">Checked here, in your browser. '
-        "Your words stay on this device.</p>"
+        f'<p class="therapon-help" data-search-exclude id="{uid}-response-help">Checked here, in your '
+        "browser. Your words stay on this device.</p>"
         f'<textarea id="{uid}-response" class="therapon-text" data-response rows="4" '
         f'aria-describedby="{uid}-response-help"></textarea>'
-        '<div class="therapon-actions">'
+        '<div class="therapon-actions" data-search-exclude>'
         f'{parts.button("check", "Check", primary=True)}{parts.hint_button(exercise)}'
         f'{parts.button("solution", "Show solution", hidden=True) if show_sample else ""}'
         f'{parts.button("reset", "Reset")}</div>'
