@@ -430,9 +430,9 @@ def test_each_word_gets_one_kind_of_feedback():
 def test_language_module_stays_small_and_public_api_is_exact():
     assert len((PACKAGE_DIR / "language.py").read_text().splitlines()) <= 250
     assert set(language.__all__) == {
-        "LEVELS", "Feedback", "IStatement", "absolutes", "advice", "blame", "feelings", "i_statement",
-        "interpretations", "is_question", "judgements", "needs", "normalise", "questions", "sentences",
-        "word_count", "words", "you_statements"}
+        "LEVELS", "Feedback", "IStatement", "absolutes", "advice", "blame", "blaming", "feelings",
+        "i_statement", "interpretations", "is_question", "judgements", "needs", "normalise", "questions",
+        "quoted", "sentences", "word_count", "words", "you_statements"}
 
 
 # --- the wheel carries the word lists ----------------------------------------------------------

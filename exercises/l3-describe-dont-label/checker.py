@@ -2,13 +2,13 @@
 
 from therapon_check.language import (
     Feedback,
-    absolutes,
     advice,
-    blame,
+    blaming,
     feelings,
     interpretations,
     judgements,
     questions,
+    quoted,
     words,
 )
 
@@ -48,10 +48,10 @@ def check(response):
                          "label. Talk about the dishes, not about Tom.")
         clean = False
 
-    blaming = list(dict.fromkeys(absolutes(response) + blame(response)))
-    if blaming:
-        quoted = ", ".join(f"\"{phrase}\"" for phrase in blaming)
-        feedback.concern("absolute", f"{quoted} turns one evening into a rule about Tom. Talk about this "
+    blamed = blaming(response)
+    if blamed:
+        listed = quoted(blamed)
+        feedback.concern("absolute", f"{listed} turns one evening into a rule about Tom. Talk about this "
                          "time only.")
         clean = False
 

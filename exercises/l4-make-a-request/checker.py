@@ -2,12 +2,12 @@
 
 from therapon_check.language import (
     Feedback,
-    absolutes,
     advice,
-    blame,
+    blaming,
     judgements,
     needs,
     questions,
+    quoted,
     words,
 )
 
@@ -57,10 +57,10 @@ def check(response):
                          "\"Would you be willing to…?\" or \"Could we…?\"")
         clean = False
 
-    blaming = list(dict.fromkeys(absolutes(response) + blame(response)))
-    if blaming:
-        quoted = ", ".join(f"\"{phrase}\"" for phrase in blaming)
-        feedback.concern("absolute", f"{quoted} sounds like blame, and Eli may defend himself instead of "
+    blamed = blaming(response)
+    if blamed:
+        listed = quoted(blamed)
+        feedback.concern("absolute", f"{listed} sounds like blame, and Eli may defend himself instead of "
                          "hearing what you want.")
         clean = False
 

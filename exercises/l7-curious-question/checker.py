@@ -2,11 +2,11 @@
 
 from therapon_check.language import (
     Feedback,
-    absolutes,
     advice,
-    blame,
+    blaming,
     is_question,
     judgements,
+    quoted,
     sentences,
     words,
 )
@@ -55,10 +55,10 @@ def check(response):
                      "for them, what they feel or need at that moment.")
     if _has(said, MOMENT):
         feedback.good("names-moment", "You named one moment, so your partner knows what you mean.")
-    blaming = list(dict.fromkeys(absolutes(response) + blame(response)))
-    if blaming:
-        quoted = ", ".join(f"\"{phrase}\"" for phrase in blaming)
-        feedback.concern("absolute", f"Words like {quoted} turn one habit into a charge. Your partner "
+    blamed = blaming(response)
+    if blamed:
+        listed = quoted(blamed)
+        feedback.concern("absolute", f"Words like {listed} turn one habit into a charge. Your partner "
                          "may defend instead of answer. Ask about one time or one moment instead.")
         clean = False
     for word in judgements(response):

@@ -2,13 +2,13 @@
 
 from therapon_check.language import (
     Feedback,
-    absolutes,
     advice,
-    blame,
+    blaming,
     i_statement,
     interpretations,
     judgements,
     normalise,
+    quoted,
     you_statements,
 )
 
@@ -43,10 +43,10 @@ def check(response):
         feedback.good("names-need", f"You named what you need: \"{shape.need}\".")
     elif not shape.has_because:
         feedback.tip("need-missing", "Add what you need: \"because I need…\".")
-    blaming = list(dict.fromkeys(absolutes(response) + blame(response)))
-    if blaming:
-        quoted = ", ".join(f"\"{phrase}\"" for phrase in blaming)
-        feedback.concern("absolute", f"Words like {quoted} sound like blame, and your partner may "
+    blamed = blaming(response)
+    if blamed:
+        listed = quoted(blamed)
+        feedback.concern("absolute", f"Words like {listed} sound like blame, and your partner may "
                          "start defending instead of listening. Describe this one time instead.")
         clean = False
     for word in judgements(response):

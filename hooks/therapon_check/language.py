@@ -15,9 +15,9 @@ from typing import Any
 from .phrases import find, lexicon_index, normalise, phrase_index, scan, tokens, word_count, words
 
 __all__ = [
-    "LEVELS", "Feedback", "IStatement", "absolutes", "advice", "blame", "feelings", "i_statement",
+    "LEVELS", "Feedback", "IStatement", "absolutes", "advice", "blame", "blaming", "feelings", "i_statement",
     "interpretations", "is_question", "judgements", "needs", "normalise", "questions", "sentences",
-    "word_count", "words", "you_statements",
+    "quoted", "word_count", "words", "you_statements",
 ]
 
 LEVELS = ("good", "tip", "concern")
@@ -110,6 +110,16 @@ def absolutes(text: str) -> list[str]:
 def blame(text: str) -> list[str]:
     """Phrases that put the speaker's feelings on the partner: "you made me", "it is your fault"."""
     return find(text, phrase_index(_BLAME))
+
+
+def blaming(text: str) -> list[str]:
+    """Absolutes and blame together, each phrase once: what most checkers flag as one concern."""
+    return list(dict.fromkeys(absolutes(text) + blame(text)))
+
+
+def quoted(phrases: list[str]) -> str:
+    """Phrases for a message, each in quotation marks: '"never", "your fault"'."""
+    return ", ".join(f'"{phrase}"' for phrase in phrases)
 
 
 def advice(text: str) -> list[str]:
