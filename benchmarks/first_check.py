@@ -75,7 +75,7 @@ def main(runs: int = 5) -> None:
         (bench_dir / "floor.html").write_text(FLOOR_PAGE)
         shutil.copy(ROOT / "benchmarks/floor_worker.js", bench_dir)
         with server, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM or None, args=CHROMIUM_ARGS)
             floors, checks, boots = [], [], []
             for _ in range(runs):  # interleaved, so both see the same machine load
                 floors.append(floor_ms(browser, server.url))

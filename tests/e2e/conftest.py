@@ -11,6 +11,8 @@ from playwright.sync_api import Page
 
 from support.subpath_server import SiteServer
 
+# Debian's Chromium by default; an empty THERAPON_CHROMIUM means Playwright's own browser
+# (where `playwright install` works, as on GitHub Actions).
 CHROMIUM = os.environ.get("THERAPON_CHROMIUM", "/usr/bin/chromium")
 # Without these, Chromium phones home at start-up; this machine (and a privacy test) forbids it.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -25,7 +27,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+    executable = {"executable_path": CHROMIUM} if CHROMIUM else {}
+    return {**browser_type_launch_args, **executable, "args": CHROMIUM_ARGS}
 
 
 @pytest.fixture
