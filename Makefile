@@ -20,7 +20,7 @@ $(VENV)/.installed: requirements.lock $(BIN)/python
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-build/editor/editor.js: node_modules/.package-lock.json overrides/src/editor.js
+build/editor/editor.js: node_modules/.package-lock.json overrides/src/editor.js overrides/src/build-editor.mjs
 	npm run --silent build:editor
 
 install: $(VENV)/.installed build/editor/editor.js

@@ -8,6 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from therapon.course import CourseBuild
+from therapon.csp import ContentSecurityPolicy
 from therapon.errors import AuthoringFailed
 from therapon.fence import custom_fence
 from therapon.settings import read_settings
@@ -16,10 +17,12 @@ log = get_plugin_logger("therapon")
 EDITOR_SOURCES = "src/"  # bundled by esbuild into the editor asset, not published as-is
 _build: CourseBuild | None = None
 _nav = None
+_csp = ContentSecurityPolicy()
 
 
 def on_config(config):
-    global _build
+    global _build, _csp
+    _csp = ContentSecurityPolicy()
     if "pymdownx.superfences" not in config.markdown_extensions:
         raise PluginError("mkdocs.yml: add pymdownx.superfences to markdown_extensions; "
                           "exercise fences need it.")
@@ -51,11 +54,26 @@ def on_page_markdown(markdown, page, config, files):
     _build.begin_page(page.file.src_path, markdown)
 
 
+def on_env(env, config, files):
+    # Every page's fences are read by now, and no page is written yet.
+    pages = [(p.file.src_path, p.title or p.file.name, p.url) for p in _nav.pages]
+    config.extra["therapon_runtime"]["course"] = _build.plan_manifest(config.site_name, pages)
+    return env
+
+
+def on_post_page(output, page, config):
+    return _csp.add(output, page.file.dest_path)
+
+
+def on_post_template(output_content, template_name, config):
+    return _csp.add(output_content, template_name) if template_name.endswith(".html") else output_content
+
+
 def on_post_build(config):
+    _csp.finish(Path(config.site_dir))
     for warning in _build.unused_exercises():
         log.warning(warning)
-    pages = [(p.file.src_path, p.title or p.file.name, p.url) for p in _nav.pages]
     try:
-        _build.finish(Path(config.site_dir), config.site_name, pages)
+        _build.finish(Path(config.site_dir))
     except AuthoringFailed as exc:
         raise PluginError(str(exc)) from None

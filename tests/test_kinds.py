@@ -335,16 +335,16 @@ TEXT_CASES = [
     ("checker-bad-feedback-id", text_exercise(checker=odd_checker('Feedback().tip("No Id", "x")')),
      CHECKER_PATH, 8, f"on {EXAMPLE_2}: The checker crashed (ValueError: Feedback id 'No Id' must be "
      "lower-case letters and digits joined by hyphens, like 'names-a-feeling'.). Fix the checker."),
-    ("checker-returns-true", text_exercise(checker=odd_checker("return True")), CHECKER_PATH, None,
+    ("checker-returns-true", text_exercise(checker=odd_checker("return True")), CHECKER_PATH, 6,
      f"on {EXAMPLE_2}: check(response) must return feedback.result(meets_goal=...); it returned "
      "bool. Fix the checker."),
     ("checker-returns-no-observations",
-     text_exercise(checker=odd_checker('return {"meets_goal": False}')), CHECKER_PATH, None,
+     text_exercise(checker=odd_checker('return {"meets_goal": False}')), CHECKER_PATH, 6,
      f"on {EXAMPLE_2}: check(response) must return feedback.result(meets_goal=...), a dict with "
      "exactly 'meets_goal' and 'observations' (missing 'observations'). Fix the checker."),
     ("checker-returns-warning-level", text_exercise(checker=odd_checker(
         'return {"meets_goal": False, "observations": [{"id": "late", "level": "warning", '
-        '"message": "Late."}]}')), CHECKER_PATH, None,
+        '"message": "Late."}]}')), CHECKER_PATH, 6,
      f"on {EXAMPLE_2}: observation 1 has level 'warning'; use one of good, tip, concern. "
      "Fix the checker."),
 ]

@@ -142,8 +142,8 @@ ONE_ERROR_CASES = [
      TOML_PATH, 6, "this file is not UTF-8 text. Save it as UTF-8."),
     ("enormous-solution", exercise(solution_py="#" * (MAX_FILE_BYTES + 1)),
      Path("exercises", FOLDER, "solution.py"), None,
-     f"this file is {MAX_FILE_BYTES + 1:,} bytes; the limit is {MAX_FILE_BYTES:,}. "
-     "Keep exercise files small."),
+     f"this file is {MAX_FILE_BYTES + 1:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes "
+     "(256 KiB) for an exercise file. Shorten it, or split the exercise in two."),
     ("empty-folder", {},
      Path("exercises", FOLDER), None, "this exercise folder is incomplete: it is empty. "
      "Add exercise.toml (see AUTHORING.md) or remove the folder."),

@@ -14,8 +14,10 @@ from .errors import AuthoringError, AuthoringFailed
 from .fence import FenceError, fence_id, fence_lines
 from .kinds import KINDS
 from .load import load_exercises, relative
-from .manifest import Lesson, manifest, write_manifest
+from .manifest import Lesson, manifest, versioned_url, write_manifest
 from .model import STATUSES, Exercise
+from .offline import write_service_worker
+from .pages import DOCS_DIR, read_pages
 from .render import render_exercise
 from .runtime import SITE_PYODIDE_DIR, Runtime, install, locate
 from .settings import Settings
@@ -36,6 +38,7 @@ class CourseBuild:
     def __init__(self, root: Path, settings: Settings) -> None:
         self.root = root
         self.settings = settings
+        self.body_offsets = read_pages(root / DOCS_DIR, root)
         self.exercises = load_exercises(root / "exercises", root)
         verify_all(self.exercises, root)
         self.runtime: Runtime = locate(root, build_wheel(CHECKER_DIR))
@@ -44,6 +47,8 @@ class CourseBuild:
         self._page = ""
         self._page_fences: list[int] = []
         self._fence_index = 0
+        self._manifest: dict[str, Any] = {}
+        self.course_url = ""
 
     def browser_config(self) -> dict[str, Any]:
         """Everything the page scripts share with Python, generated here rather than copied."""
@@ -62,7 +67,8 @@ class CourseBuild:
 
     def begin_page(self, src_path: str, markdown: str) -> None:
         self._page = src_path
-        self._page_fences = fence_lines(markdown)
+        offset = self.body_offsets.get(src_path, 0)  # front matter lines MkDocs stripped
+        self._page_fences = [line + offset for line in fence_lines(markdown)]
         self._fence_index = 0
         self.page_exercises[src_path] = []
 
@@ -70,7 +76,7 @@ class CourseBuild:
         line = self._page_fences[self._fence_index] if self._fence_index < len(
             self._page_fences) else None
         self._fence_index += 1
-        where = f"docs/{self._page}:{line}" if line else f"docs/{self._page}"
+        where = f"{DOCS_DIR}/{self._page}:{line}" if line else f"{DOCS_DIR}/{self._page}"
         exercise_id = fence_id(source)
         if not exercise_id:
             raise FenceError(f"{where}: this exercise fence has no id. Put the exercise's id "
@@ -83,7 +89,7 @@ class CourseBuild:
                              f"exercise has that id.{hint}")
         if exercise_id in self.used_on:
             page, first_line = self.used_on[exercise_id]
-            first = f"docs/{page}:{first_line}" if first_line else f"docs/{page}"
+            first = f"{DOCS_DIR}/{page}:{first_line}" if first_line else f"{DOCS_DIR}/{page}"
             raise FenceError(f"{where}: the exercise '{exercise_id}' is already placed at "
                              f"{first}. Each exercise appears once; make a copy with a new id.")
         self.used_on[exercise_id] = (self._page, line)
@@ -98,9 +104,17 @@ class CourseBuild:
             for e in self.exercises.values() if e.id not in self.used_on
         ]
 
-    def finish(self, site_dir: Path, title: str, pages: list[tuple[str, str, str]]) -> None:
-        """Write course.json and the runtime; `pages` are (src_path, title, url) in order."""
+    def plan_manifest(self, title: str, pages: list[tuple[str, str, str]]) -> str:
+        """Settle course.json once every page's fences are read, before any page is written,
+        and return its versioned URL: pages ask for exactly their own build's outline.
+        `pages` are (src_path, title, url) in reading order."""
         lessons = [Lesson(t, url, tuple(self.page_exercises.get(src, ()))) for src, t, url in pages]
-        data = manifest(self.settings.course_id, title, lessons, self.exercises)
-        write_manifest(site_dir, data)
+        self._manifest = manifest(self.settings.course_id, title, lessons, self.exercises)
+        self.course_url = versioned_url(self._manifest)
+        return self.course_url
+
+    def finish(self, site_dir: Path) -> None:
+        """Write course.json, the runtime and, last, the service worker that lists them all."""
+        write_manifest(site_dir, self._manifest)
         install(self.runtime, site_dir)
+        write_service_worker(site_dir, self.settings.course_id, self.course_url)

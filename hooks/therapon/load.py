@@ -24,20 +24,33 @@ def relative(path: Path, root: Path) -> Path:
         return path
 
 
+def decode_utf8(data: bytes, shown: Path, errors: list[AuthoringError]) -> str | None:
+    """UTF-8 text, or None with an error at the first bad byte's line.
+
+    A leading byte-order mark, which some Windows editors add, is dropped: TOML and Python
+    would otherwise reject the first line for a character the author cannot see."""
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        errors.append(AuthoringError(shown, "this file is not UTF-8 text. Save it as UTF-8.",
+                                     line))
+        return None
+
+
 def read_text(path: Path, shown: Path, errors: list[AuthoringError]) -> str | None:
-    """File text as UTF-8, or None with an error for files that are empty, huge or not UTF-8."""
+    """File text as UTF-8, or None with an error for files that are empty, huge or not UTF-8.
+
+    The size is checked before reading, so a runaway file fails at once instead of slowing
+    the build; exercise files travel into the learner's page, so they must stay small."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        errors.append(AuthoringError(shown, f"this file is {size:,} bytes; the limit is "
-                                     f"{MAX_FILE_BYTES:,}. Keep exercise files small."))
+        errors.append(AuthoringError(shown, f"this file is {size:,} bytes, over the limit of "
+                                     f"{MAX_FILE_BYTES:,} bytes ({MAX_FILE_BYTES // 1024} KiB) for "
+                                     "an exercise file. Shorten it, or split the exercise in two."))
         return None
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        errors.append(AuthoringError(shown, "this file is not UTF-8 text. Save it as UTF-8.", line))
-        return None
-    if not text.strip():
+    text = decode_utf8(path.read_bytes(), shown, errors)
+    if text is not None and not text.strip():
         errors.append(AuthoringError(shown, "this file is empty. Write its content, or delete it."))
         return None
     return text
@@ -176,7 +189,7 @@ def load_exercises(exercises_dir: Path, root: Path) -> dict[str, Exercise]:
         if exercise.id in found:
             first = relative(found[exercise.id].metadata_path, root)
             shown = relative(exercise.metadata_path, root)
-            line = key_line(exercise.metadata_path.read_text(encoding="utf-8"), "id")
+            line = key_line(exercise.metadata_path.read_text(encoding="utf-8-sig"), "id")
             errors.append(AuthoringError(shown, f"the id '{exercise.id}' is already used by {first}. "
                                          "Every exercise needs its own id.", line))
             continue

@@ -5,6 +5,7 @@ The progress dashboard and tests read it, so it is complete even for exercises n
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,5 +46,14 @@ def manifest(course_id: str, title: str, lessons: list[Lesson],
     }
 
 
+def manifest_text(data: dict[str, Any]) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def versioned_url(data: dict[str, Any]) -> str:
+    """course.json named by its content, so no cache can hand a page another build's outline."""
+    return f"{MANIFEST_FILE}?v={hashlib.sha256(manifest_text(data).encode()).hexdigest()[:12]}"
+
+
 def write_manifest(site_dir: Path, data: dict[str, Any]) -> None:
-    (site_dir / MANIFEST_FILE).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    (site_dir / MANIFEST_FILE).write_text(manifest_text(data))

@@ -15,7 +15,14 @@ class SubpathHandler(SimpleHTTPRequestHandler):
                       ".mjs": "text/javascript", ".js": "text/javascript",
                       ".wasm": "application/wasm", ".json": "application/json"}
 
+    def handle(self) -> None:
+        """A server that is "down" drops every connection, as a lost network does."""
+        if getattr(self.server, "refusing", False):
+            return
+        super().handle()
+
     def translate_path(self, path: str) -> str:
+        getattr(self.server, "requested", []).append(path)
         if not path.startswith(SUBPATH):
             return str(Path(self.directory) / "__outside_the_site__")
         return super().translate_path("/" + path[len(SUBPATH):])
@@ -29,12 +36,22 @@ class SiteServer:
         self.directory = site_dir
         handler = functools.partial(SubpathHandler, directory=str(site_dir))
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        # Every path asked for, and a switch that takes the server off the network (tests).
+        self.httpd.requested = []  # type: ignore[attr-defined]
+        self.httpd.refusing = False  # type: ignore[attr-defined]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
     def url(self) -> str:
         host, port = self.httpd.server_address[:2]
         return f"http://{host}:{port}{SUBPATH}"
+
+    @property
+    def requested(self) -> list[str]:
+        return self.httpd.requested  # type: ignore[attr-defined]
+
+    def go_offline(self, offline: bool = True) -> None:
+        self.httpd.refusing = offline  # type: ignore[attr-defined]
 
     def __enter__(self) -> SiteServer:
         self.thread.start()

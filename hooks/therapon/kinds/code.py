@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import AuthoringError
+from ..errors import AuthoringError, line_of
 from ..markup import escape
 from ..model import Exercise
 from ..verify import cached, run_checks
@@ -16,6 +17,8 @@ FILES = {"starter": "starter.py", "solution": "solution.py", "checks": "checks.p
 FIELDS: dict = {}
 NEEDS_PYTHON = True
 RESET_QUESTION = "Replace your code with the starter code? Your current code will be lost."
+# A crash in the learner's (here: the solution's) code is reported as "Line 2: TypeError: …".
+CRASH_LINE = re.compile(r"^Line (\d+):")
 
 
 def verify(exercise: Exercise, shown: dict[str, Path]) -> list[AuthoringError]:
@@ -24,7 +27,7 @@ def verify(exercise: Exercise, shown: dict[str, Path]) -> list[AuthoringError]:
     solution = exercise.file("solution").text
     starter = exercise.file("starter").text
     verdict = cached(("solution", solution, checks), lambda: run_checks(solution, checks))
-    errors = solution_errors(verdict, shown)
+    errors = solution_errors(verdict, shown, checks)
     if errors:
         return errors
     verdict = cached(("starter", starter, checks), lambda: run_checks(starter, checks))
@@ -35,7 +38,14 @@ def verify(exercise: Exercise, shown: dict[str, Path]) -> list[AuthoringError]:
     return []
 
 
-def solution_errors(verdict: dict[str, Any], shown: dict[str, Path]) -> list[AuthoringError]:
+def crash_line(message: str) -> int | None:
+    found = CRASH_LINE.match(message)
+    return int(found.group(1)) if found else None
+
+
+def solution_errors(verdict: dict[str, Any], shown: dict[str, Path], checks: str) -> list[AuthoringError]:
+    """Errors located where the author must look: a broken check at its `def`, a solution
+    that crashes inside a check at its own line."""
     if "timeout" in verdict:
         return [AuthoringError(shown["solution"], f"the reference solution never finished "
                                f"({verdict['timeout']}). Look for an endless loop.")]
@@ -51,11 +61,11 @@ def solution_errors(verdict: dict[str, Any], shown: dict[str, Path]) -> list[Aut
         if result["broken"]:
             errors.append(AuthoringError(shown["checks"], f"{result['name']} is broken: "
                                          f"{result['message'].split(' This is a problem')[0]} "
-                                         "Fix the check."))
+                                         "Fix the check.", line_of(checks, f"def {result['name']}(")))
         elif not result["passed"]:
             errors.append(AuthoringError(shown["solution"], "the reference solution fails the "
                                          f"check {result['name']} ({result['message']}). "
-                                         "Fix the solution or the check."))
+                                         "Fix the solution or the check.", crash_line(result["message"])))
     return errors
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import AuthoringError
+from ..errors import AuthoringError, line_of
 from ..locate import key_line, table_line
 from ..markup import escape
 from ..model import Exercise
@@ -38,15 +38,16 @@ def quoted(text: str, limit: int = 48) -> str:
 
 
 def example_errors(name: str, line: int | None, example: dict[str, Any], verdict: dict[str, Any],
-                   shown: dict[str, Path]) -> list[AuthoringError]:
+                   shown: dict[str, Path], checker: str) -> list[AuthoringError]:
     """What is wrong with one example's verdict; `name` says which example, for the author."""
     if "timeout" in verdict:
         return [AuthoringError(shown["checker"], f"the checker did not finish on {name} "
                                f"({verdict['timeout']}). Look for an endless loop, or a call to exit().")]
     if verdict["broken"]:
+        # A crash has its own line; a wrong return value is found from `def check(` down.
         return [AuthoringError(shown["checker"], f"on {name}: "
                                f"{verdict['summary'].split(' This is a problem')[0]} Fix the checker.",
-                               verdict["line"])]
+                               verdict["line"] or line_of(checker, "def check("))]
     errors = []
     gave = ", ".join(repr(o["id"]) for o in verdict["observations"]) or "no observations"
     if verdict["meets_goal"] != example["meets_goal"]:
@@ -80,7 +81,7 @@ def verify(exercise: Exercise, shown: dict[str, Path]) -> list[AuthoringError]:
     for name, line, example in cases:
         verdict = cached(("text", checker, example["response"]),
                          lambda e=example: run_text_checker(checker, e["response"]))
-        errors.extend(example_errors(name, line, example, verdict, shown))
+        errors.extend(example_errors(name, line, example, verdict, shown, checker))
         if "timeout" in verdict or verdict["broken"]:
             break  # a broken checker fails every example alike: one message is enough
     return errors

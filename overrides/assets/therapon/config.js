@@ -6,6 +6,7 @@
  * @property {string} courseId
  * @property {number} timeoutMs
  * @property {string[]} statuses
+ * @property {string} course  course.json's URL relative to the site root, versioned by its content
  * @property {string[]} pythonKinds  the exercise kinds whose page must start Python
  * @property {{dir: string, package: string, module: string, downloadBytes: number}} pyodide
  * @property {URL} siteRoot

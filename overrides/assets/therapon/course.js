@@ -2,7 +2,9 @@
 /**
  * The course manifest, course.json, written by the build at the site root: every lesson and
  * exercise in reading order, so progress can list exercises the learner never opened.
- * Fetched once per visit and shared by everything that needs it. A failed fetch resolves to
+ * Its URL carries a hash of its content (config.course), so neither the HTTP cache nor the
+ * service worker can pair a page with another build's outline. Fetched once per visit and
+ * shared by everything that needs it. A failed fetch resolves to
  * null (callers show a plain message) and is tried again on the next page.
  */
 
@@ -26,11 +28,11 @@ const isCourse = (c) => c !== null && typeof c === "object" && c.schema === 1 &&
   Array.isArray(c.lessons) && c.lessons.every(isLesson);
 
 /**
- * @param {{siteRoot: URL}} config
+ * @param {{siteRoot: URL, course: string}} config
  * @returns {Promise<Course | null>}
  */
 export function loadCourse(config) {
-  shared ||= fetch(new URL("course.json", config.siteRoot), { cache: "no-store" })
+  shared ||= fetch(new URL(config.course, config.siteRoot))
     .then((response) => {
       if (!response.ok) throw new Error(`course.json: HTTP ${response.status}`);
       return response.json();

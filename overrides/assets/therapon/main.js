@@ -7,6 +7,7 @@
 import { readConfig } from "./config.js";
 import { mountCourseProgress } from "./course-progress.js";
 import { notify, render as renderNotices } from "./notices.js";
+import { keepRuntime, registerOffline, renderUpdateNotice } from "./offline.js";
 import { createStore } from "./store.js";
 import { getRuntime } from "./worker-client.js";
 import { mount as mountChoice } from "./components/choice-exercise.js";
@@ -33,6 +34,7 @@ function mountPage() {
   page = new AbortController();
   const { signal } = page;
   renderNotices();
+  renderUpdateNotice();
   mountCourseProgress({ store, config, signal });
   mountSwitcher({ store, signal });
   // The progress page's parts, each into its own placeholder; their code loads only there.
@@ -48,6 +50,9 @@ function mountPage() {
   const exercises = /** @type {HTMLElement[]} */ (Array.from(document.querySelectorAll("[data-exercise]")));
   if (exercises.length === 0) return;
   const runtime = getRuntime(config);
+  // Once Python runs, the service worker keeps it, so the next visit works offline.
+  const unsubscribe = runtime.subscribe((status) => { if (status.state === "ready") keepRuntime(); });
+  signal.addEventListener("abort", unsubscribe);
   for (const el of exercises) {
     const mount = MOUNTS[/** @type {keyof typeof MOUNTS} */ (el.dataset.kind)];
     if (!mount) continue;
@@ -59,10 +64,31 @@ function mountPage() {
       console.error(`Exercise ${el.dataset.exercise} could not start`, error);
     }
   }
-  // Warm Python up once the page is idle, so the first Check does not wait for it, but only
-  // where an exercise needs it: choices and reflections never download Python.
-  if (!exercises.some((el) => config.pythonKinds.includes(el.dataset.kind ?? ""))) return;
-  const warm = () => { if (!signal.aborted) runtime.start(); };
+  // Start Python ahead of need, but only where an exercise needs it (choices and
+  // reflections never download Python): when the page is idle, or as soon as the learner
+  // sees or reaches an exercise, whichever comes first.
+  const python = exercises.filter((el) => config.pythonKinds.includes(el.dataset.kind ?? ""));
+  if (python.length > 0) startAhead(python, runtime, signal);
+}
+
+/**
+ * @param {HTMLElement[]} exercises
+ * @param {ReturnType<typeof getRuntime>} runtime
+ * @param {AbortSignal} signal
+ */
+function startAhead(exercises, runtime, signal) {
+  const seen = new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) warm();
+  });
+  function warm() {
+    seen.disconnect();
+    if (!signal.aborted) runtime.start();
+  }
+  for (const el of exercises) {
+    seen.observe(el);
+    el.addEventListener("focusin", warm, { once: true, signal });
+  }
+  signal.addEventListener("abort", () => seen.disconnect());
   if ("requestIdleCallback" in window) requestIdleCallback(warm, { timeout: 2000 });
   else setTimeout(warm, 500);
 }
@@ -72,9 +98,11 @@ Object.defineProperty(window, "__therapon", {
   value: {
     get starts() { return getRuntime(config).starts; },
     get timings() { return getRuntime(config).timings; },
+    get state() { return getRuntime(config).status.state; },
   },
 });
 
+registerOffline(config.siteRoot);
 const documents = /** @type {any} */ (window).document$;
 if (documents) documents.subscribe(mountPage);
 else mountPage();

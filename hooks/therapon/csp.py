@@ -1,0 +1,62 @@
+"""A Content-Security-Policy for every page: the site's own files, and the inline scripts the
+theme writes, allowed by their sha256 and nothing else.
+
+If a learner's text or an imported file ever reached the page as markup, an injected script
+would not run. The policy sits in a <meta> tag because GitHub Pages cannot send headers.
+Instant navigation runs a new page's scripts under the first page's policy, so every page
+lists the hashes found on all pages.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+# Inline scripts that run: no src, and no type other than JavaScript (JSON data never runs).
+INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"(?!text/javascript|module)[^\"]*\")[^>]*>(.*?)</script>",
+    re.DOTALL)
+CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
+# data: images are the theme's icons, drawn by its stylesheet; they are not another host.
+POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self'; "
+          "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
+          "object-src 'none'; base-uri 'self'; form-action 'self'")
+
+
+def script_hashes(html: str) -> set[str]:
+    return {"'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+            for body in INLINE_SCRIPT.findall(html)}
+
+
+def meta(hashes: set[str]) -> str:
+    policy = POLICY.format(hashes=" ".join(sorted(hashes)))
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+
+
+class ContentSecurityPolicy:
+    """Adds the policy to each page as it is written, then completes the earlier pages."""
+
+    def __init__(self) -> None:
+        self.hashes: set[str] = set()
+        self.pages: dict[str, frozenset[str]] = {}
+
+    def add(self, html: str, dest_path: str) -> str:
+        found = script_hashes(html)
+        self.hashes |= found
+        self.pages[dest_path] = frozenset(self.hashes)
+        tag = meta(self.hashes)
+        charset = CHARSET.search(html)
+        at = charset.end() if charset else html.index("<head>") + len("<head>")
+        return html[:at] + tag + html[at:]
+
+    def finish(self, site_dir: Path) -> None:
+        """Pages written before the last new hash was seen get the complete list."""
+        complete = meta(self.hashes)
+        for dest_path, known in self.pages.items():
+            if known != self.hashes:
+                path = site_dir / dest_path
+                html = path.read_text(encoding="utf-8")
+                path.write_text(html.replace(meta(set(known)), complete, 1), encoding="utf-8")
+        self.pages.clear()

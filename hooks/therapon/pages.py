@@ -1,0 +1,73 @@
+"""Lesson pages, read before MkDocs reads them: it stops with a Python traceback on a page that
+is not UTF-8, and quietly shows broken front matter as page text. Both are reported here with
+the page and the line instead.
+
+Reading the pages first also says how many lines of front matter MkDocs strips from each, so
+a fence's error can name its line in the file rather than in what is left after stripping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.meta import YAML_RE, get_data
+
+from .errors import AuthoringError, AuthoringFailed
+from .load import decode_utf8, relative
+
+DOCS_DIR = "docs"
+# A quote or bracket that is never closed is reported where it opens, not where YAML gives up.
+OPENERS = {
+    "while scanning a quoted scalar": "the quoted text",
+    "while parsing a flow sequence": "the [...] list",
+    "while parsing a flow mapping": "the {...} table",
+}
+
+
+def front_matter_error(text: str, shown: Path) -> AuthoringError | None:
+    """The YAML error in a page's front matter (between --- lines at the very top), if any."""
+    match = YAML_RE.match(text)
+    if not match:
+        return None
+    try:
+        yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        opener = OPENERS.get(getattr(exc, "context", None) or "")
+        problem = getattr(exc, "problem", None) or str(exc)
+        mark = getattr(exc, "context_mark" if opener else "problem_mark", None)
+        where = f", in {opener} that starts on this line" if opener else ""
+        line = mark.line + 2 if mark else 1  # 0-based, and the YAML starts after the first ---
+        return AuthoringError(shown, f"the front matter at the top of this page is not valid YAML "
+                              f"({problem}{where}). Write one `key: value` per line, put quotes "
+                              "around values that hold a colon, or remove the --- lines.", line)
+    return None
+
+
+def body_offset(text: str) -> int:
+    """How many lines MkDocs strips from the top of a page as front matter (meta-data)."""
+    body, _ = get_data(text)
+    return text[: len(text) - len(body)].count("\n") if text.endswith(body) else 0
+
+
+def read_pages(docs_dir: Path, root: Path) -> dict[str, int]:
+    """Each page's body offset, by its path inside docs/. Raises AuthoringFailed listing every
+    page that is not UTF-8 or has broken front matter."""
+    errors: list[AuthoringError] = []
+    offsets: dict[str, int] = {}
+    pages = sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []
+    for path in pages:
+        inside = path.relative_to(docs_dir)
+        if any(part.startswith(".") for part in inside.parts):
+            continue  # MkDocs skips hidden files too
+        shown = relative(path, root)
+        text = decode_utf8(path.read_bytes(), shown, errors)
+        if text is None:
+            continue
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # as MkDocs reads it
+        error = front_matter_error(text, shown)
+        if error:
+            errors.append(error)
+        offsets[inside.as_posix()] = body_offset(text)
+    if errors:
+        raise AuthoringFailed(errors)
+    return offsets

@@ -1,0 +1,75 @@
+// @ts-check
+/**
+ * The page's side of offline use: register the service worker (sw.js at the site root, so it
+ * covers the whole course, also under a GitHub Pages sub-path), tell it to keep Python once a
+ * page has started it, and offer an update when a new version of the course is ready.
+ * Registration waits until the page is idle, so it never competes with the first paint.
+ */
+
+/** @type {ServiceWorkerRegistration | undefined} */
+let registration;
+let reloading = false;
+
+/** @param {URL} siteRoot */
+export function registerOffline(siteRoot) {
+  if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+  const register = () => navigator.serviceWorker
+    .register(new URL("sw.js", siteRoot), { scope: siteRoot.pathname })
+    .then((found) => {
+      registration = found;
+      if (found.waiting && navigator.serviceWorker.controller) showUpdate();
+      if (found.installing) watch(found.installing);
+      found.addEventListener("updatefound", () => { if (found.installing) watch(found.installing); });
+    })
+    .catch((error) => console.warn("Offline use is not available:", error));
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (reloading) location.reload();
+  });
+  if (document.readyState === "complete") whenIdle(register);
+  else addEventListener("load", () => whenIdle(register), { once: true });
+}
+
+/** A new version installed while another runs this page is an update, not a first visit. @param {ServiceWorker} incoming */
+function watch(incoming) {
+  incoming.addEventListener("statechange", () => {
+    if (incoming.state === "installed" && navigator.serviceWorker.controller) showUpdate();
+  });
+}
+
+/** @param {() => void} task */
+const whenIdle = (task) => ("requestIdleCallback" in window ? requestIdleCallback(task, { timeout: 3000 }) : setTimeout(task, 200));
+
+/** Once Python runs on this page, ask the service worker to keep it for offline visits. */
+export function keepRuntime() {
+  navigator.serviceWorker?.ready.then((ready) => ready.active?.postMessage({ type: "keep-runtime" }));
+}
+
+/** Show the update notice again after instant navigation replaced the content. */
+export function renderUpdateNotice() {
+  if (registration?.waiting && navigator.serviceWorker.controller) showUpdate();
+}
+
+function showUpdate() {
+  const host = document.querySelector(".md-content__inner");
+  if (!host || host.querySelector("[data-therapon-update]")) return;
+  const box = document.createElement("div");
+  box.className = "therapon-notice admonition info";
+  box.setAttribute("data-therapon-update", "");
+  box.setAttribute("role", "status");
+  const text = document.createElement("p");
+  text.textContent = "A new version of this course is ready. Your progress stays as it is.";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-button md-button--primary";
+  button.textContent = "Update now";
+  button.addEventListener("click", () => {
+    const waiting = registration?.waiting;
+    if (!waiting) return location.reload();
+    reloading = true;
+    button.disabled = true;
+    button.textContent = "Updating…";
+    waiting.postMessage({ type: "skip-waiting" });
+  });
+  box.append(text, button);
+  host.prepend(box);
+}

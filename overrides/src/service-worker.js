@@ -1,0 +1,141 @@
+// @ts-check
+/**
+ * The course's service worker: once a learner has visited, the course works without a
+ * network. The build prepends THERAPON_BUILD, the list of every page and asset with its
+ * sha256, so each deployment is a new worker with its own cache.
+ *
+ * - install: download every page and asset into a cache named after this build, checking
+ *   each file's sha256, so one cache never mixes two deployments. A failed install leaves the
+ *   old worker in charge, and the browser tries again on a later visit.
+ * - An update waits until the learner accepts it (the page shows a notice), then takes over;
+ *   the old caches are deleted then.
+ * - course.json is cached under the versioned URL the pages of this build ask for, so a page
+ *   can never get a course.json from another build.
+ * - Pyodide (13 MB) is not downloaded at install: a page that starts Python asks for it, and
+ *   any runtime file fetched through this worker is kept. Pages without exercises never cost
+ *   a byte of it.
+ */
+
+const sw = /** @type {any} */ (self);
+/** @type {{course: string, version: string, precache: [string, string][], runtime: {version: string, files: [string, string][]}}} */
+const BUILD = sw.THERAPON_BUILD;
+const scope = new URL(sw.registration.scope);
+const PREFIX = `therapon:${BUILD.course}:${scope.pathname}:`;
+const PAGES = `${PREFIX}pages:${BUILD.version}`;
+const RUNTIME = `${PREFIX}runtime:${BUILD.runtime.version}`;
+
+/** @param {[string, string][]} list @returns {Map<string, string>} absolute URL -> sha256 */
+const byUrl = (list) => new Map(list.map(([url, sha]) => [new URL(url, scope).href, sha]));
+const precached = byUrl(BUILD.precache);
+const runtimeFiles = byUrl(BUILD.runtime.files);
+
+/** @param {ArrayBuffer} bytes */
+async function sha256(bytes) {
+  const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(hash, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * What the cache keeps: the bytes and their type. Content-Encoding and Content-Length would
+ * describe the network's compressed body, not these bytes.
+ * @param {ArrayBuffer} bytes @param {Response} response
+ */
+const stored = (bytes, response) => new Response(bytes, {
+  status: 200,
+  headers: { "Content-Type": response.headers.get("Content-Type") || "application/octet-stream" },
+});
+
+/**
+ * Download one file past the HTTP cache and keep it only if it is the one this build lists.
+ * @param {Cache} cache @param {string} url @param {string} expected
+ */
+async function keep(cache, url, expected) {
+  const response = await fetch(url, { cache: "no-cache" });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const bytes = await response.arrayBuffer();
+  if ((await sha256(bytes)) !== expected) throw new Error(`${url}: this file is from another deployment`);
+  await cache.put(url, stored(bytes, response));
+}
+
+/** Fill a cache with the files it still lacks, a few at a time. @param {string} name @param {Map<string, string>} files */
+async function fill(name, files) {
+  const cache = await caches.open(name);
+  const missing = [];
+  for (const [url, sha] of files) if (!(await cache.match(url))) missing.push([url, sha]);
+  const workers = Array.from({ length: 6 }, async () => {
+    for (let next = missing.shift(); next; next = missing.shift()) await keep(cache, next[0], next[1]);
+  });
+  await Promise.all(workers);
+}
+
+sw.addEventListener("install", (/** @type {any} */ event) => {
+  event.waitUntil(fill(PAGES, precached).then(() => {
+    // The first worker takes charge at once; an update waits for the learner's yes.
+    if (!sw.registration.active) return sw.skipWaiting();
+  }));
+});
+
+sw.addEventListener("activate", (/** @type {any} */ event) => {
+  event.waitUntil((async () => {
+    const keepNames = [PAGES, RUNTIME];
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && !keepNames.includes(name)) await caches.delete(name);
+    }
+    await sw.clients.claim();
+  })());
+});
+
+sw.addEventListener("message", (/** @type {any} */ event) => {
+  const type = event.data?.type;
+  if (type === "skip-waiting") sw.skipWaiting();
+  else if (type === "keep-runtime") event.waitUntil(fill(RUNTIME, runtimeFiles).catch(() => {}));
+  else if (type === "version") event.source?.postMessage({ type: "version", version: BUILD.version });
+});
+
+/** The cache key of a request: pages are kept under their folder URL. @param {URL} url */
+function keyOf(url) {
+  const key = new URL(url.href);
+  key.hash = "";
+  if (key.pathname.endsWith("/index.html")) key.pathname = key.pathname.slice(0, -"index.html".length);
+  return key.href;
+}
+
+/** A runtime file: from the cache, else from the network, kept if it is the listed one. @param {Request} request @param {string} key */
+async function runtimeResponse(request, key) {
+  const cache = await caches.open(RUNTIME);
+  const hit = await cache.match(key);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) {
+    const bytes = await response.clone().arrayBuffer();
+    if ((await sha256(bytes)) === runtimeFiles.get(key)) {
+      await cache.put(key, stored(bytes, response));
+    }
+  }
+  return response;
+}
+
+/** A page or asset of this build, or the network for anything else. @param {Request} request @param {string} key */
+async function pageResponse(request, key) {
+  const hit = await caches.match(key, { cacheName: PAGES });
+  if (hit) return hit;
+  try {
+    return await fetch(request);
+  } catch (error) {
+    // Offline, on a page this build does not have: its own "not found" page says so.
+    if (request.mode === "navigate") {
+      const missing = await caches.match(new URL("404.html", scope).href, { cacheName: PAGES });
+      if (missing) return missing;
+    }
+    throw error;
+  }
+}
+
+sw.addEventListener("fetch", (/** @type {any} */ event) => {
+  const request = /** @type {Request} */ (event.request);
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
+  const key = keyOf(url);
+  if (runtimeFiles.has(key)) event.respondWith(runtimeResponse(request, key));
+  else if (precached.has(key) || request.mode === "navigate") event.respondWith(pageResponse(request, key));
+});

@@ -1,0 +1,119 @@
+"""Injection and privacy on every page: the Content-Security-Policy holds with no violation,
+no request leaves the site's own host, and no script of ours writes markup from strings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from conftest import ROOT
+
+from .helpers import PYTHON_READY_MS
+
+# Runs before any page script, outside the page's policy; it records what the policy blocked.
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} ` +
+                              `(${e.sourceFile}:${e.lineNumber})`));
+"""
+MARKUP_SINKS = re.compile(r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|"
+                          r"createContextualFragment|new DOMParser")
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Every page the build wrote, as the folder URL Material links to."""
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))
+    return [p.removesuffix("index.html") for p in pages]
+
+
+@pytest.fixture
+def watched(browser: Browser, site) -> Iterator[tuple[BrowserContext, list[str]]]:
+    """A context whose every request (pages, workers, the service worker) is checked for host."""
+    context = browser.new_context()
+    context.add_init_script(RECORD_VIOLATIONS)
+    own = urlparse(site.url).netloc
+    foreign: list[str] = []
+    context.on("request", lambda r: foreign.append(r.url)
+               if urlparse(r.url).scheme in ("http", "https", "ws", "wss")
+               and urlparse(r.url).netloc != own else None)
+    yield context, foreign
+    context.close()
+
+
+def settle(page: Page, python: bool) -> None:
+    """Wait until the page's scripts have mounted everything, and Python too where it starts."""
+    expect(page.locator("[data-therapon-header-progress]")).to_be_attached()
+    expect(page.locator("[data-exercise]:not([data-ready])")).to_have_count(0)
+    needs_python = '[data-exercise][data-kind="text"], [data-exercise][data-kind="code"]'
+    if python and page.locator(needs_python).count():
+        page.wait_for_function("() => window.__therapon.state === 'ready'", timeout=PYTHON_READY_MS)
+
+
+def test_every_page_keeps_its_policy_and_its_host(watched, site):
+    context, foreign = watched
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    pages = site_pages(site.directory)
+    assert len(pages) >= 15
+    for path in pages:
+        page.goto(site.url + path)
+        expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).to_have_count(1)
+        settle(page, python=False)  # the walk below, with one worker throughout, covers Python
+        assert page.evaluate("window.__cspViolations") == [], path
+    assert foreign == [] and errors == []
+
+
+def test_instant_navigation_through_the_whole_course_keeps_the_policy(watched, site):
+    """Material runs each new page's scripts under the first page's policy."""
+    context, foreign = watched
+    page = context.new_page()
+    page.goto(site.url)
+    visited = 1
+    while (next_link := page.locator(".md-footer__link--next")).count():
+        target = next_link.evaluate("a => a.href")
+        next_link.click()
+        expect(page).to_have_url(target)
+        settle(page, python=True)
+        visited += 1
+    assert visited >= 15
+    assert page.evaluate("window.__therapon.starts") == 1  # one worker for the whole visit
+    assert page.evaluate("window.__cspViolations") == []
+    assert foreign == []
+
+
+def test_an_injected_inline_script_is_refused(watched, site):
+    """The policy is really enforced: markup that slipped in could not run a script."""
+    context, _ = watched
+    page = context.new_page()
+    page.goto(site.url)
+    page.evaluate("""() => {
+        const s = document.createElement("script");
+        s.textContent = "window.__owned = true";
+        document.body.append(s);
+        const img = document.createElement("img");
+        img.setAttribute("src", "x");
+        img.setAttribute("onerror", "window.__owned = true");
+        document.body.append(img);
+    }""")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__owned") is None
+    violations = page.evaluate("window.__cspViolations")
+    assert any(v.startswith("script-src") for v in violations), violations
+
+
+def test_no_script_of_ours_builds_markup_from_strings():
+    """Learner and imported text reaches the page through textContent only."""
+    sources = [*sorted((ROOT / "overrides/assets/therapon").rglob("*.js")),
+               ROOT / "overrides/src/service-worker.js"]
+    offenders = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+                 for path in sources
+                 for number, line in enumerate(path.read_text().splitlines(), start=1)
+                 if MARKUP_SINKS.search(line) and not line.lstrip().startswith(("*", "//", "/*"))]
+    assert offenders == []

@@ -1,0 +1,76 @@
+"""What the build writes for offline use and for the Content-Security-Policy."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from therapon.csp import meta, script_hashes
+from therapon.offline import page_url
+
+SW_BUILD = re.compile(r"^self\.THERAPON_BUILD = (\{.*\});$", re.MULTILINE)
+
+
+def service_worker_build(site_dir: Path) -> dict:
+    return json.loads(SW_BUILD.search((site_dir / "sw.js").read_text()).group(1))
+
+
+def page_config(html: str) -> dict:
+    return json.loads(re.search(r'<script type="application/json" id="therapon-config">(.*?)</script>',
+                                html, re.DOTALL).group(1))
+
+
+def test_page_urls_are_the_folders_material_links_to() -> None:
+    assert page_url("index.html") == ""
+    assert page_url("lessons/01-x/index.html") == "lessons/01-x/"
+    assert page_url("assets/therapon/main.js") == "assets/therapon/main.js"
+
+
+def test_service_worker_lists_every_page_and_asset_with_its_hash(built_site: Path) -> None:
+    build = service_worker_build(built_site)
+    listed = dict(build["precache"])
+    pages = [page_url(p.relative_to(built_site).as_posix()) for p in built_site.rglob("index.html")]
+    assert set(pages) <= set(listed) and "404.html" in listed
+    for url in ("assets/therapon/main.js", "assets/therapon/editor.js", "search/search_index.json",
+                "sitemap.xml"):
+        assert url in listed, url
+    for url, sha in listed.items():
+        file = built_site / (url.split("?")[0] + ("index.html" if url.endswith("/") or url == "" else ""))
+        assert hashlib.sha256(file.read_bytes()).hexdigest() == sha, url
+    assert not [u for u in listed if u.startswith("pyodide/") or u.endswith((".map", ".gz"))]
+    runtime = dict(build["runtime"]["files"])
+    assert {"pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip"} <= set(runtime)
+
+
+def test_pages_ask_for_the_course_outline_of_their_own_build(built_site: Path) -> None:
+    course_url = page_config((built_site / "index.html").read_text())["course"]
+    content = (built_site / "course.json").read_bytes()
+    assert course_url == f"course.json?v={hashlib.sha256(content).hexdigest()[:12]}"
+    precache = dict(service_worker_build(built_site)["precache"])
+    assert precache[course_url] == hashlib.sha256(content).hexdigest()
+    for page in built_site.rglob("index.html"):
+        assert page_config(page.read_text())["course"] == course_url, page
+
+
+def test_every_page_has_one_policy_that_allows_its_own_inline_scripts(built_site: Path) -> None:
+    policies = set()
+    for page in [*built_site.rglob("index.html"), built_site / "404.html"]:
+        html = page.read_text()
+        found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+        assert len(found) == 1, page
+        policies.add(found[0])
+        assert all(h in found[0] for h in script_hashes(html)), page
+        assert html.index("Content-Security-Policy") < html.index("<script"), page
+    assert len(policies) == 1  # the same on every page, for instant navigation
+    policy = policies.pop()
+    assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in policy
+    assert "unsafe-inline" not in policy and "'unsafe-eval'" not in policy
+
+
+def test_json_data_blocks_are_not_hashed_as_scripts() -> None:
+    html = '<script type="application/json">{"a": 1}</script><script>run()</script>' \
+        '<script src="x.js"></script><script type="module">go()</script>'
+    assert len(script_hashes(html)) == 2
+    assert meta(set()).startswith('<meta http-equiv="Content-Security-Policy"')
