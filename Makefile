@@ -20,10 +20,11 @@ $(VENV)/.installed: requirements.lock $(BIN)/python
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-build/editor/editor.js: node_modules/.package-lock.json overrides/src/editor.js overrides/src/build-editor.mjs
-	npm run --silent build:editor
+SCRIPT_SOURCES := $(shell find overrides/assets/therapon overrides/src -name '*.js' -o -name '*.mjs')
+build/therapon/main.js: node_modules/.package-lock.json $(SCRIPT_SOURCES)
+	npm run --silent build:assets
 
-install: $(VENV)/.installed build/editor/editor.js
+install: $(VENV)/.installed build/therapon/main.js
 
 build: install
 	$(BIN)/mkdocs build --strict

@@ -11,10 +11,10 @@ from therapon.course import CourseBuild
 from therapon.csp import ContentSecurityPolicy
 from therapon.errors import AuthoringFailed
 from therapon.fence import custom_fence
+from therapon.runtime import is_bundled_source
 from therapon.settings import read_settings
 
 log = get_plugin_logger("therapon")
-EDITOR_SOURCES = "src/"  # bundled by esbuild into the editor asset, not published as-is
 _build: CourseBuild | None = None
 _nav = None
 _csp = ContentSecurityPolicy()
@@ -38,8 +38,9 @@ def on_config(config):
 
 
 def on_files(files, config):
+    # The scripts reach the site bundled (runtime.install), not as their sources.
     overrides = Path(config.theme.custom_dir)
-    for file in [f for f in files if f.src_uri.startswith(EDITOR_SOURCES)
+    for file in [f for f in files if is_bundled_source(f.src_uri)
                  and f.abs_src_path and Path(f.abs_src_path).is_relative_to(overrides)]:
         files.remove(file)
     return files

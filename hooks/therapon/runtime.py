@@ -1,10 +1,15 @@
 """Put the browser runtime into the built site: Pyodide's files from npm, our wheel registered
-in Pyodide's lock file (so loadPackage checks its sha256), and the bundled editor."""
+in Pyodide's lock file (so loadPackage checks its sha256), and the bundled scripts and editor.
+
+The scripts' sources in overrides/ are not published as they are: esbuild bundles them
+(overrides/src/build.mjs), and a build whose bundle is older than its sources makes it again,
+so `make serve` shows a script edit at once."""
 
 from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,12 +23,50 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 SITE_PYODIDE_DIR = "pyodide"
 EDITOR_BUNDLE = Path("build/editor/editor.js")
 SITE_EDITOR_PATH = "assets/therapon/editor.js"
+SCRIPTS_BUNDLE = Path("build/therapon")
+SITE_SCRIPTS_DIR = "assets/therapon"
+BUNDLE_SCRIPT = Path("overrides/src/build.mjs")
+SOURCES = (Path("overrides/assets/therapon"), Path("overrides/src"))
+
+
+def is_bundled_source(theme_path: str) -> bool:
+    """A theme file that reaches the site only through the bundle (or not at all)."""
+    return theme_path.startswith("src/") or (
+        theme_path.startswith(f"{SITE_SCRIPTS_DIR}/") and theme_path.endswith(".js"))
+
+
+def _newest(paths: list[Path]) -> float:
+    return max((p.stat().st_mtime for p in paths), default=0.0)
+
+
+def bundles_are_stale(root: Path) -> bool:
+    sources = [p for folder in SOURCES for p in (root / folder).rglob("*") if p.suffix in (".js", ".mjs")]
+    outputs = [root / EDITOR_BUNDLE, root / SCRIPTS_BUNDLE / "main.js"]
+    if not all(p.is_file() for p in outputs):
+        return True
+    return _newest(sources) > min(p.stat().st_mtime for p in outputs)
+
+
+def ensure_bundles(root: Path) -> None:
+    """Bundle the browser code when it is missing or older than its sources."""
+    if not bundles_are_stale(root):
+        return
+    try:
+        result = subprocess.run(["node", str(BUNDLE_SCRIPT)], cwd=root, capture_output=True, text=True)
+    except FileNotFoundError:
+        result = None
+    if result is None or result.returncode != 0:
+        detail = (result.stderr.strip().splitlines() or [""])[-1] if result else "node is not installed"
+        raise AuthoringFailed([AuthoringError(
+            BUNDLE_SCRIPT, f"the browser scripts could not be bundled ({detail}). Run `npm ci`, "
+            "then `npm run build:assets` to see the whole error (make build does both).")])
 
 
 @dataclass(frozen=True)
 class Runtime:
     pyodide_dir: Path
     editor_bundle: Path
+    scripts_bundle: Path
     wheel: Wheel
 
     def download_bytes(self) -> int:
@@ -40,12 +83,8 @@ def locate(root: Path, wheel: Wheel) -> Runtime:
         raise AuthoringFailed([AuthoringError(
             "node_modules/pyodide", f"Pyodide's runtime files are missing ({', '.join(missing)}). "
             "Run `npm ci` in the project folder (make build does this for you).")])
-    editor = root / EDITOR_BUNDLE
-    if not editor.is_file():
-        raise AuthoringFailed([AuthoringError(
-            EDITOR_BUNDLE, "the code editor bundle is missing. Run `npm run build:editor` "
-            "(make build does this for you).")])
-    return Runtime(pyodide_dir, editor, wheel)
+    ensure_bundles(root)
+    return Runtime(pyodide_dir, root / EDITOR_BUNDLE, root / SCRIPTS_BUNDLE, wheel)
 
 
 @lru_cache(maxsize=4)
@@ -83,6 +122,8 @@ def install(runtime: Runtime, site_dir: Path) -> None:
     lock = lock_with_wheel(lock_text, runtime.wheel.filename, runtime.wheel.data)
     (target / "pyodide-lock.json").write_text(lock)
     _copy_if_changed(runtime.editor_bundle, site_dir / SITE_EDITOR_PATH)
+    for script in sorted(runtime.scripts_bundle.iterdir()):
+        _copy_if_changed(script, site_dir / SITE_SCRIPTS_DIR / script.name)
 
 
 def lock_entry(site_dir: Path, package: str) -> dict:

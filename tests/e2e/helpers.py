@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from conftest import ROOT
@@ -9,6 +10,8 @@ from conftest import ROOT
 LAB = "lab/01-who-listened/"
 LESSON = "lessons/01-partners-as-comrades/"
 PYTHON_READY_MS = 60_000
+# Playwright cannot intercept what a service worker fetches, so tests that do run without one.
+NO_SERVICE_WORKER = pytest.mark.browser_context_args(service_workers="block")
 
 
 def exercise(page: Page, exercise_id: str) -> Locator:

@@ -1,0 +1,56 @@
+// Bundle the browser code with esbuild: `npm run build:assets` (make does it for you, and the
+// MkDocs hook does it again when a source is newer than the bundle).
+//
+// - build/therapon/: the page and worker scripts from overrides/assets/therapon/, bundled and
+//   minified, with the progress page's parts split off so they load only there. transfer.js
+//   and turns.js are entries too, so the browser tests can import them on their own.
+// - build/editor/editor.js: CodeMirror, loaded only on pages with a code exercise.
+//
+// CodeMirror's style-mod writes its styles into a <style> element in the document, which the
+// site's Content-Security-Policy (style-src 'self') refuses. It already knows how to use a
+// constructed stylesheet (document.adoptedStyleSheets), which the policy allows, but only
+// inside shadow roots; this build lets it do so for the document too. If a new style-mod
+// changes that line, the build stops here rather than ship an editor without styles.
+import { readFile, rm } from "node:fs/promises";
+import * as esbuild from "esbuild";
+
+const SCRIPTS = "overrides/assets/therapon";
+const ENTRIES = ["main.js", "pyodide-worker.js", "transfer.js", "turns.js"];
+const SHADOW_ROOTS_ONLY = "if (!root.head && root.adoptedStyleSheets && win.CSSStyleSheet)";
+const ANY_ROOT = "if (root.adoptedStyleSheets && win.CSSStyleSheet)";
+
+/** @type {import("esbuild").Plugin} */
+const constructedStyles = {
+  name: "constructed-styles",
+  setup(build) {
+    build.onLoad({ filter: /style-mod[\\/]src[\\/]style-mod\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      if (!source.includes(SHADOW_ROOTS_ONLY)) {
+        throw new Error(`${args.path}: the line to adapt is gone; see overrides/src/build.mjs`);
+      }
+      return { contents: source.replace(SHADOW_ROOTS_ONLY, ANY_ROOT), loader: "js" };
+    });
+  },
+};
+
+const common = { bundle: true, format: "esm", minify: true, logLevel: "warning" };
+
+await rm("build/therapon", { recursive: true, force: true });
+await Promise.all([
+  esbuild.build({
+    ...common,
+    entryPoints: ENTRIES.map((name) => `${SCRIPTS}/${name}`),
+    outdir: "build/therapon",
+    splitting: true,
+    // Chunks sit beside main.js: config.js finds the site root from its own URL.
+    chunkNames: "[name]-[hash]",
+    target: "es2022",
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: ["overrides/src/editor.js"],
+    outfile: "build/editor/editor.js",
+    target: "es2020",
+    plugins: [constructedStyles],
+  }),
+]);
