@@ -6,7 +6,7 @@ PY_FOR_VENV := $(shell command -v python3.12 || command -v python3.13 || command
 export PYTHONDONTWRITEBYTECODE := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast install clean
+.PHONY: serve build test test-fast install clean bench
 
 $(BIN)/python:
 	$(PY_FOR_VENV) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
@@ -34,6 +34,10 @@ serve: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# Not part of `make test`: timings belong in benchmarks/results.md, not in assertions.
+bench: install
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf site build $(VENV) node_modules

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from therapon import verify
+from therapon.cache import DiskCache
 from therapon.course import CourseBuild
 from therapon.fence import FENCE_NAME, FenceError, custom_fence, fence_id, fence_lines
 from therapon.settings import Settings
@@ -84,7 +85,7 @@ def course_root(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def course(course_root, monkeypatch) -> CourseBuild:
-    monkeypatch.setattr(verify, "_cache", {})
+    monkeypatch.setattr(verify, "verdicts", DiskCache(None))
     return CourseBuild(course_root, Settings(course_id="t", timeout_seconds=5.0))
 
 

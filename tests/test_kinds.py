@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from therapon import verify
+from therapon.cache import DiskCache
 from therapon.course import verify_all
 from therapon.errors import AuthoringError, AuthoringFailed
 from therapon.load import load_exercises
@@ -94,7 +95,7 @@ Entries = dict[str, "str | Entries | None"]
 @pytest.fixture(autouse=True)
 def empty_cache(monkeypatch):
     """Each test verifies from scratch, not from an earlier test's cached verdict."""
-    monkeypatch.setattr(verify, "_cache", {})
+    monkeypatch.setattr(verify, "verdicts", DiskCache(None))
 
 
 @pytest.fixture

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from therapon import verify
+from therapon.cache import DiskCache
 from therapon.course import verify_all
 from therapon.errors import AuthoringError, AuthoringFailed
 from therapon.load import load_exercises
@@ -33,7 +35,7 @@ def check_says_hello(learner):
 @pytest.fixture(autouse=True)
 def empty_cache(monkeypatch):
     """Each test verifies from scratch, not from an earlier test's cached verdict."""
-    monkeypatch.setattr(verify, "_cache", {})
+    monkeypatch.setattr(verify, "verdicts", DiskCache(None))
 
 
 def exercise(root: Path, starter: str = STARTER, solution: str = SOLUTION,
@@ -185,3 +187,21 @@ def test_the_courses_own_exercises_load_and_verify():
     assert len(exercises) == len(sources) > 0
     assert {e.kind for e in exercises.values()} == {"code", "text", "choice", "reflection"}
     verify_all(exercises, ROOT)
+
+
+def test_the_disk_cache_keeps_only_what_a_build_used_and_survives_garbage(tmp_path):
+    path = tmp_path / "build/cache/verdicts.json"
+    first = DiskCache(path)
+    first.put("old", {"passed": True})
+    first.save()
+    second = DiskCache(path)
+    assert second.get("old") == {"passed": True}
+    second.put("new", {"passed": False})
+    second.save()
+    path.write_text("{not json")
+    assert DiskCache(path).get("old") is None  # an unreadable cache is started afresh
+    path.write_text('{"only": 1}')
+    third = DiskCache(path)
+    third.put("fresh", 2)
+    third.save()
+    assert json.loads(path.read_text()) == {"fresh": 2}  # entries this build did not use are dropped

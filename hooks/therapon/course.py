@@ -10,6 +10,8 @@ import difflib
 from pathlib import Path
 from typing import Any
 
+from . import verify
+from .cache import CACHE_DIR
 from .errors import AuthoringError, AuthoringFailed
 from .fence import FenceError, fence_id, fence_lines
 from .kinds import KINDS
@@ -26,10 +28,14 @@ from .wheel import CHECKER_DIR, DIST_NAME, PACKAGE_NAME, build_wheel
 
 def verify_all(exercises: dict[str, Exercise], root: Path) -> None:
     errors: list[AuthoringError] = []
-    for exercise in exercises.values():
-        shown = {role: relative(f.path, root) for role, f in exercise.files.items()}
-        shown["metadata"] = relative(exercise.metadata_path, root)
-        errors.extend(KINDS[exercise.kind].verify(exercise, shown))
+    verify.open_verdicts(root / CACHE_DIR / "verdicts.json")
+    try:
+        for exercise in exercises.values():
+            shown = {role: relative(f.path, root) for role, f in exercise.files.items()}
+            shown["metadata"] = relative(exercise.metadata_path, root)
+            errors.extend(KINDS[exercise.kind].verify(exercise, shown))
+    finally:
+        verify.verdicts.save()
     if errors:
         raise AuthoringFailed(errors)
 
@@ -117,4 +123,4 @@ class CourseBuild:
         """Write course.json, the runtime and, last, the service worker that lists them all."""
         write_manifest(site_dir, self._manifest)
         install(self.runtime, site_dir)
-        write_service_worker(site_dir, self.settings.course_id, self.course_url)
+        write_service_worker(site_dir, self.settings.course_id, self.course_url, self.runtime.cache_dir)

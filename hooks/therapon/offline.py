@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .cache import DiskCache, key_of
 from .runtime import SITE_PYODIDE_DIR
 
 SERVICE_WORKER = "sw.js"
@@ -59,18 +60,27 @@ def precache(site_dir: Path, course_url: str) -> list[Entry]:
                   digest(site_dir / relative)) for relative in site_files(site_dir)]
 
 
-def runtime_entries(site_dir: Path) -> list[Entry]:
-    folder = site_dir / SITE_PYODIDE_DIR
-    return [Entry(f"{SITE_PYODIDE_DIR}/{p.name}", digest(p)) for p in sorted(folder.iterdir()) if p.is_file()]
+def runtime_entries(site_dir: Path, digests: DiskCache) -> list[Entry]:
+    """Pyodide's files; their 13 MB are hashed again only when a file's size or time changes."""
+    entries = []
+    for path in sorted((site_dir / SITE_PYODIDE_DIR).iterdir()):
+        if path.is_file():
+            stat = path.stat()
+            key = key_of(path.name, str(stat.st_size), str(stat.st_mtime_ns))
+            sha = digests.get(key) or digests.put(key, digest(path))
+            entries.append(Entry(f"{SITE_PYODIDE_DIR}/{path.name}", sha))
+    return entries
 
 
 def version_of(entries: list[Entry]) -> str:
     return hashlib.sha256("\n".join(f"{e.url} {e.sha256}" for e in entries).encode()).hexdigest()[:16]
 
 
-def write_service_worker(site_dir: Path, course_id: str, course_url: str) -> str:
+def write_service_worker(site_dir: Path, course_id: str, course_url: str, cache_dir: Path) -> str:
     """Write sw.js at the site root (its scope is the whole site, also under a sub-path)."""
-    pages, runtime = precache(site_dir, course_url), runtime_entries(site_dir)
+    digests = DiskCache(cache_dir / "digests.json")
+    pages, runtime = precache(site_dir, course_url), runtime_entries(site_dir, digests)
+    digests.save()
     build = {
         "course": course_id,
         "version": version_of(pages + runtime),

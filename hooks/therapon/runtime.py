@@ -7,6 +7,7 @@ so `make serve` shows a script edit at once."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .cache import CACHE_DIR, DiskCache, key_of
 from .errors import AuthoringError, AuthoringFailed
 from .wheel import Wheel
 
@@ -68,6 +70,7 @@ class Runtime:
     editor_bundle: Path
     scripts_bundle: Path
     wheel: Wheel
+    cache_dir: Path
 
     def download_bytes(self) -> int:
         """What a cold start downloads, for the loading bar's percentage."""
@@ -84,7 +87,7 @@ def locate(root: Path, wheel: Wheel) -> Runtime:
             "node_modules/pyodide", f"Pyodide's runtime files are missing ({', '.join(missing)}). "
             "Run `npm ci` in the project folder (make build does this for you).")])
     ensure_bundles(root)
-    return Runtime(pyodide_dir, root / EDITOR_BUNDLE, root / SCRIPTS_BUNDLE, wheel)
+    return Runtime(pyodide_dir, root / EDITOR_BUNDLE, root / SCRIPTS_BUNDLE, wheel, root / CACHE_DIR)
 
 
 @lru_cache(maxsize=4)
@@ -119,7 +122,11 @@ def install(runtime: Runtime, site_dir: Path) -> None:
         stale.unlink()
     (target / runtime.wheel.filename).write_bytes(runtime.wheel.data)
     lock_text = (runtime.pyodide_dir / "pyodide-lock.json").read_text()
-    lock = lock_with_wheel(lock_text, runtime.wheel.filename, runtime.wheel.data)
+    locks = DiskCache(runtime.cache_dir / "lock.json")  # pyodide-lock (and pydantic) is slow to import
+    key = key_of(lock_text, runtime.wheel.filename, hashlib.sha256(runtime.wheel.data).hexdigest())
+    lock = locks.get(key) or locks.put(
+        key, lock_with_wheel(lock_text, runtime.wheel.filename, runtime.wheel.data))
+    locks.save()
     (target / "pyodide-lock.json").write_text(lock)
     _copy_if_changed(runtime.editor_bundle, site_dir / SITE_EDITOR_PATH)
     for script in sorted(runtime.scripts_bundle.iterdir()):

@@ -2,7 +2,8 @@
 
 A looping solution fails the build instead of hanging it, and it is really stopped: the child
 is killed and replaced, so nothing keeps spinning in `mkdocs serve` and the build's own
-stdout is never redirected. Verdicts are cached by content, which keeps rebuilds fast.
+stdout is never redirected. Verdicts are cached by content (in memory, and on disk once a
+build opens its cache), which keeps rebuilds fast.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .cache import DiskCache, key_of
 from .wheel import CHECKER_DIR
 
 VERIFY_TIMEOUT_SECONDS = 10.0
 REPLY_PREFIX = "\x00therapon-verdict "
-_cache: dict[str, Any] = {}
+verdicts = DiskCache(None)
 
 # The child reads one JSON job per line and answers on a marked line, so anything learner
 # code writes straight to file descriptor 1 cannot be mistaken for an answer.
@@ -122,10 +124,14 @@ def _fingerprint(stamps: tuple[tuple[str, int, int], ...]) -> str:
     return digest.hexdigest()
 
 
+def open_verdicts(path: Path) -> None:
+    """Keep this build's verdicts in `path`, and start from the last build's."""
+    global verdicts
+    verdicts = DiskCache(path)
+
+
 def cached(key_parts: tuple[str, ...], compute: Callable[[], Any]) -> Any:
     """Memoise a verification result by the exact text it depends on (and the checker's code)."""
-    parts = (checker_fingerprint(), *key_parts)
-    key = hashlib.sha256("\0".join(parts).encode()).hexdigest()
-    if key not in _cache:
-        _cache[key] = compute()
-    return _cache[key]
+    key = key_of(checker_fingerprint(), *key_parts)
+    found = verdicts.get(key)
+    return found if found is not None else verdicts.put(key, compute())
