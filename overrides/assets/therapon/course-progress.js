@@ -94,17 +94,23 @@ function showInHeader(done, total, siteRoot) {
     // Material Design Icons "check-circle-outline" (Apache 2.0), as Material's own icons are.
     path.setAttribute("d", "M12 2C6.5 2 2 6.5 2 12s4.5 10 10 10 10-4.5 10-10S17.5 2 12 2m0 18c-4.41 0-8-3.59-8-8s3.59-8 8-8 8 3.59 8 8-3.59 8-8 8m4.59-12.42L10 14.17l-2.59-2.58L6 13l4 4 8-8z");
     icon.append(path);
+    // The name is the hidden sentence; the short visible text is for the eye only, so the
+    // name never disagrees with what is shown (and "4/45" is not read as "4 slash 45").
     const label = document.createElement("span");
     label.className = "therapon-header-progress__label";
+    label.setAttribute("aria-hidden", "true");
     label.textContent = "Progress";
     const count = document.createElement("span");
     count.className = "therapon-header-progress__count";
-    link.append(icon, label, count);
+    count.setAttribute("aria-hidden", "true");
+    const name = document.createElement("span");
+    name.className = "therapon-header-progress__name therapon-visually-hidden";
+    link.append(icon, label, count, name);
     const search = header.querySelector('label[for="__search"]') ?? header.querySelector(".md-search");
     header.insertBefore(link, search);
   }
   const name = `Your progress: ${done} of ${total} exercises done`;
-  link.setAttribute("aria-label", name);
+  /** @type {HTMLElement} */ (link.querySelector(".therapon-header-progress__name")).textContent = name;
   link.title = name;
   /** @type {HTMLElement} */ (link.querySelector(".therapon-header-progress__count")).textContent = `${done}/${total}`;
   link.dataset.done = String(done === total);

@@ -64,12 +64,15 @@ export function mount(el, { store, signal }) {
   fieldset.addEventListener("change", exercise.autosave(() => JSON.stringify(chosen())), { signal });
   if (exercise.record.attempts > 0 && chosen().length) showExplanations(true);
 
+  // After Check, focus stays on the button and the feedback (a polite live region) is announced.
   check.addEventListener("click", () => {
     exercise.saveDraft();
     const answer = chosen();
     if (answer.length === 0) {
       feedback.dataset.result = "fail";
       feedback.textContent = data.multiple ? "Choose at least one answer, then press Check." : "Choose an answer, then press Check.";
+      // Nothing to check: focus goes to the first option shown, as a text exercise goes to its box.
+      /** @type {HTMLElement | null} */ (fieldset.querySelector("input"))?.focus();
       return;
     }
     const right = answer.length === data.correct.length && answer.every((id) => data.correct.includes(id));

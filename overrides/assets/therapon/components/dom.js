@@ -25,3 +25,22 @@ export function button(label, onClick, signal, primary = false) {
 
 /** A polite live region for what just happened. */
 export const status = () => h("div", { class: "therapon-feedback", "data-feedback": "", role: "status", "aria-live": "polite" });
+
+/**
+ * Redraw `container` without throwing keyboard focus out of it: the element that had focus is
+ * found again in the new content by its id, or by its data-focus-key (the first element with
+ * that key, such as the other profile's "Switch" button once this one is gone), and focused.
+ * @param {HTMLElement} container @param {() => void} render
+ */
+export function keepingFocus(container, render) {
+  const active = document.activeElement;
+  let selector = null;
+  if (active instanceof HTMLElement && container.contains(active)) {
+    if (active.id) selector = `#${CSS.escape(active.id)}`;
+    else if (active.dataset.focusKey) selector = `[data-focus-key="${CSS.escape(active.dataset.focusKey)}"]`;
+  }
+  render();
+  if (selector && !container.contains(document.activeElement)) {
+    /** @type {HTMLElement | null} */ (container.querySelector(selector))?.focus();
+  }
+}

@@ -81,6 +81,14 @@ export function createExercise(el, { store, signal }) {
     unsubscribe();
   });
   window.addEventListener("pagehide", () => { if (saveTimer !== undefined) saveDraft(); }, { signal });
+  // A button marked aria-disabled (busy) does nothing: its click stops here, before its own listener.
+  el.addEventListener("click", (event) => {
+    const target = /** @type {Element} */ (event.target);
+    if (target.closest?.('[aria-disabled="true"]')) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, { signal, capture: true });
 
   return {
     id,
@@ -111,9 +119,18 @@ export function createExercise(el, { store, signal }) {
     saveDraft,
     /** @param {() => void} listener  called when the record changed elsewhere (tab, profile, import) */
     onExternalChange(listener) { externalListeners.add(listener); },
-    /** @param {boolean} busy @param {HTMLElement[]} buttons */
+    /**
+     * While Python works, the buttons say they are unavailable but stay focusable
+     * (aria-disabled, not disabled): a disabled button would drop keyboard focus to the page.
+     * After Check, focus stays on the button and the result is announced by the feedback,
+     * a polite live region (role="status"), as for every kind.
+     * @param {boolean} busy @param {HTMLElement[]} buttons
+     */
     setBusy(busy, buttons) {
-      for (const button of buttons) button.toggleAttribute("disabled", busy);
+      for (const button of buttons) {
+        if (busy) button.setAttribute("aria-disabled", "true");
+        else button.removeAttribute("aria-disabled");
+      }
       el.toggleAttribute("aria-busy", busy);
     },
     /**

@@ -5,7 +5,7 @@
  * on this device; they are rendered as text and never leave it.
  */
 import { nextListener } from "../turns.js";
-import { button, h } from "./dom.js";
+import { button, h, keepingFocus } from "./dom.js";
 
 /** @typedef {import("../store.js").Store} Store */
 
@@ -54,12 +54,15 @@ export function mount(el, { store, signal, config }) {
       say.textContent = `Saved: ${name(listener)} listened and ${name(speaker)} spoke.` +
         (after ? ` Next time, it's ${after.name}'s turn to listen.` : "");
     }, signal);
+    save.dataset.focusKey = "save-turn";
     const hint = next ? h("p", { class: "therapon-turn__next", "data-next-listener": next.id }, [
       `Whose turn is it to listen? The course suggests ${next.name}.`]) : "";
     box.replaceChildren(hint, fieldset, h("div", { class: "therapon-actions" }, [save]), say);
   };
 
   render();
-  const unsubscribe = store.subscribe((id) => { if (id === "*") render(); });
+  // Saving a turn redraws the box (the suggestion changes): focus stays on Save, and the
+  // result is announced by `say`, a polite live region.
+  const unsubscribe = store.subscribe((id) => { if (id === "*") keepingFocus(box, render); });
   signal.addEventListener("abort", () => unsubscribe());
 }

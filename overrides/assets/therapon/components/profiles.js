@@ -4,7 +4,7 @@
  * managed on the progress page and switched from the header. Names are chosen here, shown
  * as text only, and never leave the device except in an export the learner makes.
  */
-import { button, h, status } from "./dom.js";
+import { button, h, keepingFocus, status } from "./dom.js";
 
 /** @typedef {import("../store.js").Store} Store */
 
@@ -18,10 +18,10 @@ export function mount(el, { store, signal }) {
     const current = list.find((p) => p.id === active);
     const items = list.map((profile) => h("li", { "data-profile": profile.id }, profile.id === active
       ? [h("strong", {}, [profile.name]), " (using the course now)"]
-      : [profile.name, " ", button(`Switch to ${profile.name}`, () => {
+      : [profile.name, " ", focusKey(button(`Switch to ${profile.name}`, () => {
           store.switchProfile(profile.id);
           say(`Now using ${profile.name}'s progress.`);
-        }, signal)]));
+        }, signal), "switch")]));
     const rename = /** @type {HTMLInputElement} */ (h("input", { type: "text", id: "therapon-profile-name", maxlength: "40", autocomplete: "off" }));
     rename.value = current?.name ?? "";
     const added = /** @type {HTMLInputElement} */ (h("input", { type: "text", id: "therapon-profile-new", maxlength: "40", autocomplete: "off" }));
@@ -30,25 +30,29 @@ export function mount(el, { store, signal }) {
       h("ul", { class: "therapon-profile-list" }, items),
       h("div", { class: "therapon-field" }, [
         h("label", { for: "therapon-profile-name" }, ["Name of the profile in use"]), rename,
-        button("Save name", () => {
+        focusKey(button("Save name", () => {
           say(store.renameProfile(active, rename.value) ? "Name saved." : "Write a name of 1 to 40 characters.");
-        }, signal),
+        }, signal), "save-name"),
       ]),
       h("div", { class: "therapon-field" }, [
         h("label", { for: "therapon-profile-new" }, ["Add a profile (for example, your partner's name)"]), added,
-        button("Add profile", () => {
+        focusKey(button("Add profile", () => {
           const profile = store.addProfile(added.value);
           say(profile ? `Added ${profile.name}. Switch to it when it's their turn at the course.` : "Write a name of 1 to 40 characters.");
-        }, signal),
+        }, signal), "add-profile"),
       ]),
       feedback,
     );
     el.dataset.ready = "";
   };
   render();
-  const unsubscribe = store.subscribe((id) => { if (id === "*") render(); });
+  // A change redraws the list; keyboard focus stays where it was (or on the same kind of button).
+  const unsubscribe = store.subscribe((id) => { if (id === "*") keepingFocus(el, render); });
   signal.addEventListener("abort", () => unsubscribe());
 }
+
+/** @param {HTMLElement} node @param {string} key */
+const focusKey = (node, key) => { node.dataset.focusKey = key; return node; };
 
 /** A compact switcher in Material's header, shown once a second profile exists.
  * @param {{store: Store, signal: AbortSignal}} context */
@@ -72,6 +76,6 @@ export function mountSwitcher({ store, signal }) {
     host.replaceChildren(select);
   };
   render();
-  const unsubscribe = store.subscribe((id) => { if (id === "*") render(); });
+  const unsubscribe = store.subscribe((id) => { if (id === "*") keepingFocus(host, render); });
   signal.addEventListener("abort", () => unsubscribe());
 }

@@ -71,7 +71,7 @@ export function mount(el, { store, config, signal }) {
       h("div", { class: "therapon-actions" }, [
         button("Merge with my progress", () => apply(mergeProgress(snapshot(store), progress), false, "merged"), signal, true),
         button("Replace my progress", () => apply(progress, true, "replaced"), signal),
-        button("Cancel", () => { resetImport(); say("Nothing was imported."); }, signal),
+        button("Cancel", () => { resetImport(); say("Nothing was imported."); picker.focus(); }, signal),
       ]),
     );
     previewBox.hidden = false;
@@ -82,6 +82,7 @@ export function mount(el, { store, config, signal }) {
     const saved = store.restore(progress, replace);
     resetImport();
     say(saved ? `Your progress was ${verb}.` : "The import could not be saved. Nothing was changed.");
+    picker.focus();  // the buttons that had focus are gone; the result is announced
   };
   picker.addEventListener("change", async () => {
     const file = picker.files?.[0];
@@ -117,6 +118,12 @@ export function mount(el, { store, config, signal }) {
 
   // --- delete ---
   const confirmBox = h("div", { class: "therapon-confirm", hidden: "" });
+  /** Close the question and put focus back on the button that asked it. @param {string} result */
+  const closeConfirm = (result) => {
+    confirmBox.hidden = true;
+    say(result);
+    /** @type {HTMLElement} */ (deleteSection.querySelector("button")).focus();
+  };
   const deleteSection = h("section", { class: "therapon-data-part", "aria-labelledby": "therapon-delete-title" }, [
     h("h3", { id: "therapon-delete-title" }, ["Delete"]),
     button("Delete all my data", () => {
@@ -125,10 +132,9 @@ export function mount(el, { store, config, signal }) {
         h("p", { "data-delete-summary": "" }, [`This removes from this browser everything this course saved: ${describe(s)} It cannot be undone. Export first if you want a copy.`]),
         button("Yes, delete everything", () => {
           store.clearAll();
-          confirmBox.hidden = true;
-          say("Everything this course saved on this device was deleted.");
+          closeConfirm("Everything this course saved on this device was deleted.");
         }, signal, true),
-        button("Cancel", () => { confirmBox.hidden = true; say("Nothing was deleted."); }, signal),
+        button("Cancel", () => closeConfirm("Nothing was deleted."), signal),
       );
       confirmBox.hidden = false;
       /** @type {HTMLElement} */ (confirmBox.querySelector("button")).focus();

@@ -1,0 +1,371 @@
+"""Accessibility: axe-core (WCAG 2.2 A and AA) on every page in both palettes, where focus goes
+after Check, reduced motion, and the kinds the other tests do not yet do by keyboard alone.
+
+axe-core comes from npm (a pinned devDependency, node_modules/axe-core) and is read from that
+file, so no request leaves the site's own host."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+
+from conftest import ROOT
+from support.subpath_server import SiteServer
+
+from .helpers import LAB, LESSON, PYTHON_READY_MS, exercise, solution, type_code
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+PALETTES = ("default", "slate")  # Material's light and dark schemes, as in mkdocs.yml
+PREFIX = "therapon:therapeutic-partnership:"
+DAY_MS = 24 * 60 * 60 * 1000
+BLAME = "You never listen to me! You're always on your phone."
+# Parts of the page axe leaves out, each with its reason. Empty: every violation axe found was
+# fixed in overrides/ (our markup and CSS, or a CSS or template override of Material's).
+EXCLUDE: list[str] = []
+
+
+# --- helpers, also used by test_mobile.py -----------------------------------------------------
+
+def site_pages(site: SiteServer) -> list[str]:
+    """Every page of the built site (not Pyodide's or Material's files), as URLs."""
+    pages = []
+    for path in sorted(site.directory.rglob("*.html")):
+        relative = path.relative_to(site.directory)
+        if relative.parts[0] in ("pyodide", "assets"):
+            continue
+        pages.append(site.url + relative.as_posix().removesuffix("index.html"))
+    return pages
+
+
+def seeded_progress() -> dict[str, str]:
+    """Two partners with some progress and turns, so every part our scripts draw is on the
+    page: the header switcher and count, the ✓ in the navigation, explanations under a checked
+    choice, a shown hint, the dashboard's bars, its imbalance note and the turns chart."""
+    now = int(time.time() * 1000)
+
+    def record(status: str, draft: str | None = None, attempts: int = 1, hints: int = 0) -> str:
+        return json.dumps({"status": status, "attempts": attempts, "hintsShown": hints,
+                           "draft": draft, "updatedAt": now})
+
+    records = {
+        "listening-response": record("passed", json.dumps(["reflect-feeling"])),
+        "soften-the-start": record("passed", "I feel lonely when you look at your phone."),
+        "first-turn": record("passed", "We took turns.", 0),
+        "favourite-seat": record("passed", "The sofa.", 0),
+        "l2-what-breaks-safety": record("attempted", json.dumps([]), 2, 1),
+        "l2-safe-reply": record("attempted", "You always do this.", 1, 1),
+        "listener-tally": record("attempted", None, 1, 1),
+    }
+    turns = [{"exercise": "first-turn", "listener": listener, "speaker": speaker, "at": now - days * DAY_MS}
+             for listener, speaker, days in [("me", "p-alex", 1), ("me", "p-alex", 3), ("me", "p-alex", 9),
+                                             ("me", "p-alex", 20), ("p-alex", "me", 30)]]
+    data = {
+        "schema": "2",
+        "profiles": json.dumps({"active": "me", "list": [{"id": "me", "name": "Sam"},
+                                                         {"id": "p-alex", "name": "Alex"}]}),
+        "turns": json.dumps(turns),
+        **{f"profile:me:exercise:{key}": value for key, value in records.items()},
+    }
+    return {PREFIX + key: value for key, value in data.items()}
+
+
+def seed(page: Page, site: SiteServer, items: dict[str, str]) -> None:
+    page.goto(site.url + "404.html")
+    page.evaluate("items => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }",
+                  items)
+
+
+def settle(page: Page) -> None:
+    """Wait until our scripts have drawn everything they draw on this page: every exercise
+    mounted (and its code editor loaded), the progress page's parts, the header count."""
+    expect(page.locator("[data-therapon-header-progress]")).to_be_attached()
+    page.wait_for_function("""() => {
+        const all = (s) => Array.from(document.querySelectorAll(s));
+        const parts = ["[data-therapon-dashboard]", "[data-therapon-profiles]", "[data-therapon-data]"];
+        return all("[data-exercise]").every((el) => el.hasAttribute("data-ready"))
+            && all("[data-exercise][data-kind='code']").every((el) => el.dataset.editor)
+            && parts.every((s) => all(s).every((el) => el.hasAttribute("data-ready")));
+    }""")
+
+
+def set_palette(page: Page, scheme: str) -> None:
+    """Switch with Material's own toggle, as a learner would; Material remembers the choice."""
+    body = page.locator("body")
+    if body.get_attribute("data-md-color-scheme") != scheme:
+        page.locator("form[data-md-component='palette'] label:visible").first.click()
+    expect(body).to_have_attribute("data-md-color-scheme", scheme)
+
+
+def own_host_only(page: Page, site: SiteServer) -> list[str]:
+    """Collect every request to another host (each test asserts the list stays empty)."""
+    own = site.url.split("/therapon/")[0] + "/"
+    foreign: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith((own, "data:", "blob:")) else foreign.append(r.url))
+    return foreign
+
+
+def axe(page: Page, include: str = "html") -> list[dict]:
+    """Run axe on the page (or one part of it) and return its violations."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        # Run through the browser's DevTools protocol, as page.evaluate does, not as an inline
+        # <script> (add_script_tag): the site's Content-Security-Policy rightly refuses inline
+        # scripts, and the pages are tested under the policy they ship with.
+        page.evaluate(f"() => {{ {AXE.read_text(encoding='utf-8')}\n}}")
+    context = {"include": [[include]], "exclude": [[selector] for selector in EXCLUDE]}
+    return page.evaluate("""async ([context, tags]) => {
+        const options = { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] };
+        const result = await axe.run(context, options);
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map((n) => ({ target: n.target.join(" "), html: n.html.slice(0, 200),
+                                         summary: n.failureSummary })) }));
+    }""", [context, WCAG_TAGS])
+
+
+def report(where: str, violations: list[dict]) -> list[str]:
+    """One entry per element: rule id, impact, target selector, page, and axe's advice."""
+    return [f"{v['id']} ({v['impact']}) at {node['target']}\n    on {where}\n    {v['help']}\n    "
+            + (node["summary"] or "").replace("\n", "\n    ")
+            for v in violations for node in v["nodes"]]
+
+
+def fail_with(problems: list[str], output_path: str) -> None:
+    if problems:
+        Path(output_path).mkdir(parents=True, exist_ok=True)
+        Path(output_path, "axe-violations.txt").write_text("\n\n".join(problems), encoding="utf-8")
+    assert not problems, f"{len(problems)} accessibility violations:\n\n" + "\n\n".join(problems[:60])
+
+
+@pytest.fixture
+def palettes(browser: Browser) -> Iterator[dict[str, BrowserContext]]:
+    """One browser context per palette; the system preference is light, and the test switches
+    to dark with Material's toggle."""
+    contexts = {scheme: browser.new_context(color_scheme="light") for scheme in PALETTES}
+    yield contexts
+    for context in contexts.values():
+        context.close()
+
+
+# --- axe on every page ------------------------------------------------------------------------
+
+def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(
+        palettes: dict[str, BrowserContext], site: SiteServer, output_path: str) -> None:
+    assert AXE.exists(), "axe-core is missing: run `npm ci`"
+    pages = site_pages(site)
+    assert len(pages) >= 17 and site.url + "progress/" in pages
+    problems: list[str] = []
+    for scheme, context in palettes.items():
+        page = context.new_page()
+        foreign = own_host_only(page, site)
+        errors: list[str] = []
+        page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+        seed(page, site, seeded_progress())
+        for url in pages:
+            page.goto(url)
+            set_palette(page, scheme)
+            settle(page)
+            if url.endswith("/progress/"):  # the seeded turns draw the chart
+                expect(page.locator("[data-turns-chart] svg rect").first).to_be_attached()
+            problems += report(f"{url} ({scheme})", axe(page))
+        page.close()
+        assert foreign == [] and errors == []
+    fail_with(problems, output_path)
+
+
+# --- focus and announcements after Check -------------------------------------------------------
+
+def press_check_with_keyboard(page: Page, box: Locator) -> Locator:
+    check = box.get_by_role("button", name="Check", exact=True)
+    check.focus()
+    page.keyboard.press("Enter")
+    return check
+
+
+def expect_result_announced_and_focus_kept(page: Page, box: Locator, check: Locator) -> None:
+    """The result is in the feedback, a polite live region that does not take focus (WCAG
+    4.1.3), and keyboard focus is still on Check, ready to try again or Tab on."""
+    expect(box).not_to_have_attribute("aria-busy", "", timeout=PYTHON_READY_MS)
+    feedback = box.locator("[data-feedback]")
+    expect(feedback).not_to_be_empty()
+    expect(feedback).to_have_attribute("role", "status")
+    expect(feedback).to_have_attribute("aria-live", "polite")
+    expect(check).to_be_focused()
+    assert page.evaluate("document.activeElement.dataset.action") == "check"
+
+
+def test_focus_stays_on_check_and_the_result_is_announced_for_every_kind(
+        page: Page, site: SiteServer, foreign_requests: list[str], page_errors: list[str],
+        output_path: str) -> None:
+    problems: list[str] = []
+    page.goto(site.url + LESSON)
+
+    choice = exercise(page, "listening-response")
+    check = press_check_with_keyboard(page, choice)  # nothing chosen: focus goes to the options
+    expect(choice.locator("[data-feedback]")).to_contain_text("Choose an answer")
+    assert page.evaluate("document.activeElement.type") == "radio"
+    choice.get_by_label("You should ask your boss").check()
+    check = press_check_with_keyboard(page, choice)
+    expect_result_announced_and_focus_kept(page, choice, check)
+    expect(choice.locator("[data-feedback]")).to_contain_text("Not quite")
+
+    text = exercise(page, "soften-the-start")
+    text.get_by_label("Your rephrased sentence").fill(BLAME)
+    check = press_check_with_keyboard(page, text)
+    expect_result_announced_and_focus_kept(page, text, check)
+    expect(text.locator("[data-feedback]")).to_contain_text("Watch out:")
+    # While Python works, Check says it is busy but keeps focus (a disabled button would drop
+    # it to the page), and a second press in that time does nothing.
+    busy = check.evaluate("""el => {
+        el.click();
+        const state = [el.getAttribute("aria-disabled"), document.activeElement === el];
+        el.click();
+        return state;
+    }""")
+    assert busy == ["true", True]
+    expect_result_announced_and_focus_kept(page, text, check)
+    expect(check).not_to_have_attribute("aria-disabled", "true")
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{PREFIX}profile:me:exercise:soften-the-start')"))
+    assert saved["attempts"] == 2
+
+    for scheme in PALETTES:  # the feedback's colours, in each palette
+        set_palette(page, scheme)
+        for exercise_id in ("listening-response", "soften-the-start"):
+            problems += report(f"{LESSON} #{exercise_id} after Check ({scheme})",
+                               axe(page, f'[data-exercise="{exercise_id}"]'))
+
+    page.goto(site.url + LAB)
+    code = exercise(page, "listener-tally")
+    expect(code).to_have_attribute("data-editor", "ready")
+    check = press_check_with_keyboard(page, code)  # the starter code: some checks fail
+    expect_result_announced_and_focus_kept(page, code, check)
+    expect(code.locator("[data-feedback] .therapon-check--fail").first).to_be_visible()
+    type_code(page, "listener-tally", solution("listener-tally"))
+    check = press_check_with_keyboard(page, code)
+    expect_result_announced_and_focus_kept(page, code, check)
+    expect(code).to_have_attribute("data-status", "passed")
+    for scheme in PALETTES:
+        set_palette(page, scheme)
+        problems += report(f"{LAB} #listener-tally after Check ({scheme})",
+                           axe(page, '[data-exercise="listener-tally"]'))
+    fail_with(problems, output_path)
+    assert foreign_requests == [] and page_errors == []
+
+
+# --- reduced motion -------------------------------------------------------------------------
+
+MOTION = """(selectors) => {
+    const seconds = (value) => Math.max(...value.split(",").map((part) => parseFloat(part) || 0));
+    const moving = [];
+    const check = (el, pseudo) => {
+        const style = getComputedStyle(el, pseudo);
+        const total = seconds(style.transitionDuration) + seconds(style.animationDuration);
+        if (total > 0) moving.push(`${el.tagName.toLowerCase()}.${el.className}${pseudo ?? ""}: `
+            + `transition ${style.transitionDuration}, `
+            + `animation ${style.animationDuration} ${style.animationName}`);
+    };
+    for (const el of document.querySelectorAll(selectors)) {
+        check(el, null);
+        if (el.tagName === "PROGRESS") check(el, "::-webkit-progress-value");
+    }
+    return moving;
+}"""
+OURS = '[class*="therapon-"], [class*="therapon-"] *'
+
+
+def test_nothing_of_ours_moves_with_reduced_motion(page: Page, site: SiteServer) -> None:
+    # Without the preference, the header count does fade on hover: the check below can see motion.
+    page.goto(site.url + LESSON)
+    settle(page)
+    assert page.evaluate(MOTION, ".therapon-header-progress") != []
+
+    page.emulate_media(reduced_motion="reduce")
+    seed(page, site, seeded_progress())
+    for url in (LESSON, LAB, "progress/"):
+        page.goto(site.url + url)
+        settle(page)
+        named = {
+            LESSON: ["[data-exercise] [data-feedback]", ".therapon-header-progress", ".therapon-nav-done"],
+            LAB: ["[data-loading] progress", "[data-exercise] [data-feedback]", ".cm-editor"],
+            "progress/": [".therapon-dashboard__bar progress", ".therapon-chart__bar"],
+        }[url]
+        for selector in named:  # real elements, present on the page
+            expect(page.locator(selector).first).to_be_attached()
+            assert page.evaluate(MOTION, selector) == [], selector
+        assert page.evaluate(MOTION, OURS) == [], url
+    # The editor's blinking cursor, Python's loading bar while it loads, the feedback once shown.
+    page.goto(site.url + LAB)
+    settle(page)
+    box = exercise(page, "listener-tally")
+    box.locator(".cm-content").focus()
+    assert page.evaluate(MOTION, ".cm-cursorLayer") == []
+    box.get_by_role("button", name="Check", exact=True).click()
+    assert page.evaluate(MOTION, OURS) == []
+    expect(box).not_to_have_attribute("aria-busy", "", timeout=PYTHON_READY_MS)
+    assert page.evaluate(MOTION, OURS) == []
+
+
+# --- keyboard alone: what test_written_kinds.py and test_code_exercise.py do not cover ---------
+
+def tab_until(page: Page, test: str, limit: int = 40) -> None:
+    """Press Tab until `test` (a JavaScript expression about document.activeElement) holds."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return Boolean({test}); }})()"):
+            return
+    raise AssertionError(f"Tab never reached an element where {test}")
+
+
+def test_partner_turn_and_profile_switch_with_the_keyboard_alone(page: Page, site: SiteServer,
+                                                                 page_errors: list[str]) -> None:
+    seed(page, site, {PREFIX + "schema": "2", PREFIX + "profiles": json.dumps(
+        {"active": "me", "list": [{"id": "me", "name": "Sam"}, {"id": "p-alex", "name": "Alex"}]})})
+    page.goto(site.url + LESSON)
+    box = exercise(page, "first-turn")
+    turn = box.locator("[data-partner-turn]")
+    expect(turn.get_by_role("radio")).to_have_count(2)
+    box.get_by_role("textbox").focus()
+    tab_until(page, "el.type === 'radio' && el.closest('[data-partner-turn]')")
+    page.keyboard.press("Space")  # the first option: Sam listened, Alex spoke
+    expect(turn.get_by_label("Sam listened, Alex spoke")).to_be_checked()
+    page.keyboard.press("Tab")  # leaves the radio group, to Save
+    assert page.evaluate("document.activeElement.textContent") == "Save our turn"
+    page.keyboard.press("Enter")
+    status = turn.locator("[role='status']")
+    expect(status).to_contain_text("Saved: Sam listened and Alex spoke.")
+    expect(status).to_have_attribute("aria-live", "polite")
+    # The box was redrawn (the suggestion changed); focus is still on Save.
+    expect(turn.get_by_role("button", name="Save our turn")).to_be_focused()
+    turns = json.loads(page.evaluate(f"localStorage.getItem('{PREFIX}turns')"))
+    assert [(t["listener"], t["speaker"]) for t in turns] == [("me", "p-alex")]
+
+    # The header switcher: a native select, changed with the arrow keys; focus stays on it.
+    switcher = page.locator("#therapon-profile-switch")
+    switcher.focus()
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#therapon-profile-switch")).to_have_value("p-alex")
+    expect(page.locator("#therapon-profile-switch")).to_be_focused()
+    assert json.loads(page.evaluate(f"localStorage.getItem('{PREFIX}profiles')"))["active"] == "p-alex"
+    assert page_errors == []
+
+
+def test_profiles_page_keeps_focus_on_its_buttons(page: Page, site: SiteServer) -> None:
+    page.goto(site.url + "progress/")
+    profiles = page.locator("[data-therapon-profiles][data-ready]")
+    profiles.get_by_label("Add a profile").focus()
+    page.keyboard.type("Alex")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Add profile"
+    page.keyboard.press("Enter")
+    expect(profiles.locator("[data-feedback]")).to_contain_text("Added Alex")
+    expect(profiles.get_by_role("button", name="Add profile")).to_be_focused()
+    switch = profiles.get_by_role("button", name="Switch to Alex")
+    switch.focus()
+    page.keyboard.press("Enter")
+    expect(profiles.locator("[data-feedback]")).to_contain_text("Now using Alex's progress")
+    # That button is gone (Alex is in use); focus moves to the one that switches back.
+    expect(profiles.get_by_role("button", name="Switch to Me")).to_be_focused()
