@@ -151,11 +151,11 @@ def test_output_before_an_error_is_kept():
 
 def test_check_returns_results_in_definition_order_with_descriptions():
     result = check("def double(n):\n    return n * 2\n", CHECKS)
-    assert [(c["name"], c["description"], c["passed"], c["broken"], c["message"])
+    assert [(c["name"], c["description"], c["passed"], c["broken"], c["stopped"], c["message"])
             for c in result["checks"]] == [
-        ("check_returns_a_number", "Returns a number.", True, False, ""),
-        ("check_doubles", "Doubles the number it is given.", True, False, ""),
-        ("check_handles_zero", "Handles zero.", True, False, ""),  # from the name
+        ("check_returns_a_number", "Returns a number.", True, False, False, ""),
+        ("check_doubles", "Doubles the number it is given.", True, False, False, ""),
+        ("check_handles_zero", "Handles zero.", True, False, False, ""),  # from the name
     ]
     assert result["passed"] is True
     assert result["summary"] == "All 3 checks pass. Well done!"
@@ -187,6 +187,7 @@ def test_learner_function_raising_inside_a_check_is_reported_with_the_learners_l
     doubles = result["checks"][1]
     assert doubles["name"] == "check_doubles"
     assert (doubles["passed"], doubles["broken"]) == (False, False)
+    assert (doubles["passed"], doubles["broken"], doubles["stopped"]) == (False, False, True)
     assert doubles["message"] == "Line 3: ZeroDivisionError: division by zero"
 
 
@@ -208,7 +209,8 @@ def test_checks_that_cannot_load_are_one_broken_result():
     result = check("x = 1\n", "def check_x(learner):\n    pass\n\nraise RuntimeError('oops')\n")
     assert result["checks"] == [{
         "name": "checks", "description": "The checks for this exercise.", "passed": False,
-        "broken": True, "message": "The checks could not be loaded (RuntimeError: oops).",
+        "broken": True, "stopped": False,
+        "message": "The checks could not be loaded (RuntimeError: oops).",
     }]
     assert result["passed"] is False
 
@@ -296,7 +298,7 @@ def test_check_json_is_the_same_data_as_check(source):
 def test_run_json_is_the_same_data_as_run_code(source):
     data = json.loads(run_json(source))
     assert data == run_code(source).as_dict()
-    assert set(data) == {"stdout", "stderr", "error"}
+    assert set(data) == {"stdout", "stderr", "error", "output_cut"}
 
 
 def test_deep_recursion_is_explained_and_its_traceback_folded():
@@ -307,3 +309,165 @@ def test_deep_recursion_is_explained_and_its_traceback_folded():
     assert error["traceback"].count("return f(n + 1)") == 3
     assert "[the line above repeated" in error["traceback"]
     assert len(error["traceback"].splitlines()) < 15
+
+
+# --- faults: learner code that misbehaves must get a plain message and leave Python intact ----
+
+BROWSER_MESSAGE = ("Exercises can't reach the web page or the browser, so \"import {}\" is "
+                   "switched off here. Everything these exercises need is plain Python.")
+
+
+@pytest.mark.parametrize(("source", "module"), [
+    ("import js\n", "js"),
+    ("import js\nprint(js.document)\n", "js"),
+    ("from js import caches\n", "js"),
+    ("import pyodide\n", "pyodide"),
+    ("from pyodide.ffi import to_js\n", "pyodide"),
+    ("import pyodide_js\n", "pyodide_js"),
+    ("import _pyodide._base\n", "_pyodide"),
+    ("__import__('js')\n", "js"),
+    ("import micropip\n", "micropip"),
+], ids=["js", "js.document", "from-js", "pyodide", "pyodide.ffi", "pyodide_js", "_pyodide",
+        "__import__", "micropip"])
+def test_modules_that_reach_the_browser_are_refused_in_plain_words(source, module):
+    error = run_code(source).error
+    assert error["type"] == "BrowserNotAvailable"
+    assert error["message"] == BROWSER_MESSAGE.format(module)
+    assert error["line"] == 1
+
+
+def test_refused_import_is_an_import_error_the_learner_can_catch():
+    outcome = run_code("try:\n    import js\nexcept ImportError:\n    print('no browser')\n")
+    assert (outcome.stdout, outcome.error) == ("no browser\n", None)
+
+
+def test_other_imports_and_the_checkers_own_imports_still_work():
+    source = "import json, math\nfrom collections import Counter\nprint(math.pi > 3)\n"
+    assert run_code(source).stdout == "True\n"
+    checks = ("import json\n\ndef check_json(learner):\n"
+              "    assert json.loads(learner.variable('text')) == [1]\n")
+    assert check("text = '[1]'\n", checks)["passed"] is True
+
+
+@pytest.mark.parametrize("source", [
+    "import builtins\ndel builtins.print\n",
+    "import builtins\nbuiltins.len = lambda x: 0\n",
+    "import builtins\nbuiltins.surprise = 1\n",
+], ids=["deleted", "replaced", "added"])
+def test_changes_to_builtins_are_undone_after_each_run(source):
+    import builtins
+    before = dict(vars(builtins))
+    assert run_code(source).error is None
+    assert vars(builtins) == before
+    assert run_code("print(len('abc'))\n").stdout == "3\n"
+
+
+def test_builtins_changed_by_a_learners_function_are_undone_before_the_next_check():
+    source = "import builtins\n\ndef double(n):\n    del builtins.isinstance\n    return n * 2\n"
+    result = check(source, CHECKS)
+    assert [c["passed"] for c in result["checks"]] == [True, True, True]
+
+
+def test_recursion_limit_and_tracing_are_put_back():
+    limit, trace = sys.getrecursionlimit(), sys.gettrace()
+    run_code("import sys\nsys.setrecursionlimit(50)\nsys.settrace(lambda *a: None)\n")
+    assert (sys.getrecursionlimit(), sys.gettrace()) == (limit, trace)
+
+
+@pytest.mark.parametrize("source", ["import os\nos._exit(0)\n", "import posix\nposix._exit(1)\n"],
+                         ids=["os._exit", "posix._exit"])
+def test_os_exit_stops_only_the_learners_code(source):
+    import os
+    real_exit = os._exit
+    error = run_code(source).error
+    assert (error["type"], error["message"]) == ("SystemExit", EXIT_MESSAGE)
+    assert os._exit is real_exit
+
+
+@pytest.mark.parametrize("source", [
+    "import sys\nsys.stdin.readline()\n",
+    "import sys\nsys.stdin.read()\n",
+    "import builtins\nbuiltins.input('name? ')\n",
+], ids=["readline", "read", "real-input"])
+def test_reading_standard_input_explains_itself(source, monkeypatch):
+    host_stdin = io.StringIO("typed by the host\n")
+    monkeypatch.setattr(sys, "stdin", host_stdin)
+    error = run_code(source).error
+    assert (error["message"], error["line"]) == (INPUT_MESSAGE, 2)
+    assert sys.stdin is host_stdin
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    ("class Odd(Exception):\n    def __str__(self):\n        raise ValueError('no')\n\nraise Odd()\n",
+     "Line 5: Odd"),
+    ("class Stop(BaseException):\n    pass\n\nraise Stop('now')\n", "Line 4: Stop: now"),
+    ("raise ValueError()\n", "Line 1: ValueError"),
+    ("raise ValueError('x' * 5000)\n", "Line 1: ValueError: " + "x" * 988 + " …"),
+], ids=["str-fails", "base-exception", "no-message", "huge-message"])
+def test_strange_exceptions_still_get_a_short_plain_message(source, message):
+    error = run_code(source).error
+    assert error["message"] == message
+    json.dumps(error)
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    ("x = 1\x00\n", "Python could not read your code: it has an invisible character, which often "
+                    "comes with copied code. Delete it, or type that part again."),
+    ("x = 1\nif x:\n\u00a0   print(x)\n", "Python could not read line 3: it has a non-breaking "
+     "space, which often comes with code copied from a web page. Replace it with an ordinary space."),
+    ("x = 1\u200b\n", "Python could not read line 1: it has an invisible character, which often "
+                      "comes with copied code. Delete it, or type that part again."),
+], ids=["null-byte", "non-breaking-space", "zero-width-space"])
+def test_invisible_characters_from_copied_code_are_explained(source, message):
+    error = run_code(source).error
+    assert (error["type"], error["message"]) == ("SyntaxError", message)
+
+
+def test_changes_to_modules_the_checker_uses_are_undone():
+    import therapon_check.sandbox as sandbox
+    source = ("import json, traceback\nimport therapon_check.sandbox as s\n"
+              "json.dumps = traceback.extract_tb = s.describe_exception = None\n")
+    assert run_code(source).error is None
+    assert json.loads(run_json("x = 1 / 0\n"))["error"]["line"] == 1
+    assert callable(sandbox.describe_exception)
+
+
+def test_output_cut_is_flagged_for_the_page():
+    assert run_code(f'print("x" * {OUTPUT_LIMIT + 1})\n').output_cut is True
+    assert run_code('print("x")\n').output_cut is False
+    assert check(f'print("x" * {OUTPUT_LIMIT + 1})\n', ONE_CHECK)["output_cut"] is True
+
+
+WEIRD_EQ = ("class Tally(dict):\n    def __eq__(self, other):\n        raise RuntimeError('no comparing')\n"
+            "\n\ndef double(n):\n    return Tally()\n")
+
+
+def test_a_value_that_breaks_the_check_says_the_check_could_not_finish():
+    checks = 'def check_empty(learner):\n    assert learner.call("double", 0) == {}, "Return {}."\n'
+    result = check(WEIRD_EQ, checks)
+    [only] = result["checks"]
+    assert (only["passed"], only["broken"], only["stopped"]) == (False, False, True)
+    assert only["message"] == "Line 3: RuntimeError: no comparing"
+    assert "therapon_check" not in json.dumps(result)
+
+
+def test_a_huge_value_in_a_failed_check_is_shortened():
+    checks = ('def check_small(learner):\n    value = learner.variable("big")\n'
+              '    assert value == [], f"Expected an empty list, not {value!r}."\n')
+    message = check("big = list(range(100_000))\n", checks)["checks"][0]["message"]
+    assert message.endswith(" …") and len(message) <= 1_002
+
+
+def test_a_repr_that_fails_inside_a_check_is_reported_with_the_learners_line():
+    source = ("class Odd:\n    def __repr__(self):\n        raise ValueError('no repr')\n\n"
+              "def double(n):\n    return Odd()\n")
+    result = check(source, CHECKS)
+    assert result["checks"][1]["message"].endswith("Line 3: ValueError: no repr")
+    assert result["passed"] is False
+
+
+def test_exit_inside_a_checked_function_does_not_end_the_checks():
+    source = "import os\n\ndef double(n):\n    os._exit(1)\n"
+    result = check(source, CHECKS)
+    assert len(result["checks"]) == 3
+    assert all(EXIT_MESSAGE in c["message"] for c in result["checks"])

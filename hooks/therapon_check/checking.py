@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .learner import Learner
-from .sandbox import LEARNER_FILENAME, describe_exception, run_code
+from .sandbox import LEARNER_FILENAME, describe_exception, exception_text, learner_running, run_code, shorten
 
 CHECKS_FILENAME = "<checks>"
 Check = Callable[[Learner], object]
@@ -46,24 +46,35 @@ def run_one_check(name: str, func: Check, learner: Learner) -> dict[str, Any]:
         "passed": False,
         "message": "",
         "broken": False,
+        "stopped": False,  # the learner's code raised while the check was using it
     }
     try:
-        func(learner)
+        with learner_running():
+            func(learner)
     except AssertionError as exc:
-        result["message"] = str(exc) or description
-    except (Exception, SystemExit) as exc:  # the learner's function crashed, or the check is broken
+        result["message"] = _assertion_text(exc) or description
+    except BaseException as exc:  # the learner's function crashed, or the check is broken
         frames = traceback.extract_tb(exc.__traceback__)
         if any(frame.filename == LEARNER_FILENAME for frame in frames):
+            result["stopped"] = True
             result["message"] = describe_exception(exc, learner.source)["message"]
         else:
             result["broken"] = True
             result["message"] = (
-                f"This check could not run ({type(exc).__name__}: {exc}). "
+                f"This check could not run ({exception_text(exc)}). "
                 "This is a problem in the exercise, not in your answer."
             )
     else:
         result["passed"] = True
     return result
+
+
+def _assertion_text(exc: AssertionError) -> str:
+    """A failed check's message, kept short (it may show a huge value the learner returned)."""
+    try:
+        return shorten(str(exc))
+    except Exception:
+        return ""
 
 
 def summarise(passed: int, total: int, error: dict[str, Any] | None) -> str:
@@ -93,7 +104,8 @@ def check(source: str, checks_source: str) -> dict[str, Any]:
                 "description": "The checks for this exercise.",
                 "passed": False,
                 "broken": True,
-                "message": f"The checks could not be loaded ({type(exc).__name__}: {exc}).",
+                "stopped": False,
+                "message": f"The checks could not be loaded ({exception_text(exc)}).",
             }]
         else:
             results = [run_one_check(name, func, learner) for name, func in checks]

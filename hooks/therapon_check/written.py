@@ -12,7 +12,7 @@ import re
 import traceback
 from typing import Any
 
-from .sandbox import fresh_namespace
+from .sandbox import exception_text, fresh_namespace, learner_running
 
 CHECKER_FILENAME = "<checker>"
 LEVELS = ("good", "tip", "concern")
@@ -63,15 +63,16 @@ def check_text(checker_source: str, response: str) -> dict[str, Any]:
     # The learner-safe builtins: exit() must not close the build's stdin, input() must not wait.
     namespace = fresh_namespace() | {"__name__": "therapon_text_checker"}
     try:
-        exec(compile(checker_source, CHECKER_FILENAME, "exec"), namespace)
-        checker = namespace.get("check")
-        if not callable(checker):
-            return _broken("The checker defines no check(response) function.")
-        result = checker(response)
-    except (Exception, SystemExit) as exc:  # exit() in a checker must not end the whole Python
+        with learner_running():
+            exec(compile(checker_source, CHECKER_FILENAME, "exec"), namespace)
+            checker = namespace.get("check")
+            if not callable(checker):
+                return _broken("The checker defines no check(response) function.")
+            result = checker(response)
+    except BaseException as exc:  # exit() in a checker must not end the whole Python
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == CHECKER_FILENAME]
         line = frames[-1].lineno if frames else None
-        return _broken(f"The checker crashed ({type(exc).__name__}: {exc}).", line)
+        return _broken(f"The checker crashed ({exception_text(exc)}).", line)
     problem = shape_problem(result)
     if problem:
         return _broken(problem)

@@ -10,6 +10,9 @@ from conftest import ROOT
 LAB = "lab/01-who-listened/"
 LESSON = "lessons/01-partners-as-comrades/"
 PYTHON_READY_MS = 60_000
+# Pages carry a Content-Security-Policy without 'unsafe-eval'. Playwright evaluates a bare
+# expression given to wait_for_function with eval(), which the policy refuses, so pass a
+# function instead: "() => window.x === 1", not "window.x === 1".
 # Playwright cannot intercept what a service worker fetches, so tests that do run without one.
 NO_SERVICE_WORKER = pytest.mark.browser_context_args(service_workers="block")
 

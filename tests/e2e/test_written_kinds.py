@@ -6,7 +6,7 @@ import json
 
 from playwright.sync_api import Page, expect
 
-from .helpers import LESSON, PYTHON_READY_MS, exercise
+from .helpers import LESSON, NO_SERVICE_WORKER, PYTHON_READY_MS, exercise
 
 GOOD = "I feel lonely when you look at your phone while I'm talking, because I need connection."
 BLAME = "You never listen to me! You're always on your phone."
@@ -149,6 +149,7 @@ def test_every_kind_with_the_keyboard_alone(page: Page, site):
     expect(reflection).to_have_attribute("data-status", "passed")
 
 
+@NO_SERVICE_WORKER
 def test_choices_and_reflections_work_without_python(page: Page, site, page_errors):
     page.route("**/pyodide/**", lambda route: route.abort())
     page.goto(site.url + LESSON)

@@ -17,6 +17,7 @@ export const MESSAGE = Object.freeze({
  * @typedef {{type: "ready", timings: {pyodideMs: number, packageMs: number}}} ReadyMessage
  * @typedef {{type: "failed", message: string}} FailedMessage
  * @typedef {{type: "result", id: number, result: any}} ResultMessage
+ * @typedef {{crashed: true, message: string}} CrashedResult  Python itself broke: start a fresh worker
  */
 
 /** @param {any} m @returns {m is ProgressMessage} */
@@ -29,3 +30,5 @@ export const isFailed = (m) => m?.type === MESSAGE.failed && typeof m.message ==
 /** @param {any} m @returns {m is ResultMessage} */
 export const isResult = (m) =>
   m?.type === MESSAGE.result && Number.isInteger(m.id) && typeof m.result === "object";
+/** @param {any} r @returns {r is CrashedResult} */
+export const isCrashed = (r) => r?.crashed === true;

@@ -2,7 +2,11 @@
 /**
  * The one Pyodide worker. It loads Python, installs the checking wheel (sha256 checked by
  * loadPackage), and answers run and check requests. It has no DOM and no localStorage, so
- * learner code cannot reach the page or the learner's saved progress.
+ * learner code cannot reach the page or the learner's saved progress. The sandbox refuses
+ * `import js` for learner code; once Python is up, the worker also removes what a worker could
+ * still reach (storage, the network, new workers), so code that finds its way to JavaScript
+ * anyway finds nothing there to harm. Every request gets an answer: if Python itself breaks,
+ * the answer says so (`crashed`) and the page starts a fresh worker.
  */
 import { MESSAGE } from "./protocol.js";
 
@@ -35,12 +39,43 @@ function countDownloads(total) {
       headers: response.headers,
     });
   };
-  return () => { self.fetch = realFetch; };
+  let restored = false;
+  return () => {
+    if (!restored) self.fetch = realFetch;
+    restored = true;
+  };
 }
 
 /** Tell the page that Python cannot start; it shows a plain message and keeps the work. */
 function fail(/** @type {string} */ message) {
   self.postMessage({ type: MESSAGE.failed, message });
+}
+
+/**
+ * What a worker can reach besides Python's own needs: storage shared with the page (IndexedDB,
+ * Cache Storage, which a service worker uses, the origin's private file system), the network,
+ * and new workers (a fresh global with all of the above). Loading is done when this runs, so
+ * nothing here is needed any more. postMessage stays: it is how answers get back.
+ */
+const UNNEEDED_AFTER_BOOT = [
+  "indexedDB", "caches", "cookieStore", "webkitRequestFileSystem", "webkitResolveLocalFileSystemURL",
+  "fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "WebTransport", "EventSource",
+  "BroadcastChannel", "Worker", "SharedWorker", "importScripts", "close",
+];
+const UNNEEDED_ON_NAVIGATOR = ["storage", "locks", "serviceWorker"];
+
+/** Remove a property from an object and every prototype above it (Chrome keeps most there). */
+function removeEverywhere(/** @type {object} */ target, /** @type {string} */ name) {
+  for (let object = target; object; object = Object.getPrototypeOf(object)) {
+    if (Object.hasOwn(object, name)) {
+      try { delete /** @type {any} */ (object)[name]; } catch { /* not configurable: leave it */ }
+    }
+  }
+}
+
+function lockDown() {
+  for (const name of UNNEEDED_AFTER_BOOT) removeEverywhere(self, name);
+  for (const name of UNNEEDED_ON_NAVIGATOR) removeEverywhere(self.navigator, name);
 }
 
 /** Once Python is up, a stray rejection (say, from learner code) must not mark it as broken. */
@@ -61,6 +96,8 @@ async function boot(options) {
     await pyodide.loadPackage(options.package, { checkIntegrity: true });
     const module = pyodide.pyimport(options.module);
     const done = performance.now();
+    restoreFetch();
+    lockDown();
     booted = true;
     self.postMessage({
       type: MESSAGE.ready,
@@ -82,9 +119,18 @@ self.addEventListener("message", async (event) => {
   if (!api || ![MESSAGE.run, MESSAGE.check, MESSAGE.text].includes(message?.type)) return;
   const python = await api;
   const { code, checks, checker, response } = message.payload;
-  const reply =
-    message.type === MESSAGE.run ? python.run(code)
-    : message.type === MESSAGE.check ? python.check(code, checks)
-    : python.text(checker, response);
-  self.postMessage({ type: MESSAGE.result, id: message.id, result: JSON.parse(reply) });
+  let result;
+  try {
+    const reply =
+      message.type === MESSAGE.run ? python.run(code)
+      : message.type === MESSAGE.check ? python.check(code, checks)
+      : python.text(checker, response);
+    result = JSON.parse(reply);
+    if (result === null || typeof result !== "object") throw new Error("Python gave an answer of the wrong shape");
+  } catch (error) {
+    // Python itself broke (a stack overflow deep in C, os.abort(), a changed json module…):
+    // it may not be usable any more, so the page is told to start a fresh one.
+    result = { crashed: true, message: String(/** @type {any} */ (error)?.message || error).slice(0, 500) };
+  }
+  self.postMessage({ type: MESSAGE.result, id: message.id, result });
 });

@@ -4,7 +4,7 @@
  * kept for the whole visit (it survives Material's instant navigation, because this module
  * is evaluated once). A watchdog ends runaway code by restarting the worker.
  */
-import { MESSAGE, isFailed, isProgress, isReady, isResult } from "./protocol.js";
+import { MESSAGE, isCrashed, isFailed, isProgress, isReady, isResult } from "./protocol.js";
 
 /** @typedef {import("./config.js").TheraponConfig} TheraponConfig */
 /** @typedef {{state: "idle" | "loading" | "ready" | "failed", percent: number, phase: string, message?: string}} RuntimeStatus */
@@ -122,7 +122,11 @@ class Runtime {
         if (!isResult(event.data) || event.data.id !== id) return;
         clearTimeout(timer);
         worker.removeEventListener("message", onMessage);
-        resolve(event.data.result);
+        const result = event.data.result;
+        // A Python that broke, or that ran out of memory and now holds all it grew to, is
+        // replaced by a fresh one before anything else is asked of it.
+        if (isCrashed(result) || result?.error?.type === "MemoryError") this.restart();
+        resolve(result);
       };
       worker.addEventListener("message", onMessage);
       worker.postMessage({ type: MESSAGE[type], id, payload });

@@ -3,11 +3,36 @@
  * The `code` exercise: an editor, Run, Check, Hint, Show solution and Reset. Feedback is
  * built with textContent, never innerHTML.
  */
+import { isCrashed } from "../protocol.js";
+import { MAX_DRAFT_LENGTH } from "../records.js";
 import { renderFeedback, renderLoading } from "./common.js";
 import { createExercise } from "./exercise.js";
 
 /** @typedef {import("../store.js").Store} Store */
 /** @typedef {{getValue(): string, setValue(text: string): void, destroy(): void}} Editor */
+
+const CRASHED = "Python stopped unexpectedly while running your code, so it is starting again. " +
+  "This can happen with very deep recursion, or with code that changes Python itself. " +
+  "Your code is saved: change it and try again in a moment.";
+const STOPPED = "This check could not finish, because your code stopped with an error while the check was trying it out.";
+const OUTPUT_CUT = "Your code printed a lot, so only the beginning of what it printed is shown below.";
+const TOO_LONG = `Your code is longer than ${MAX_DRAFT_LENGTH.toLocaleString("en")} characters, ` +
+  "so this device can't save it. Make it shorter and it will be saved again.";
+
+/**
+ * The worker's answer in the shape the page renders, with plain words for a Python that
+ * broke and for checks that could not finish.
+ * @param {any} answer
+ */
+function explain(answer) {
+  if (isCrashed(answer)) {
+    return { crashed: true, stdout: "", stderr: "", error: { message: CRASHED }, passed: false, checks: [], summary: CRASHED };
+  }
+  if (!Array.isArray(answer.checks)) return answer;
+  const checks = answer.checks.map((/** @type {any} */ check) =>
+    check.stopped ? { ...check, message: `${STOPPED} ${check.message}` } : check);
+  return { ...answer, checks };
+}
 
 /** A plain textarea as the editor, until (or unless) the code editor loads. @returns {Editor} */
 function textareaEditor(/** @type {HTMLTextAreaElement} */ textarea, /** @type {() => void} */ onChange, /** @type {AbortSignal} */ signal) {
@@ -33,7 +58,15 @@ export function mount(el, { runtime, store, signal, config, loadEditor }) {
   const check = $('[data-action="check"]');
 
   if (exercise.record.draft !== null) textarea.value = exercise.record.draft;
-  const onChange = exercise.autosave(() => editor.getValue());
+  // A draft too long to be read back is not saved at all (the saved one stays), and the
+  // learner is told why.
+  const onChange = exercise.autosave(() => {
+    const code = editor.getValue();
+    if (code.length <= MAX_DRAFT_LENGTH) return code;
+    feedback.dataset.result = "error";
+    feedback.textContent = TOO_LONG;
+    return /** @type {string} */ (exercise.record.draft);
+  });
   /** @type {Editor} */
   let editor = textareaEditor(textarea, onChange, signal);
   loadEditor().then((module) => {
@@ -47,12 +80,18 @@ export function mount(el, { runtime, store, signal, config, loadEditor }) {
     exercise.saveDraft();
     exercise.setBusy(true, [run, check]);
     try {
-      const result = await runtime.request(type, { code: editor.getValue(), checks: data.checks });
+      const answer = await runtime.request(type, { code: editor.getValue(), checks: data.checks });
+      const result = explain(answer);
       if (signal.aborted) return;
       if (type === "check") {
         exercise.update((r) => ({ attempts: r.attempts + 1, status: result.passed ? "passed" : "attempted" }));
       }
       renderFeedback({ feedback, output }, type, result, config.timeoutMs / 1000);
+      if (result.output_cut) {
+        const note = document.createElement("p");
+        note.textContent = OUTPUT_CUT;
+        feedback.append(note);
+      }
     } catch (error) {
       renderFeedback({ feedback, output }, type, { failedToLoad: String(error?.message || error) }, 0);
     } finally {

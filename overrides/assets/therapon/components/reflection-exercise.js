@@ -4,7 +4,9 @@
  * It is done when the learner says so, or writes the author's minimum number of words.
  * The learner can copy it or download it as a text file; nothing is sent anywhere.
  */
+import { MAX_DRAFT_LENGTH } from "../records.js";
 import { createExercise } from "./exercise.js";
+import { FULL_BOX } from "./text-exercise.js";
 
 /** @param {string} text */
 export const countWords = (text) => (text.trim().match(/\S+/g) ?? []).length;
@@ -21,6 +23,8 @@ export function mount(el, { store, signal }) {
   const done = /** @type {HTMLElement} */ (el.querySelector('[data-action="done"]'));
   const $action = (/** @type {string} */ name) => /** @type {HTMLElement} */ (el.querySelector(`[data-action="${name}"]`));
   if (exercise.record.draft !== null) entry.value = exercise.record.draft;
+  // Longer entries could not be read back, so the box itself stops there, and says so.
+  entry.maxLength = MAX_DRAFT_LENGTH;
 
   const refresh = () => {
     const words = countWords(entry.value);
@@ -40,6 +44,7 @@ export function mount(el, { store, signal }) {
     } else if (words > 0 && exercise.record.status === "new") {
       exercise.update(() => ({ status: "attempted" }));
     }
+    if (entry.value.length >= MAX_DRAFT_LENGTH) feedback.textContent = FULL_BOX;
     refresh();
   }, { signal });
 

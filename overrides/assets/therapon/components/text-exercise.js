@@ -4,10 +4,18 @@
  * so feedback is instant and the words never leave the device. Observations are rendered as
  * a list with textContent; nothing from the checker or the learner reaches innerHTML.
  */
+import { isCrashed } from "../protocol.js";
+import { MAX_DRAFT_LENGTH } from "../records.js";
 import { renderLoading } from "./common.js";
 import { createExercise } from "./exercise.js";
 
 const LEVEL_LABELS = { good: "Good", tip: "Tip", concern: "Watch out" };
+/** Feedback is made for a few sentences; a whole letter pasted in is saved, not checked. */
+export const MAX_CHECKED_LENGTH = 5_000;
+const CRASHED = "Python stopped unexpectedly while checking your answer, so it is starting again. " +
+  "Your words are saved: press Check again in a moment.";
+const count = (/** @type {number} */ n) => n.toLocaleString("en");
+export const FULL_BOX = `This box holds up to ${count(MAX_DRAFT_LENGTH)} characters, so anything past that was left out.`;
 
 /**
  * @param {HTMLElement} feedback
@@ -55,7 +63,16 @@ export function mount(el, { runtime, store, signal, config }) {
   const textarea = /** @type {HTMLTextAreaElement} */ (el.querySelector("[data-response]"));
   const check = /** @type {HTMLElement} */ (el.querySelector('[data-action="check"]'));
   if (exercise.record.draft !== null) textarea.value = exercise.record.draft;
-  textarea.addEventListener("input", exercise.autosave(() => textarea.value), { signal });
+  // Longer drafts could not be read back, so the box itself stops there, and says so.
+  textarea.maxLength = MAX_DRAFT_LENGTH;
+  const save = exercise.autosave(() => textarea.value);
+  textarea.addEventListener("input", () => {
+    save();
+    if (textarea.value.length >= MAX_DRAFT_LENGTH) {
+      feedback.dataset.result = "fail";
+      feedback.textContent = FULL_BOX;
+    }
+  }, { signal });
 
   check.addEventListener("click", async () => {
     exercise.saveDraft();
@@ -66,9 +83,17 @@ export function mount(el, { runtime, store, signal, config }) {
       textarea.focus();
       return;
     }
+    if (response.length > MAX_CHECKED_LENGTH) {
+      feedback.dataset.result = "fail";
+      feedback.textContent = `Your answer is ${count(response.length)} characters long. The feedback here ` +
+        `is made for a few sentences, so shorten it to ${count(MAX_CHECKED_LENGTH)} characters or fewer ` +
+        "and press Check again. Your words are saved.";
+      return;
+    }
     exercise.setBusy(true, [check]);
     try {
-      const result = await runtime.request("text", { checker: data.checker, response });
+      const answer = await runtime.request("text", { checker: data.checker, response });
+      const result = isCrashed(answer) ? { broken: true, summary: CRASHED } : answer;
       if (signal.aborted) return;
       if (!result.broken && !result.timedOut) {
         exercise.update((r) => ({ attempts: r.attempts + 1, status: result.meets_goal ? "passed" : "attempted" }));
