@@ -45,6 +45,27 @@ addEventListener("DOMContentLoaded", () => new MutationObserver((records) => {
 }).observe(document.body, { subtree: true, childList: true, attributes: true,
                             attributeFilter: ["aria-busy"] }));
 """
+# Press Check the moment the exercise is live (data-ready), from inside the page, so the
+# figure holds no test-driver latency, as the floor holds none.
+CHECK_AT_ONCE = """
+addEventListener("DOMContentLoaded", () => {
+  const [id, answer] = %s;
+  const press = () => {
+    const box = document.querySelector(`[data-exercise="${id}"][data-ready]`);
+    if (!box) return false;
+    const field = box.querySelector("textarea");
+    if (answer !== null && field) {
+      field.value = answer;
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    box.querySelector('[data-action="check"]').click();
+    return true;
+  };
+  if (press()) return;
+  const seen = new MutationObserver(() => { if (press()) seen.disconnect(); });
+  seen.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-ready"] });
+});
+"""
 # Click Check and time it to the feedback, in the page: no test-driver latency in the figure.
 TIME_CHECK = """async (id) => {
   const box = document.querySelector(`[data-exercise="${id}"]`);
@@ -108,9 +129,8 @@ def floor_ms(browser, url: str) -> float:
 
 def cold_first_check(page, url: str, target: Target) -> float:
     """From navigation to the first Check's feedback, Check pressed as soon as it works."""
+    page.add_init_script(CHECK_AT_ONCE % json.dumps([target.exercise, target.answer]))
     page.goto(url + target.path, wait_until="commit")
-    answer(page, target)
-    page.locator(CHECK_BUTTON.format(id=target.exercise)).click()
     page.wait_for_function(f"() => '{target.exercise}' in window.__checked", timeout=180_000)
     return page.evaluate(f"window.__checked['{target.exercise}']")
 

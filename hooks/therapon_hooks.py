@@ -34,6 +34,7 @@ def on_config(config):
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     superfences.setdefault("custom_fences", []).append(custom_fence(_build.render_fence))
     config.extra["therapon_runtime"] = _build.browser_config()
+    config.extra["therapon_preload"] = _build.runtime.preload()
     return config
 
 

@@ -26,6 +26,7 @@ SITE_PYODIDE_DIR = "pyodide"
 EDITOR_BUNDLE = Path("build/editor/editor.js")
 SITE_EDITOR_PATH = "assets/therapon/editor.js"
 SCRIPTS_BUNDLE = Path("build/therapon")
+SCRIPTS_PRELOAD = Path("build/therapon-preload.json")  # main.js and the chunks it imports
 SITE_SCRIPTS_DIR = "assets/therapon"
 BUNDLE_SCRIPT = Path("overrides/src/build.mjs")
 SOURCES = (Path("overrides/assets/therapon"), Path("overrides/src"))
@@ -43,7 +44,7 @@ def _newest(paths: list[Path]) -> float:
 
 def bundles_are_stale(root: Path) -> bool:
     sources = [p for folder in SOURCES for p in (root / folder).rglob("*") if p.suffix in (".js", ".mjs")]
-    outputs = [root / EDITOR_BUNDLE, root / SCRIPTS_BUNDLE / "main.js"]
+    outputs = [root / EDITOR_BUNDLE, root / SCRIPTS_BUNDLE / "main.js", root / SCRIPTS_PRELOAD]
     if not all(p.is_file() for p in outputs):
         return True
     return _newest(sources) > min(p.stat().st_mtime for p in outputs)
@@ -71,6 +72,11 @@ class Runtime:
     scripts_bundle: Path
     wheel: Wheel
     cache_dir: Path
+
+    def preload(self) -> list[str]:
+        """The page script and its chunks, for <link rel="modulepreload"> in every page."""
+        names = json.loads((self.scripts_bundle.parent / SCRIPTS_PRELOAD.name).read_text())
+        return [f"{SITE_SCRIPTS_DIR}/{name}" for name in names]
 
     def download_bytes(self) -> int:
         """What a cold start downloads, for the loading bar's percentage."""

@@ -26,6 +26,7 @@ from .wheel import CHECKER_DIR
 VERIFY_TIMEOUT_SECONDS = 10.0
 REPLY_PREFIX = "\x00therapon-verdict "
 verdicts = DiskCache(None)
+_fingerprint_of_build: str | None = None
 
 # The child reads one JSON job per line and answers on a marked line, so anything learner
 # code writes straight to file descriptor 1 cannot be mistaken for an answer.
@@ -50,6 +51,7 @@ class Verifier:
     def __init__(self) -> None:
         self.process: subprocess.Popen[str] | None = None
         self.replies: queue.Queue[str | None] = queue.Queue()
+        self.lock = threading.Lock()
 
     def _start(self) -> subprocess.Popen[str]:
         hooks_dir = str(CHECKER_DIR.parent)
@@ -71,7 +73,12 @@ class Verifier:
         return process
 
     def run(self, job: dict[str, str], seconds: float | None = None) -> dict[str, Any]:
-        """A therapon_check verdict from the child, or {"timeout": ...} when it ran too long."""
+        """A therapon_check verdict from the child, or {"timeout": ...} when it ran too long.
+        One job at a time: under `mkdocs serve` a new build may start before the last ends."""
+        with self.lock:
+            return self._run(job, seconds)
+
+    def _run(self, job: dict[str, str], seconds: float | None) -> dict[str, Any]:
         limit = VERIFY_TIMEOUT_SECONDS if seconds is None else seconds
         process = self.process if self.process and self.process.poll() is None else self._start()
         assert process.stdin is not None
@@ -125,13 +132,15 @@ def _fingerprint(stamps: tuple[tuple[str, int, int], ...]) -> str:
 
 
 def open_verdicts(path: Path) -> None:
-    """Keep this build's verdicts in `path`, and start from the last build's."""
-    global verdicts
+    """Keep this build's verdicts in `path`, and start from the last build's. The checking
+    package is fingerprinted once here rather than for every verdict."""
+    global verdicts, _fingerprint_of_build
     verdicts = DiskCache(path)
+    _fingerprint_of_build = checker_fingerprint()
 
 
 def cached(key_parts: tuple[str, ...], compute: Callable[[], Any]) -> Any:
     """Memoise a verification result by the exact text it depends on (and the checker's code)."""
-    key = key_of(checker_fingerprint(), *key_parts)
+    key = key_of(_fingerprint_of_build or checker_fingerprint(), *key_parts)
     found = verdicts.get(key)
     return found if found is not None else verdicts.put(key, compute())

@@ -4,6 +4,7 @@
 // - build/therapon/: the page and worker scripts from overrides/assets/therapon/, bundled and
 //   minified, with the progress page's parts split off so they load only there. transfer.js
 //   and turns.js are entries too, so the browser tests can import them on their own.
+// - build/therapon-preload.json: main.js and the chunks it imports, for modulepreload hints.
 // - build/editor/editor.js: CodeMirror, loaded only on pages with a code exercise.
 //
 // CodeMirror's style-mod writes its styles into a <style> element in the document, which the
@@ -11,7 +12,8 @@
 // constructed stylesheet (document.adoptedStyleSheets), which the policy allows, but only
 // inside shadow roots; this build lets it do so for the document too. If a new style-mod
 // changes that line, the build stops here rather than ship an editor without styles.
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { basename } from "node:path";
 import * as esbuild from "esbuild";
 
 const SCRIPTS = "overrides/assets/therapon";
@@ -35,8 +37,26 @@ const constructedStyles = {
 
 const common = { bundle: true, format: "esm", minify: true, logLevel: "warning" };
 
+/**
+ * main.js and every file it imports statically, for <link rel="modulepreload"> in each page:
+ * the browser then fetches them together instead of discovering them one import at a time.
+ * @param {import("esbuild").Metafile} metafile
+ */
+function mainGraph(metafile) {
+  const found = new Set();
+  const visit = (/** @type {string} */ path) => {
+    if (found.has(path)) return;
+    found.add(path);
+    for (const imported of metafile.outputs[path].imports) {
+      if (imported.kind === "import-statement") visit(imported.path);
+    }
+  };
+  visit("build/therapon/main.js");
+  return [...found].map((path) => basename(path));
+}
+
 await rm("build/therapon", { recursive: true, force: true });
-await Promise.all([
+const [scripts] = await Promise.all([
   esbuild.build({
     ...common,
     entryPoints: ENTRIES.map((name) => `${SCRIPTS}/${name}`),
@@ -45,6 +65,7 @@ await Promise.all([
     // Chunks sit beside main.js: config.js finds the site root from its own URL.
     chunkNames: "[name]-[hash]",
     target: "es2022",
+    metafile: true,
   }),
   esbuild.build({
     ...common,
@@ -54,3 +75,4 @@ await Promise.all([
     plugins: [constructedStyles],
   }),
 ]);
+await writeFile("build/therapon-preload.json", JSON.stringify(mainGraph(scripts.metafile)) + "\n");

@@ -89,8 +89,17 @@ function startAhead(exercises, runtime, signal) {
     el.addEventListener("focusin", warm, { once: true, signal });
   }
   signal.addEventListener("abort", () => seen.disconnect());
+  // The page has usually painted before this runs; then an exercise already on screen need
+  // not wait for the observer's first report, a frame or more later.
+  if (performance.getEntriesByType("paint").length > 0 && exercises.some(onScreen)) return warm();
   if ("requestIdleCallback" in window) requestIdleCallback(warm, { timeout: 2000 });
   else setTimeout(warm, 500);
+}
+
+/** @param {HTMLElement} el */
+function onScreen(el) {
+  const box = el.getBoundingClientRect();
+  return box.bottom > 0 && box.top < innerHeight && box.width > 0;
 }
 
 // Exposed for tests and benchmarks: how often Pyodide started in this visit, and how long it took.

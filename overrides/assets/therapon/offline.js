@@ -16,6 +16,7 @@ export function registerOffline(siteRoot) {
   const register = () => navigator.serviceWorker
     .register(new URL("sw.js", siteRoot), { scope: siteRoot.pathname })
     .then((found) => {
+      if (!found) return;  // registration refused (an automated browser can do this)
       registration = found;
       if (found.waiting && navigator.serviceWorker.controller) showUpdate();
       if (found.installing) watch(found.installing);

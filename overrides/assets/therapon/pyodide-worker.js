@@ -1,7 +1,8 @@
 // @ts-check
 /**
- * The one Pyodide worker. It loads Python, installs the checking wheel (sha256 checked by
- * loadPackage), and answers run and check requests. It has no DOM and no localStorage, so
+ * The one Pyodide worker. It loads Python and the checking wheel together (loadPyodide's
+ * `packages` runs loadPackage, which checks the wheel's sha256 against the lock file, while
+ * Python is still starting), and answers run and check requests. It has no DOM and no localStorage, so
  * learner code cannot reach the page or the learner's saved progress. The sandbox refuses
  * `import js` for learner code; once Python is up, the worker also removes what a worker could
  * still reach (storage, the network, new workers), so code that finds its way to JavaScript
@@ -90,10 +91,9 @@ async function boot(options) {
   const restoreFetch = countDownloads(options.downloadBytes);
   try {
     const { loadPyodide } = await import(new URL("pyodide.mjs", options.pyodideUrl).href);
-    const pyodide = await loadPyodide({ indexURL: options.pyodideUrl });
+    const pyodide = await loadPyodide({ indexURL: options.pyodideUrl, packages: [options.package] });
     const pythonReady = performance.now();
     self.postMessage({ type: MESSAGE.progress, phase: "start", loaded: 1, total: 1 });
-    await pyodide.loadPackage(options.package, { checkIntegrity: true });
     const module = pyodide.pyimport(options.module);
     const done = performance.now();
     restoreFetch();

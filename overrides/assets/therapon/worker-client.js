@@ -57,6 +57,7 @@ class Runtime {
     if (this.ready && this.status.state !== "failed") return this.ready;
     this.worker?.terminate();
     this.starts += 1;
+    performance.mark("therapon:python-start");  // benchmarks read when Python was asked for
     const worker = new Worker(new URL("pyodide-worker.js", this.config.assetsUrl), { type: "module" });
     this.worker = worker;
     this.update({ state: "loading", percent: 0, phase: "download", message: undefined });
