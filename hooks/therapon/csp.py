@@ -25,6 +25,14 @@ POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; st
           "object-src 'none'; base-uri 'self'; form-action 'self'")
 
 
+# The Python worker's own policy. A worker follows the policy sent with its script, not the
+# page's, and GitHub Pages sends none; the service worker adds this one when it serves the
+# script (offline.py puts it in sw.js). Learner code that reached JavaScript could then
+# still not load a script from, or send anything to, another host.
+WORKER_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
+                 "worker-src 'none'; object-src 'none'")
+
+
 def script_hashes(html: str) -> set[str]:
     return {"'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
             for body in INLINE_SCRIPT.findall(html)}

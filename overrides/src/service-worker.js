@@ -17,7 +17,7 @@
  */
 
 const sw = /** @type {any} */ (self);
-/** @type {{course: string, version: string, precache: [string, string][], runtime: {version: string, files: [string, string][]}}} */
+/** @type {{course: string, version: string, precache: [string, string][], runtime: {version: string, files: [string, string][]}, worker: {url: string, policy: string}}} */
 const BUILD = sw.THERAPON_BUILD;
 const scope = new URL(sw.registration.scope);
 const PREFIX = `therapon:${BUILD.course}:${scope.pathname}:`;
@@ -28,6 +28,7 @@ const RUNTIME = `${PREFIX}runtime:${BUILD.runtime.version}`;
 const byUrl = (list) => new Map(list.map(([url, sha]) => [new URL(url, scope).href, sha]));
 const precached = byUrl(BUILD.precache);
 const runtimeFiles = byUrl(BUILD.runtime.files);
+const pythonWorker = new URL(BUILD.worker.url, scope).href;
 
 /** @param {ArrayBuffer} bytes */
 async function sha256(bytes) {
@@ -115,10 +116,20 @@ async function runtimeResponse(request, key) {
   return response;
 }
 
+/**
+ * The Python worker's script, with the worker's own Content-Security-Policy, which GitHub
+ * Pages cannot send. @param {Response} response
+ */
+async function withWorkerPolicy(response) {
+  const headers = new Headers(response.headers);
+  headers.set("Content-Security-Policy", BUILD.worker.policy);
+  return new Response(await response.arrayBuffer(), { status: response.status, headers });
+}
+
 /** A page or asset of this build, or the network for anything else. @param {Request} request @param {string} key */
 async function pageResponse(request, key) {
   const hit = await caches.match(key, { cacheName: PAGES });
-  if (hit) return hit;
+  if (hit) return key === pythonWorker ? withWorkerPolicy(hit) : hit;
   try {
     return await fetch(request);
   } catch (error) {

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from conftest import ROOT
 
-from .helpers import PYTHON_READY_MS
+from .helpers import LAB, NO_SERVICE_WORKER, PYTHON_READY_MS, exercise, press, type_code
 
 # Runs before any page script, outside the page's policy; it records what the policy blocked.
 RECORD_VIOLATIONS = """
@@ -117,3 +117,34 @@ def test_no_script_of_ours_builds_markup_from_strings():
                  for number, line in enumerate(path.read_text().splitlines(), start=1)
                  if MARKUP_SINKS.search(line) and not line.lstrip().startswith(("*", "//", "/*"))]
     assert offenders == []
+
+
+def test_the_python_worker_gets_its_own_policy_from_the_service_worker(watched, site):
+    """Learner code that found its way to JavaScript could still not run a string as code, so
+    it could not load a script from another host. The page's policy does not reach a worker;
+    the service worker serves the worker's script with the worker's own policy."""
+    context, foreign = watched
+    page = context.new_page()
+    page.goto(site.url)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    page.goto(site.url + LAB)
+    run_string_as_code(page)
+    expect(exercise(page, "listener-tally").locator("[data-output]")).to_contain_text("refused")
+    assert foreign == []
+
+
+@NO_SERVICE_WORKER
+def test_without_the_service_worker_the_worker_has_no_policy_of_its_own(page: Page, site):
+    """The other side of the test above, so that it can fail: on a first visit, before the
+    service worker is in charge, GitHub Pages serves the worker with no policy."""
+    page.goto(site.url + LAB)
+    run_string_as_code(page)
+    expect(exercise(page, "listener-tally").locator("[data-output]")).to_contain_text("eval ran")
+
+
+def run_string_as_code(page: Page) -> None:
+    """Reach JavaScript past the refused `import js`, and ask it to run a string as code."""
+    type_code(page, "listener-tally", "import importlib\njs = importlib.import_module('js')\n"
+              "try:\n    js.eval('1 + 1')\n    print('eval ran')\n"
+              "except Exception as error:\n    print('refused', type(error).__name__)\n")
+    press(page, "listener-tally", "Run")
