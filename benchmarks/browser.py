@@ -196,20 +196,22 @@ def visits_on_a_slow_link(browser, url: str, target: Target) -> tuple[float, flo
 def transferred(browser, url: str, path: str, settle_ms: int) -> dict[str, int]:
     """Bytes over the wire (bodies and headers) by the load event, and after settling."""
     context = browser.new_context(service_workers="block")
-    sizes: list[int] = []
+    finished: list[tuple[float, int]] = []  # (when the response ended, epoch ms; bytes)
 
     def count(request) -> None:
-        s = request.sizes()
-        sizes.append(s["responseBodySize"] + s["responseHeadersSize"])
+        sizes, timing = request.sizes(), request.timing
+        finished.append((timing["startTime"] + timing["responseEnd"],
+                         sizes["responseBodySize"] + sizes["responseHeadersSize"]))
 
     context.on("requestfinished", count)
     page = context.new_page()
     page.goto(url + path, wait_until="load")
-    at_load = sum(sizes)
+    loaded = page.evaluate(
+        "performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventStart")
     page.wait_for_timeout(settle_ms)
-    settled = sum(sizes)
     context.close()
-    return {"load": at_load, "settled": settled}
+    return {"load": sum(size for when, size in finished if when <= loaded),
+            "settled": sum(size for _, size in finished)}
 
 
 def precache_bytes(browser, url: str) -> int:
