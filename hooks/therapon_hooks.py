@@ -18,6 +18,12 @@ log = get_plugin_logger("therapon")
 _build: CourseBuild | None = None
 _nav = None
 _csp = ContentSecurityPolicy()
+_command = "build"
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
 
 
 def on_config(config):
@@ -33,7 +39,8 @@ def on_config(config):
         raise PluginError(str(exc)) from None
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     superfences.setdefault("custom_fences", []).append(custom_fence(_build.render_fence))
-    config.extra["therapon_runtime"] = _build.browser_config()
+    # Under `mkdocs serve` a service worker would show an author yesterday's page.
+    config.extra["therapon_runtime"] = {**_build.browser_config(), "offline": _command != "serve"}
     config.extra["therapon_preload"] = _build.runtime.preload()
     return config
 

@@ -24,7 +24,7 @@ SOURCE = Path(__file__).resolve().parents[2] / "overrides" / "src" / "service-wo
 # Never precached: the worker itself; the Python runtime (13 MB, cached only once a page that
 # needs Python has started it, so pages without exercises never cost a Pyodide byte); search
 # languages other than English, source maps and the gzipped sitemap, which no page loads.
-SKIPPED_DIRS = (f"{SITE_PYODIDE_DIR}/", "assets/javascripts/lunr/", "__bench__/")
+SKIPPED_DIRS = (f"{SITE_PYODIDE_DIR}/", "assets/javascripts/lunr/")
 SKIPPED_SUFFIXES = (".map", ".gz")
 
 

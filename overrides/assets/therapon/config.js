@@ -7,6 +7,7 @@
  * @property {number} timeoutMs
  * @property {string[]} statuses
  * @property {string} course  course.json's URL relative to the site root, versioned by its content
+ * @property {boolean} offline  whether to use the service worker (not under `mkdocs serve`)
  * @property {string[]} pythonKinds  the exercise kinds whose page must start Python
  * @property {{dir: string, package: string, module: string, downloadBytes: number}} pyodide
  * @property {URL} siteRoot

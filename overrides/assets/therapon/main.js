@@ -111,7 +111,7 @@ Object.defineProperty(window, "__therapon", {
   },
 });
 
-registerOffline(config.siteRoot);
+registerOffline(config.siteRoot, config.offline);
 const documents = /** @type {any} */ (window).document$;
 if (documents) documents.subscribe(mountPage);
 else mountPage();

@@ -10,9 +10,17 @@
 let registration;
 let reloading = false;
 
-/** @param {URL} siteRoot */
-export function registerOffline(siteRoot) {
+/**
+ * @param {URL} siteRoot
+ * @param {boolean} enabled  false under `mkdocs serve`, where cached pages would hide edits
+ */
+export function registerOffline(siteRoot, enabled) {
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+  if (!enabled) {
+    navigator.serviceWorker.getRegistrations()
+      .then((all) => all.forEach((found) => found.unregister()), () => {});
+    return;
+  }
   const register = () => navigator.serviceWorker
     .register(new URL("sw.js", siteRoot), { scope: siteRoot.pathname })
     .then((found) => {
