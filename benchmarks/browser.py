@@ -179,7 +179,7 @@ def visits_on_a_slow_link(browser, url: str, target: Target) -> tuple[float, flo
     slow_link(context, first)
     cold = cold_first_check(first, url, target)
     first.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=120_000)
-    kept = """async () => { const names = (await caches.keys()).filter((n) => n.includes(":runtime:"));
+    kept = """async () => { const names = (await caches.keys()).filter((n) => n.endsWith(":runtime"));
         return names.length === 1 && (await (await caches.open(names[0])).keys()).length >= 6; }"""
     for _ in range(600):
         if first.evaluate(kept):

@@ -40,7 +40,7 @@ def test_service_worker_lists_every_page_and_asset_with_its_hash(built_site: Pat
         file = built_site / (url.split("?")[0] + ("index.html" if url.endswith("/") or url == "" else ""))
         assert hashlib.sha256(file.read_bytes()).hexdigest() == sha, url
     assert not [u for u in listed if u.startswith("pyodide/") or u.endswith((".map", ".gz"))]
-    runtime = dict(build["runtime"]["files"])
+    runtime = dict(build["runtime"])
     assert {"pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip"} <= set(runtime)
 
 

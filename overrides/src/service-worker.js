@@ -13,21 +13,25 @@
  *   can never get a course.json from another build.
  * - Pyodide (13 MB) is not downloaded at install: a page that starts Python asks for it, and
  *   any runtime file fetched through this worker is kept. Pages without exercises never cost
- *   a byte of it.
+ *   a byte of it. Its cache outlives deployments, file by file: a new build that changes
+ *   only the checking wheel downloads only the wheel.
+ * - Every kept response carries its sha256 (SHA_HEADER), so a file that did not change is
+ *   taken from an older cache instead of downloaded again.
  */
 
 const sw = /** @type {any} */ (self);
-/** @type {{course: string, version: string, precache: [string, string][], runtime: {version: string, files: [string, string][]}, worker: {url: string, policy: string}}} */
+/** @type {{course: string, version: string, precache: [string, string][], runtime: [string, string][], worker: {url: string, policy: string}}} */
 const BUILD = sw.THERAPON_BUILD;
 const scope = new URL(sw.registration.scope);
 const PREFIX = `therapon:${BUILD.course}:${scope.pathname}:`;
 const PAGES = `${PREFIX}pages:${BUILD.version}`;
-const RUNTIME = `${PREFIX}runtime:${BUILD.runtime.version}`;
+const RUNTIME = `${PREFIX}runtime`;
+const SHA_HEADER = "X-Therapon-Sha256";
 
 /** @param {[string, string][]} list @returns {Map<string, string>} absolute URL -> sha256 */
 const byUrl = (list) => new Map(list.map(([url, sha]) => [new URL(url, scope).href, sha]));
 const precached = byUrl(BUILD.precache);
-const runtimeFiles = byUrl(BUILD.runtime.files);
+const runtimeFiles = byUrl(BUILD.runtime);
 const pythonWorker = new URL(BUILD.worker.url, scope).href;
 
 /** @param {ArrayBuffer} bytes */
@@ -39,30 +43,35 @@ async function sha256(bytes) {
 /**
  * What the cache keeps: the bytes and their type. Content-Encoding and Content-Length would
  * describe the network's compressed body, not these bytes.
- * @param {ArrayBuffer} bytes @param {Response} response
+ * @param {ArrayBuffer} bytes @param {Response} response @param {string} sha
  */
-const stored = (bytes, response) => new Response(bytes, {
+const stored = (bytes, response, sha) => new Response(bytes, {
   status: 200,
-  headers: { "Content-Type": response.headers.get("Content-Type") || "application/octet-stream" },
+  headers: { "Content-Type": response.headers.get("Content-Type") || "application/octet-stream", [SHA_HEADER]: sha },
 });
+
+/** A kept response, if it holds exactly these bytes. @param {Response | undefined} response @param {string} sha */
+const holds = (response, sha) => response?.headers.get(SHA_HEADER) === sha ? response : undefined;
 
 /**
  * Download one file past the HTTP cache and keep it only if it is the one this build lists.
  * @param {Cache} cache @param {string} url @param {string} expected
  */
 async function keep(cache, url, expected) {
+  const unchanged = holds(await caches.match(url), expected);  // from an earlier deployment
+  if (unchanged) return cache.put(url, unchanged);
   const response = await fetch(url, { cache: "no-cache" });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   const bytes = await response.arrayBuffer();
   if ((await sha256(bytes)) !== expected) throw new Error(`${url}: this file is from another deployment`);
-  await cache.put(url, stored(bytes, response));
+  await cache.put(url, stored(bytes, response, expected));
 }
 
 /** Fill a cache with the files it still lacks, a few at a time. @param {string} name @param {Map<string, string>} files */
 async function fill(name, files) {
   const cache = await caches.open(name);
   const missing = [];
-  for (const [url, sha] of files) if (!(await cache.match(url))) missing.push([url, sha]);
+  for (const [url, sha] of files) if (!holds(await cache.match(url), sha)) missing.push([url, sha]);
   const workers = Array.from({ length: 6 }, async () => {
     for (let next = missing.shift(); next; next = missing.shift()) await keep(cache, next[0], next[1]);
   });
@@ -81,6 +90,11 @@ sw.addEventListener("activate", (/** @type {any} */ event) => {
     const keepNames = [PAGES, RUNTIME];
     for (const name of await caches.keys()) {
       if (name.startsWith(PREFIX) && !keepNames.includes(name)) await caches.delete(name);
+    }
+    // Runtime files of other builds go, file by file; the unchanged ones stay.
+    const runtime = await caches.open(RUNTIME);
+    for (const request of await runtime.keys()) {
+      if (!holds(await runtime.match(request), runtimeFiles.get(request.url) ?? "")) await runtime.delete(request);
     }
     await sw.clients.claim();
   })());
@@ -104,14 +118,13 @@ function keyOf(url) {
 /** A runtime file: from the cache, else from the network, kept if it is the listed one. @param {Request} request @param {string} key */
 async function runtimeResponse(request, key) {
   const cache = await caches.open(RUNTIME);
-  const hit = await cache.match(key);
+  const expected = /** @type {string} */ (runtimeFiles.get(key));
+  const hit = holds(await cache.match(key), expected);
   if (hit) return hit;
   const response = await fetch(request);
   if (response.ok) {
     const bytes = await response.clone().arrayBuffer();
-    if ((await sha256(bytes)) === runtimeFiles.get(key)) {
-      await cache.put(key, stored(bytes, response));
-    }
+    if ((await sha256(bytes)) === expected) await cache.put(key, stored(bytes, response, expected));
   }
   return response;
 }

@@ -22,7 +22,7 @@ PAGES_WITHOUT_EXERCISES = ("", "safety/", "glossary/", "sources/", "progress/")
 
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 RUNTIME_KEPT = """async (count) => {
-    const names = (await caches.keys()).filter((name) => name.includes(":runtime:"));
+    const names = (await caches.keys()).filter((name) => name.endsWith(":runtime"));
     return names.length === 1 && (await (await caches.open(names[0])).keys()).length === count;
 }"""
 
@@ -95,6 +95,8 @@ def test_a_new_deployment_is_offered_then_served(browser: Browser, project: Path
         page = context.new_page()
         page.goto(server.url)
         page.wait_for_function(CONTROLLED)
+        page.goto(server.url + "lessons/02-safety-first/")  # Python starts; the runtime is kept
+        eventually(page, RUNTIME_KEPT, runtime_file_count(server.directory))
         old_caches = page.evaluate("caches.keys()")
 
         edit(project / "docs/index.md", "\n", "\nThis sentence arrived with the second deployment.\n")
@@ -104,11 +106,15 @@ def test_a_new_deployment_is_offered_then_served(browser: Browser, project: Path
         expect(notice).to_contain_text("A new version of this course is ready")
         expect(page.get_by_text("arrived with the second deployment")).to_have_count(0)  # from the cache
 
+        asked_before_update = len(server.requested)
         notice.get_by_role("button", name="Update now").click()
         expect(page.get_by_text("arrived with the second deployment")).to_be_visible()
         expect(page.locator("[data-therapon-update]")).to_have_count(0)
         new_caches = page.evaluate("caches.keys()")
-        assert len(new_caches) == len(old_caches) == 1 and new_caches != old_caches  # the old one is gone
+        assert len(new_caches) == len(old_caches) == 2 and new_caches != old_caches  # the old pages went
+        # Python did not change, so the update downloaded none of it: the runtime cache stayed.
+        eventually(page, RUNTIME_KEPT, runtime_file_count(server.directory))
+        assert [p for p in server.requested[asked_before_update:] if "/pyodide/" in p] == []
         context.close()
 
 
