@@ -54,17 +54,28 @@ const stored = (bytes, response, sha) => new Response(bytes, {
 const holds = (response, sha) => response?.headers.get(SHA_HEADER) === sha ? response : undefined;
 
 /**
- * Download one file past the HTTP cache and keep it only if it is the one this build lists.
+ * Keep a downloaded file in `cache` only if it holds the bytes this build lists; say whether it did.
+ * @param {Cache} cache @param {string} url @param {Response} response @param {string} expected
+ */
+async function keepIfListed(cache, url, response, expected) {
+  const bytes = await response.arrayBuffer();
+  const listed = response.ok && (await sha256(bytes)) === expected;
+  if (listed) await cache.put(url, stored(bytes, response, expected));
+  return listed;
+}
+
+/**
+ * Keep one file: from an earlier deployment's cache if it did not change, else downloaded
+ * past the HTTP cache. A file from another deployment fails the install.
  * @param {Cache} cache @param {string} url @param {string} expected
  */
 async function keep(cache, url, expected) {
-  const unchanged = holds(await caches.match(url), expected);  // from an earlier deployment
+  const unchanged = holds(await caches.match(url), expected);
   if (unchanged) return cache.put(url, unchanged);
   const response = await fetch(url, { cache: "no-cache" });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const bytes = await response.arrayBuffer();
-  if ((await sha256(bytes)) !== expected) throw new Error(`${url}: this file is from another deployment`);
-  await cache.put(url, stored(bytes, response, expected));
+  if (!(await keepIfListed(cache, url, response, expected))) {
+    throw new Error(`${url}: HTTP ${response.status}, or a file from another deployment`);
+  }
 }
 
 /** Fill a cache with the files it still lacks, a few at a time. @param {string} name @param {Map<string, string>} files */
@@ -104,7 +115,6 @@ sw.addEventListener("message", (/** @type {any} */ event) => {
   const type = event.data?.type;
   if (type === "skip-waiting") sw.skipWaiting();
   else if (type === "keep-runtime") event.waitUntil(fill(RUNTIME, runtimeFiles).catch(() => {}));
-  else if (type === "version") event.source?.postMessage({ type: "version", version: BUILD.version });
 });
 
 /** The cache key of a request: pages are kept under their folder URL. @param {URL} url */
@@ -122,10 +132,7 @@ async function runtimeResponse(request, key) {
   const hit = holds(await cache.match(key), expected);
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok) {
-    const bytes = await response.clone().arrayBuffer();
-    if ((await sha256(bytes)) === expected) await cache.put(key, stored(bytes, response, expected));
-  }
+  await keepIfListed(cache, key, response.clone(), expected);
   return response;
 }
 

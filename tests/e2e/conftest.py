@@ -31,14 +31,18 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, **executable, "args": CHROMIUM_ARGS}
 
 
+def is_foreign(url: str, site_url: str) -> bool:
+    """A request over the network to a host other than the site's own."""
+    return urlparse(url).scheme in ("http", "https", "ws", "wss") \
+        and urlparse(url).netloc != urlparse(site_url).netloc
+
+
 @pytest.fixture
 def foreign_requests(page: Page, site: SiteServer) -> Iterator[list[str]]:
-    """Every request to a host other than the site's own; each test asserts it stays empty."""
-    own = urlparse(site.url).netloc
+    """Every request to a host other than the site's own, from the page, its workers and the
+    service worker alike; each test asserts it stays empty."""
     seen: list[str] = []
-    page.on("request", lambda r: seen.append(r.url)
-            if urlparse(r.url).scheme in ("http", "https", "ws", "wss")
-            and urlparse(r.url).netloc != own else None)
+    page.context.on("request", lambda r: seen.append(r.url) if is_foreign(r.url, site.url) else None)
     yield seen
 
 

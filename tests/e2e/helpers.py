@@ -33,12 +33,18 @@ def open_tab_of(page: Page, exercise_id: str) -> None:
         tabs.locator(".tabbed-labels > label").nth(index).click()
 
 
-def type_code(page: Page, exercise_id: str, code: str) -> None:
+def select_all_code(page: Page, exercise_id: str) -> Locator:
+    """The exercise's editor, once it is ready, focused with all its text selected."""
     box = exercise(page, exercise_id)
     expect(box).to_have_attribute("data-editor", "ready")
     content = box.locator(".cm-content")
     content.click()
     page.keyboard.press("Control+A")
+    return content
+
+
+def type_code(page: Page, exercise_id: str, code: str) -> None:
+    content = select_all_code(page, exercise_id)
     page.keyboard.press("Delete")
     content.fill(code)
 

@@ -14,7 +14,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from support.subpath_server import SiteServer
 
-from .helpers import LAB, LESSON, PYTHON_READY_MS, exercise, open_settled, press, solution
+from .helpers import LAB, LESSON, PYTHON_READY_MS, exercise, open_settled, press, select_all_code, solution
 
 PREFIX = "therapon:therapeutic-partnership:"
 KEY = PREFIX + "profile:me:exercise:"
@@ -77,11 +77,7 @@ def wait_for_saved_draft(page: Page, exercise_id: str, length: int) -> None:
 
 def paste_code(page: Page, exercise_id: str, code: str) -> None:
     """Replace the editor's text as a paste does: exactly these characters, no auto-indent."""
-    box = exercise(page, exercise_id)
-    expect(box).to_have_attribute("data-editor", "ready")
-    content = box.locator(".cm-content")
-    content.click()
-    page.keyboard.press("Control+A")
+    content = select_all_code(page, exercise_id)
     content.evaluate("""(el, text) => {
         const data = new DataTransfer();
         data.setData("text/plain", text);

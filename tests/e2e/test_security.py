@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from conftest import ROOT
 
+from .conftest import is_foreign
 from .helpers import LAB, NO_SERVICE_WORKER, PYTHON_READY_MS, exercise, press, type_code
 
 # Runs before any page script, outside the page's policy; it records what the policy blocked.
@@ -37,11 +37,8 @@ def watched(browser: Browser, site) -> Iterator[tuple[BrowserContext, list[str]]
     """A context whose every request (pages, workers, the service worker) is checked for host."""
     context = browser.new_context()
     context.add_init_script(RECORD_VIOLATIONS)
-    own = urlparse(site.url).netloc
     foreign: list[str] = []
-    context.on("request", lambda r: foreign.append(r.url)
-               if urlparse(r.url).scheme in ("http", "https", "ws", "wss")
-               and urlparse(r.url).netloc != own else None)
+    context.on("request", lambda r: foreign.append(r.url) if is_foreign(r.url, site.url) else None)
     yield context, foreign
     context.close()
 

@@ -5,6 +5,8 @@
  * page has started it, and offer an update when a new version of the course is ready.
  * Registration waits until the page is idle, so it never competes with the first paint.
  */
+import { h } from "./components/dom.js";
+import { noticeBox } from "./notices.js";
 
 /** @type {ServiceWorkerRegistration | undefined} */
 let registration;
@@ -59,18 +61,11 @@ export function renderUpdateNotice() {
 }
 
 function showUpdate() {
-  const host = document.querySelector(".md-content__inner");
-  if (!host || host.querySelector("[data-therapon-update]")) return;
-  const box = document.createElement("div");
-  box.className = "therapon-notice admonition info";
-  box.setAttribute("data-therapon-update", "");
-  box.setAttribute("role", "status");
-  const text = document.createElement("p");
-  text.textContent = "A new version of this course is ready. Your progress stays as it is.";
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "md-button md-button--primary";
-  button.textContent = "Update now";
+  const place = noticeBox("update", "info", "status");
+  if (!place?.isNew) return;
+  const button = /** @type {HTMLButtonElement} */ (
+    h("button", { type: "button", class: "md-button md-button--primary" }, "Update now"));
+  place.box.append(h("p", {}, "A new version of this course is ready. Your progress stays as it is."), button);
   button.addEventListener("click", () => {
     const waiting = registration?.waiting;
     if (!waiting) return location.reload();
@@ -79,6 +74,4 @@ function showUpdate() {
     button.textContent = "Updating…";
     waiting.postMessage({ type: "skip-waiting" });
   });
-  box.append(text, button);
-  host.prepend(box);
 }
