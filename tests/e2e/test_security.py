@@ -77,6 +77,10 @@ def test_instant_navigation_through_the_whole_course_keeps_the_policy(watched, s
         target = next_link.evaluate("a => a.href")
         next_link.click()
         expect(page).to_have_url(target)
+        # Material changes the address before it swaps the page in: wait for the new footer,
+        # or the next loop would read the old page's link and click the new one.
+        page.wait_for_function(
+            "(t) => document.querySelector('.md-footer__link--next')?.href !== t", arg=target)
         settle(page, python=True)
         visited += 1
     assert visited >= 15
