@@ -11,6 +11,7 @@ from therapon.course import CourseBuild
 from therapon.csp import ContentSecurityPolicy
 from therapon.errors import AuthoringFailed
 from therapon.fence import custom_fence
+from therapon.pages import check_templates
 from therapon.runtime import is_bundled_source
 from therapon.settings import read_settings
 
@@ -32,9 +33,10 @@ def on_config(config):
     if "pymdownx.superfences" not in config.markdown_extensions:
         raise PluginError("mkdocs.yml: add pymdownx.superfences to markdown_extensions; "
                           "exercise fences need it.")
-    root = Path(config.config_file_path).parent
+    config_file = Path(config.config_file_path)
     try:
-        _build = CourseBuild(root, read_settings(config.extra, "mkdocs.yml"))
+        settings = read_settings(config.extra, config_file.name, config_file.read_text(encoding="utf-8"))
+        _build = CourseBuild(config_file.parent, settings)
     except AuthoringFailed as exc:
         raise PluginError(str(exc)) from None
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
@@ -65,6 +67,12 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_env(env, config, files):
     # Every page's fences are read by now, and no page is written yet.
+    pages = [(Path(f.abs_src_path), f.page.meta.get("template")) for f in files.documentation_pages()
+             if f.abs_src_path and f.page]
+    try:
+        check_templates(env, pages, Path(config.config_file_path).parent)
+    except AuthoringFailed as exc:
+        raise PluginError(str(exc)) from None
     pages = [(p.file.src_path, p.title or p.file.name, p.url) for p in _nav.pages]
     config.extra["therapon_runtime"]["course"] = _build.plan_manifest(config.site_name, pages)
     return env

@@ -16,10 +16,13 @@ from pathlib import Path
 import pytest
 from test_build import broken_build, edit, project  # noqa: F401  (project is a fixture)
 
-from conftest import build_site
+from conftest import ROOT, build_site
 from therapon.load import MAX_FILE_BYTES
 
 Fault = Callable[[Path], None]
+# The one case that breaks the real mkdocs.yml finds its line there, so editing it moves nothing.
+TIMEOUT_LINE = next(number for number, line in enumerate((ROOT / "mkdocs.yml").read_text().splitlines(), 1)
+                    if line.strip().startswith("timeout_seconds:"))
 
 CODE = "exercises/drill-code"
 TEXT = "exercises/drill-text"
@@ -262,11 +265,14 @@ CASES = [
     Case("front-matter-colon", before(PAGE, "---\ntitle: Drill: names\n---\n"), f"{PAGE}:2: ",
          ("not valid YAML (mapping values are not allowed here)",
           "put quotes around values that hold a colon")),
+    Case("front-matter-unknown-template", before(PAGE, "---\ntitle: Drill\ntemplate: mian.html\n---\n"),
+         f"{PAGE}:3: ", ("asks for the template 'mian.html', which the theme does not have.",
+                         "Remove the `template:` line, or name one of: ", "main.html")),
     Case("link-to-missing-page", after(PAGE, "\nSee [the basics](basics.md).\n"),
          "Doc file 'drill.md' contains a link 'basics.md', ", ("but the target is not found",)),
     # mkdocs.yml
     Case("settings-wrong-type", change("mkdocs.yml", "timeout_seconds: 5", "timeout_seconds: fast"),
-         "mkdocs.yml (extra.therapon): ", ("'timeout_seconds' must be a number of seconds from 1 to 120, "
+         f"mkdocs.yml:{TIMEOUT_LINE}: in extra.therapon, ", ("'timeout_seconds' must be a number of seconds from 1 to 120, "
                                            "got 'fast'.",)),
     Case("mkdocs-yml-invalid", after("mkdocs.yml", "extra_css: [\n"),
          'mkdocs.yml", line ', ("error parsing the configuration file",)),

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from therapon.errors import AuthoringFailed
-from therapon.settings import Settings, read_settings
+from therapon.settings import Settings, read_settings, setting_line
 
-WHERE = "mkdocs.yml (extra.therapon)"
+WHERE = "mkdocs.yml: in extra.therapon,"
+MISSING = "mkdocs.yml: extra.therapon is missing. Add `extra: therapon: course_id: your-course` to mkdocs.yml."
 BAD_COURSE_ID = ("'course_id' must use only lower-case letters, digits and single hyphens, got "
                  "{!r}. Write it as, for example, course_id: therapeutic-partnership. Learners' "
                  "saved progress is kept under it, so never change it once published.")
@@ -35,21 +36,20 @@ def test_timeout_in_range_is_kept(timeout, seconds):
 
 
 @pytest.mark.parametrize(("extra", "messages"), [
-    ({}, [f"{WHERE}: is missing. Add `extra: therapon: course_id: your-course` to mkdocs.yml."]),
-    ({"therapon": None},
-     [f"{WHERE}: is missing. Add `extra: therapon: course_id: your-course` to mkdocs.yml."]),
+    ({}, [MISSING]),
+    ({"therapon": None}, [MISSING]),
     ({"therapon": {}},
-     [f"{WHERE}: 'course_id' is required. Add a line `course_id: …` under `therapon:`."]),
-    ({"therapon": {"course_id": "My Course"}}, [f"{WHERE}: {BAD_COURSE_ID.format('My Course')}"]),
-    ({"therapon": {"course_id": "../up"}}, [f"{WHERE}: {BAD_COURSE_ID.format('../up')}"]),
-    ({"therapon": {"course_id": 7}}, [f"{WHERE}: {BAD_COURSE_ID.format(7)}"]),
+     [f"{WHERE} 'course_id' is required. Add a line `course_id: …` under `therapon:`."]),
+    ({"therapon": {"course_id": "My Course"}}, [f"{WHERE} {BAD_COURSE_ID.format('My Course')}"]),
+    ({"therapon": {"course_id": "../up"}}, [f"{WHERE} {BAD_COURSE_ID.format('../up')}"]),
+    ({"therapon": {"course_id": 7}}, [f"{WHERE} {BAD_COURSE_ID.format(7)}"]),
     ({"therapon": {"course_id": "c", "timeout": 5}},
-     [f"{WHERE}: unknown setting 'timeout'. Known settings: course_id, timeout_seconds."]),
-    ({"therapon": {"course_id": "c", "timeout_seconds": 0.5}}, [f"{WHERE}: {TIMEOUT.format(0.5)}"]),
-    ({"therapon": {"course_id": "c", "timeout_seconds": 121}}, [f"{WHERE}: {TIMEOUT.format(121)}"]),
-    ({"therapon": {"course_id": "c", "timeout_seconds": "5"}}, [f"{WHERE}: {TIMEOUT.format('5')}"]),
+     [f"{WHERE} unknown setting 'timeout'. Known settings: course_id, timeout_seconds."]),
+    ({"therapon": {"course_id": "c", "timeout_seconds": 0.5}}, [f"{WHERE} {TIMEOUT.format(0.5)}"]),
+    ({"therapon": {"course_id": "c", "timeout_seconds": 121}}, [f"{WHERE} {TIMEOUT.format(121)}"]),
+    ({"therapon": {"course_id": "c", "timeout_seconds": "5"}}, [f"{WHERE} {TIMEOUT.format('5')}"]),
     ({"therapon": {"course_id": "c", "timeout_seconds": True}},
-     [f"{WHERE}: {TIMEOUT.format(True)}"]),
+     [f"{WHERE} {TIMEOUT.format(True)}"]),
 ], ids=["no-table", "empty-table-value", "missing-course-id", "course-id-with-space",
         "course-id-path", "course-id-number", "unknown-key", "timeout-too-small",
         "timeout-too-large", "timeout-as-text", "timeout-as-bool"])
@@ -59,13 +59,42 @@ def test_each_settings_error_says_where_and_how_to_fix(extra, messages):
 
 def test_all_settings_errors_are_reported_at_once():
     assert errors_of({"therapon": {"timeout_seconds": 0, "colour": "red"}}) == [
-        f"{WHERE}: unknown setting 'colour'. Known settings: course_id, timeout_seconds.",
-        f"{WHERE}: 'course_id' is required. Add a line `course_id: …` under `therapon:`.",
-        f"{WHERE}: {TIMEOUT.format(0)}",
+        f"{WHERE} unknown setting 'colour'. Known settings: course_id, timeout_seconds.",
+        f"{WHERE} 'course_id' is required. Add a line `course_id: …` under `therapon:`.",
+        f"{WHERE} {TIMEOUT.format(0)}",
     ]
 
 
 def test_the_config_path_is_the_one_given():
     with pytest.raises(AuthoringFailed) as caught:
         read_settings({}, "site/mkdocs.prod.yml")
-    assert str(caught.value).startswith("site/mkdocs.prod.yml (extra.therapon): is missing.")
+    assert str(caught.value).startswith("site/mkdocs.prod.yml: extra.therapon is missing.")
+
+
+CONFIG = """site_name: Course
+extra:
+  palette: x
+  therapon:
+    course_id: c   # never change
+    timeout_seconds: 0
+
+markdown_extensions:
+  - toc
+"""
+
+
+@pytest.mark.parametrize(("key", "line"), [("timeout_seconds", 6), ("course_id", 5), ("colour", 4),
+                                           (None, 4)], ids=["value", "first", "unknown", "table"])
+def test_a_setting_is_located_in_mkdocs_yml(key, line):
+    assert setting_line(CONFIG, key) == line
+
+
+def test_without_the_table_the_line_is_extra_or_none():
+    assert setting_line("site_name: c\nextra:\n  palette: x\n", None) == 2
+    assert setting_line("site_name: c\n", "course_id") is None
+
+
+def test_the_error_names_the_line_in_mkdocs_yml():
+    with pytest.raises(AuthoringFailed) as caught:
+        read_settings({"therapon": {"course_id": "c", "timeout_seconds": 0}}, "mkdocs.yml", CONFIG)
+    assert str(caught.value) == f"mkdocs.yml:6: in extra.therapon, {TIMEOUT.format(0)}"

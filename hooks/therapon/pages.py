@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from jinja2 import Environment, TemplateNotFound
 from mkdocs.utils.meta import YAML_RE, get_data
 
-from .errors import AuthoringError, AuthoringFailed
+from .errors import AuthoringError, AuthoringFailed, line_of
 from .load import decode_utf8, relative
 
 DOCS_DIR = "docs"
@@ -71,3 +72,25 @@ def read_pages(docs_dir: Path, root: Path) -> dict[str, int]:
     if errors:
         raise AuthoringFailed(errors)
     return offsets
+
+
+def check_templates(env: Environment, pages: list[tuple[Path, str | None]], root: Path) -> None:
+    """Each page's `template:` from its front matter exists in the theme. MkDocs would stop
+    with a Jinja traceback; this names the page, the line and the templates there are."""
+    errors: list[AuthoringError] = []
+    for path, name in pages:
+        if name is None:
+            continue
+        try:
+            env.get_template(name if isinstance(name, str) else f"{name!r}")
+        except TemplateNotFound:
+            shown = relative(path, root)
+            text = path.read_text(encoding="utf-8-sig")
+            known = sorted(t for t in env.list_templates(extensions=["html"])
+                           if "/" not in t and not t.startswith(("404", "base")))
+            errors.append(AuthoringError(
+                shown, f"the front matter asks for the template '{name}', which the theme does not "
+                f"have. Remove the `template:` line, or name one of: {', '.join(known)}.",
+                line_of(text, "template:")))
+    if errors:
+        raise AuthoringFailed(errors)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,14 +49,35 @@ def settings_message(problem: Problem) -> str:
     return f"'{problem.key}' {problem.reason}"
 
 
-def read_settings(extra: dict[str, Any], config_path: str) -> Settings:
+def setting_line(config_text: str, key: str | None) -> int | None:
+    """Line of `key:` inside the `therapon:` table of mkdocs.yml (or of the table itself, or of
+    `extra:`), so the message points at what to edit. A plain scan: YAML keeps no lines."""
+    lines = config_text.splitlines()
+    table = next((n for n, line in enumerate(lines) if re.fullmatch(r"\s+therapon:\s*(#.*)?", line)), None)
+    if table is None:
+        extra = next((n for n, line in enumerate(lines) if re.match(r"extra:", line)), None)
+        return None if extra is None else extra + 1
+    indent = len(lines[table]) - len(lines[table].lstrip())
+    for number in range(table + 1, len(lines)):
+        line = lines[number]
+        if line.strip() and len(line) - len(line.lstrip()) <= indent:
+            break
+        if key and re.match(rf"\s+{re.escape(key)}\s*:", line):
+            return number + 1
+    return table + 1
+
+
+def read_settings(extra: dict[str, Any], config_path: str, config_text: str = "") -> Settings:
+    """The validated settings; config_text (mkdocs.yml as written) lets errors name a line."""
     raw = extra.get(SETTINGS_KEY)
-    where = f"{config_path} (extra.{SETTINGS_KEY})"
     if not isinstance(raw, dict):
-        raise AuthoringFailed([AuthoringError(where, "is missing. Add `extra: therapon: "
-                                              "course_id: your-course` to mkdocs.yml.")])
+        raise AuthoringFailed([AuthoringError(
+            config_path, f"extra.{SETTINGS_KEY} is missing. Add `extra: therapon: course_id: "
+            "your-course` to mkdocs.yml.", setting_line(config_text, None))])
     values, problems = apply_fields(raw, FIELDS)
-    errors = [AuthoringError(where, settings_message(p)) for p in problems]
+    errors = [AuthoringError(config_path, f"in extra.{SETTINGS_KEY}, {settings_message(p)}",
+                             setting_line(config_text, p.key if p.kind != "missing" else None))
+              for p in problems]
     if errors:
         raise AuthoringFailed(errors)
     return Settings(**values)
