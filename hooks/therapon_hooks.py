@@ -79,6 +79,10 @@ def on_env(env, config, files):
 
 
 def on_post_page(output, page, config):
+    try:
+        output = _build.complete_page(output, page.file.src_path)
+    except AuthoringFailed as exc:
+        raise PluginError(str(exc)) from None
     return _csp.add(output, page.file.dest_path)
 
 

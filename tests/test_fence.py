@@ -9,6 +9,7 @@ import pytest
 from therapon import verify
 from therapon.cache import DiskCache
 from therapon.course import CourseBuild
+from therapon.errors import AuthoringFailed
 from therapon.fence import FENCE_NAME, FenceError, custom_fence, fence_id, fence_lines
 from therapon.settings import Settings
 
@@ -100,12 +101,25 @@ LESSON = "# One\n\nSome text.\n\n```exercise\n{}\n```\n"  # the fence opens on l
 
 def test_a_placed_exercise_renders_and_is_recorded(course):
     course.begin_page("lessons/one.md", LESSON.format("gentle-start"))
-    html = course.render_fence("gentle-start\n")
-    assert 'data-exercise="gentle-start"' in html
-    assert 'data-kind="code"' in html
+    stub = course.render_fence("gentle-start\n")
+    assert 'id="exercise-gentle-start"' in stub and "data-exercise=" not in stub
     assert course.page_exercises == {"lessons/one.md": ["gentle-start"]}
     assert course.used_on == {"gentle-start": ("lessons/one.md", 5)}
     assert course.unused_exercises() == []
+    page = course.complete_page(f"<article><p>Before</p>{stub}<p>After</p></article>", "lessons/one.md")
+    assert 'data-exercise="gentle-start"' in page and 'data-kind="code"' in page
+    assert "data-therapon-pending" not in page
+    assert page.startswith("<article><p>Before</p><div") and page.endswith("<p>After</p></article>")
+
+
+def test_a_stub_changed_by_another_plugin_stops_the_build(course):
+    course.begin_page("lessons/one.md", LESSON.format("gentle-start"))
+    stub = course.render_fence("gentle-start")
+    with pytest.raises(AuthoringFailed) as caught:
+        course.complete_page(stub.replace("<p ", "<p  "), "lessons/one.md")
+    assert str(caught.value) == (
+        "docs/lessons/one.md: the exercise 'gentle-start' was changed by another plugin before "
+        "Therapon could finish the page. List that plugin after the hooks, or remove it.")
 
 
 def test_fence_without_id(course):

@@ -21,7 +21,7 @@ from .manifest import Lesson, manifest, versioned_url, write_manifest
 from .model import STATUSES, Exercise
 from .offline import write_service_worker
 from .pages import DOCS_DIR, read_pages
-from .render import render_exercise
+from .render import render_exercise, search_stub
 from .runtime import SITE_PYODIDE_DIR, Runtime, install, locate
 from .settings import Settings
 from .wheel import CHECKER_DIR, DIST_NAME, PACKAGE_NAME, build_wheel
@@ -74,6 +74,7 @@ class CourseBuild:
         self.runtime: Runtime = locate(root, build_wheel(CHECKER_DIR))
         self.used_on: dict[str, tuple[str, int | None]] = {}
         self.page_exercises: dict[str, list[str]] = {}
+        self._stubs: dict[str, str] = {}  # what each placed exercise's fence wrote, until complete_page
         self._page = ""
         self._page_fences: list[int] = []
         self._fence_index = 0
@@ -124,7 +125,20 @@ class CourseBuild:
                              f"{first}. Each exercise appears once; make a copy with a new id.")
         self.used_on[exercise_id] = (self._page, line)
         self.page_exercises[self._page].append(exercise_id)
-        return render_exercise(self.exercises[exercise_id])
+        self._stubs[exercise_id] = search_stub(self.exercises[exercise_id])
+        return self._stubs[exercise_id]
+
+    def complete_page(self, html: str, src_path: str) -> str:
+        """The written page, with each exercise's stub replaced by the whole exercise."""
+        for exercise_id in self.page_exercises.get(src_path, ()):
+            stub = self._stubs[exercise_id]
+            if stub not in html:
+                raise AuthoringFailed([AuthoringError(
+                    f"{DOCS_DIR}/{src_path}", f"the exercise '{exercise_id}' was changed by another "
+                    "plugin before Therapon could finish the page. List that plugin after the "
+                    "hooks, or remove it.")])
+            html = html.replace(stub, render_exercise(self.exercises[exercise_id]), 1)
+        return html
 
     def unused_exercises(self) -> list[str]:
         """Warnings for exercises that no lesson places, so none is forgotten."""
