@@ -265,15 +265,16 @@ CASES = [
     Case("front-matter-colon", before(PAGE, "---\ntitle: Drill: names\n---\n"), f"{PAGE}:2: ",
          ("not valid YAML (mapping values are not allowed here)",
           "put quotes around values that hold a colon")),
-    Case("front-matter-unknown-template", before(PAGE, "---\ntitle: Drill\ntemplate: lesson-wide.html\n---\n"),
+    Case("front-matter-unknown-template",
+         before(PAGE, "---\ntitle: Drill\ntemplate: lesson-wide.html\n---\n"),
          f"{PAGE}:3: ", ("asks for the template 'lesson-wide.html', which the theme does not have.",
                          "Remove the `template:` line, or name one of: ", "main.html")),
     Case("link-to-missing-page", after(PAGE, "\nSee [the basics](basics.md).\n"),
          "Doc file 'drill.md' contains a link 'basics.md', ", ("but the target is not found",)),
     # mkdocs.yml
     Case("settings-wrong-type", change("mkdocs.yml", "timeout_seconds: 5", "timeout_seconds: fast"),
-         f"mkdocs.yml:{TIMEOUT_LINE}: in extra.therapon, ", ("'timeout_seconds' must be a number of seconds from 1 to 120, "
-                                           "got 'fast'.",)),
+         f"mkdocs.yml:{TIMEOUT_LINE}: in extra.therapon, ",
+         ("'timeout_seconds' must be a number of seconds from 1 to 120, got 'fast'.",)),
     Case("mkdocs-yml-invalid", after("mkdocs.yml", "extra_css: [\n"),
          'mkdocs.yml", line ', ("error parsing the configuration file",)),
 ]

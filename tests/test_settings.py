@@ -8,7 +8,8 @@ from therapon.errors import AuthoringFailed
 from therapon.settings import Settings, read_settings, setting_line
 
 WHERE = "mkdocs.yml: in extra.therapon,"
-MISSING = "mkdocs.yml: extra.therapon is missing. Add `extra: therapon: course_id: your-course` to mkdocs.yml."
+MISSING = ("mkdocs.yml: extra.therapon is missing. Add `extra: therapon: course_id: your-course` "
+           "to mkdocs.yml.")
 BAD_COURSE_ID = ("'course_id' must use only lower-case letters, digits and single hyphens, got "
                  "{!r}. Write it as, for example, course_id: therapeutic-partnership. Learners' "
                  "saved progress is kept under it, so never change it once published.")
