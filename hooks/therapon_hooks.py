@@ -67,10 +67,10 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_env(env, config, files):
     # Every page's fences are read by now, and no page is written yet.
-    pages = [(Path(f.abs_src_path), f.page.meta.get("template")) for f in files.documentation_pages()
-             if f.abs_src_path and f.page]
+    templates = [(Path(f.abs_src_path), f.page.meta.get("template"))
+                 for f in files.documentation_pages() if f.abs_src_path and f.page]
     try:
-        check_templates(env, pages, Path(config.config_file_path).parent)
+        check_templates(env, templates, Path(config.config_file_path).parent)
     except AuthoringFailed as exc:
         raise PluginError(str(exc)) from None
     pages = [(p.file.src_path, p.title or p.file.name, p.url) for p in _nav.pages]

@@ -14,6 +14,7 @@ import pytest
 
 from conftest import ROOT, build_site
 from support.subpath_server import SUBPATH
+from therapon.load import load_exercises
 from therapon.wheel import PACKAGE_NAME
 
 COPIED = ("docs", "exercises", "hooks", "overrides", "mkdocs.yml")
@@ -203,3 +204,17 @@ def test_search_index_holds_no_code_data_or_solutions(built_site: Path) -> None:
     assert "Who listened this week?" in index  # exercises' titles and prompts stay searchable
     for leak in ("from therapon_check", "def check_", "counts[listener] += 1", "Replace your code with"):
         assert leak not in index, leak
+
+
+def test_search_index_gives_away_no_answer(built_site: Path) -> None:
+    """Search reads each exercise's stub (title and prompt), never its explanations or hints."""
+    texts = " ".join(doc["text"] for doc in json.loads(
+        (built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"])
+    exercises = load_exercises(ROOT / "exercises", ROOT).values()
+    answers = [option["explanation"] for e in exercises if e.kind == "choice"
+               for option in e.fields["options"] if option["explanation"]]
+    answers += [hint for e in exercises for hint in e.hints]
+    assert len(answers) > 20
+    for answer in answers:
+        words = re.sub(r"[*_`\"]", "", answer).split()[:8]  # the start, as plain text
+        assert " ".join(words) not in texts, answer
