@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -22,6 +23,15 @@ _csp = ContentSecurityPolicy()
 _command = "build"
 
 
+@contextmanager
+def reported():
+    """An authoring error reaches MkDocs as its one message: file, line and fix, no traceback."""
+    try:
+        yield
+    except AuthoringFailed as exc:
+        raise PluginError(str(exc)) from None
+
+
 def on_startup(command, dirty):
     global _command
     _command = command
@@ -34,11 +44,9 @@ def on_config(config):
         raise PluginError("mkdocs.yml: add pymdownx.superfences to markdown_extensions; "
                           "exercise fences need it.")
     config_file = Path(config.config_file_path)
-    try:
+    with reported():
         settings = read_settings(config.extra, config_file.name, config_file.read_text(encoding="utf-8"))
         _build = CourseBuild(config_file.parent, settings)
-    except AuthoringFailed as exc:
-        raise PluginError(str(exc)) from None
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     superfences.setdefault("custom_fences", []).append(custom_fence(_build.render_fence))
     # Under `mkdocs serve` a service worker would show an author yesterday's page.
@@ -69,20 +77,16 @@ def on_env(env, config, files):
     # Every page's fences are read by now, and no page is written yet.
     templates = [(Path(f.abs_src_path), f.page.meta.get("template"))
                  for f in files.documentation_pages() if f.abs_src_path and f.page]
-    try:
+    with reported():
         check_templates(env, templates, Path(config.config_file_path).parent)
-    except AuthoringFailed as exc:
-        raise PluginError(str(exc)) from None
     pages = [(p.file.src_path, p.title or p.file.name, p.url) for p in _nav.pages]
     config.extra["therapon_runtime"]["course"] = _build.plan_manifest(config.site_name, pages)
     return env
 
 
 def on_post_page(output, page, config):
-    try:
+    with reported():
         output = _build.complete_page(output, page.file.src_path)
-    except AuthoringFailed as exc:
-        raise PluginError(str(exc)) from None
     return _csp.add(output, page.file.dest_path)
 
 
@@ -94,7 +98,5 @@ def on_post_build(config):
     _csp.finish(Path(config.site_dir))
     for warning in _build.unused_exercises():
         log.warning(warning)
-    try:
+    with reported():
         _build.finish(Path(config.site_dir))
-    except AuthoringFailed as exc:
-        raise PluginError(str(exc)) from None

@@ -82,7 +82,7 @@ def check_templates(env: Environment, pages: list[tuple[Path, str | None]], root
         if name is None:
             continue
         try:
-            env.get_template(name if isinstance(name, str) else f"{name!r}")
+            env.get_template(str(name))
         except TemplateNotFound:
             shown = relative(path, root)
             text = path.read_text(encoding="utf-8-sig")
