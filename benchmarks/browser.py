@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 from conftest import build_site  # noqa: E402
+from support.project import copy_project  # noqa: E402
 from support.subpath_server import SiteServer  # noqa: E402
 
 FLOOR_PAGE = """<!doctype html><meta charset="utf-8"><title>floor</title><script type="module">
@@ -253,7 +254,7 @@ def measure(runs: int, log: Callable[[str], None] = print) -> dict:
 
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
-        site = built(base, "site", ROOT)
+        site = built(base, "site", copy_project(base / "course"))
         plain = built(base, "plain-site", plain_project(base))
         bench_dir = site.directory / "__bench__"
         bench_dir.mkdir()

@@ -20,6 +20,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from support.project import add_runtime  # noqa: E402
+
 WORDS = ("partners listen slowly and kindly when one of them shares a worry about the week "
          "ahead so that the other can reflect it back without advice or judgement").split()
 CHECKER = '''from therapon_check.language import Feedback, feelings
@@ -84,10 +87,7 @@ def project(base: Path, lessons: int, with_hooks: bool) -> Path:
     if with_hooks:
         shutil.copytree(ROOT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copytree(ROOT / "overrides", root / "overrides")
-        (root / "node_modules").symlink_to(ROOT / "node_modules")
-        (root / "build").mkdir()  # its own build/cache; the bundles are shared
-        for bundle in ("editor", "therapon", "therapon-preload.json"):
-            (root / "build" / bundle).symlink_to(ROOT / "build" / bundle)
+        add_runtime(root)  # its own build/ and build/cache
     else:
         config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
         config = config.replace("  custom_dir: overrides\n", "")

@@ -47,6 +47,7 @@ def on_config(config):
     with reported():
         settings = read_settings(config.extra, config_file.name, config_file.read_text(encoding="utf-8"))
         _build = CourseBuild(config_file.parent, settings)
+    _build.start_verification()
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     superfences.setdefault("custom_fences", []).append(custom_fence(_build.render_fence))
     # Under `mkdocs serve` a service worker would show an author yesterday's page.

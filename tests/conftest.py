@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from support.project import ROOT, copy_project
 from support.subpath_server import SiteServer
 
-ROOT = Path(__file__).resolve().parent.parent
 
-
-def build_site(site_dir: Path, site_url: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run the real `mkdocs build --strict`, as `make build` does, for a given address."""
+def build_site(site_dir: Path, site_url: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs build --strict`, as `make build` does, for a given address, in a
+    copy of the project (support.project), never in the repository itself."""
+    assert cwd.resolve() != ROOT, "build a copy (support.project.copy_project), not the repository"
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=cwd, capture_output=True, text=True,
@@ -30,9 +31,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
 
     The server picks its port first so the build's site_url matches it: Material's instant
     navigation only intercepts links that are listed in sitemap.xml under that address."""
-    site_dir = tmp_path_factory.mktemp("site")
+    project = copy_project(tmp_path_factory.mktemp("course"))
+    site_dir = project / "site"
     server = SiteServer(site_dir)
-    result = build_site(site_dir, server.url)
+    result = build_site(site_dir, server.url, cwd=project)
     assert result.returncode == 0, f"the site did not build:\n{result.stdout}\n{result.stderr}"
     with server:
         yield server

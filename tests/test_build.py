@@ -7,18 +7,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, build_site
+from support.project import copy_project
 from support.subpath_server import SUBPATH
 from therapon.load import load_exercises
 from therapon.wheel import PACKAGE_NAME
-
-COPIED = ("docs", "exercises", "hooks", "overrides", "mkdocs.yml")
-LINKED = ("node_modules", "build")
 
 
 def test_course_manifest_lists_lessons_in_reading_order(built_site: Path) -> None:
@@ -81,16 +78,8 @@ def test_no_page_references_another_host_for_assets(built_site: Path) -> None:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the project that a test may break, sharing the installed runtime."""
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, tmp_path / name)
-    for name in LINKED:
-        (tmp_path / name).symlink_to(ROOT / name)
-    return tmp_path
+    """A copy of the project that a test may break, with its own build/cache and output."""
+    return copy_project(tmp_path)
 
 
 def broken_build(project: Path) -> str:

@@ -6,14 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from therapon import verify
-from therapon.cache import DiskCache
+from support.project import add_runtime
 from therapon.course import CourseBuild
 from therapon.errors import AuthoringFailed
 from therapon.fence import FENCE_NAME, FenceError, custom_fence, fence_id, fence_lines
 from therapon.settings import Settings
-
-ROOT = Path(__file__).resolve().parents[1]
 
 EXERCISE = {
     "exercise.toml": 'id = "gentle-start"\nkind = "code"\ntitle = "A gentle start"\n',
@@ -73,10 +70,8 @@ def test_custom_fence_entry_calls_render_with_the_body():
 
 @pytest.fixture(scope="module")
 def course_root(tmp_path_factory) -> Path:
-    """A project with one valid exercise, and the real Pyodide and editor build linked in."""
-    root = tmp_path_factory.mktemp("course")
-    for name in ("node_modules", "build"):
-        (root / name).symlink_to(ROOT / name, target_is_directory=True)
+    """A project with one valid exercise, and the real Pyodide and bundles, in its own folder."""
+    root = add_runtime(tmp_path_factory.mktemp("course"))
     folder = root / "exercises" / "gentle-start"
     folder.mkdir(parents=True)
     for name, text in EXERCISE.items():
@@ -85,8 +80,8 @@ def course_root(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def course(course_root, monkeypatch) -> CourseBuild:
-    monkeypatch.setattr(verify, "verdicts", DiskCache(None))
+def course(course_root) -> CourseBuild:
+    """Loaded only: these tests place fences, so no verification is started."""
     return CourseBuild(course_root, Settings(course_id="t", timeout_seconds=5.0))
 
 

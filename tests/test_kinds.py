@@ -15,13 +15,13 @@ from typing import Any
 
 import pytest
 
-from therapon import verify
-from therapon.cache import DiskCache
 from therapon.course import verify_all
 from therapon.errors import AuthoringError, AuthoringFailed
 from therapon.load import load_exercises
 from therapon.model import Exercise
 from therapon.render import render_exercise
+from therapon.verdicts import Verdicts
+from therapon.verify import Verifier
 from therapon_check.language import Feedback
 from therapon_check.written import shape_problem
 
@@ -92,12 +92,6 @@ EXAMPLE_2 = "example 2 ('You are always late.')"
 Entries = dict[str, "str | Entries | None"]
 
 
-@pytest.fixture(autouse=True)
-def empty_cache(monkeypatch):
-    """Each test verifies from scratch, not from an earlier test's cached verdict."""
-    monkeypatch.setattr(verify, "verdicts", DiskCache(None))
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> Callable[[Entries], Path]:
     """Write {name: text} (one-file exercises) and {name: {file: text}} (folders) under
@@ -122,12 +116,16 @@ def load(root: Path) -> dict[str, Exercise]:
     return load_exercises(root / "exercises", root)
 
 
-def problems(root: Path) -> list[AuthoringError]:
-    """Every error a build would report: loading first, then each kind's verification."""
+def problems(root: Path, verdicts: Verdicts | None = None) -> list[AuthoringError]:
+    """Every error a build would report: loading first, then each kind's verification, from
+    scratch (no cache) unless told otherwise, as a build on a fresh clone would."""
+    verdicts = verdicts or Verdicts(None)
     try:
-        verify_all(load(root), root)
+        verify_all(load(root), root, verdicts)
     except AuthoringFailed as failed:
         return failed.errors
+    finally:
+        verdicts.close()
     return []
 
 
@@ -398,14 +396,16 @@ def test_checker_calling_exit_is_reported_as_a_crash(project):
     ]
 
 
-def test_checker_with_endless_loop_fails_in_time(project, monkeypatch):
-    monkeypatch.setattr(verify, "VERIFY_TIMEOUT_SECONDS", 0.5)
+def test_checker_with_endless_loop_fails_in_time(project):
     root = project(text_exercise(checker=odd_checker("while True: pass")))
+    verdicts = Verdicts(None, Verifier(seconds=0.5))
     # Only example 2 loops; after a checker fails to finish, the rest are not tried.
-    assert located(problems(root)) == [
+    assert located(problems(root, verdicts)) == [
         (CHECKER_PATH, None, f"the checker did not finish on {EXAMPLE_2} (it ran for more than "
          "0.5 seconds). Look for an endless loop, or a call to exit()."),
     ]
+    assert verdicts.computed == 2, "examples after the one that looped must not run"
+    assert verdicts.verifier.process is None, "the looping child must be killed"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from therapon import verify
 from therapon.cache import DiskCache
 from therapon.course import verify_all
 from therapon.errors import AuthoringError, AuthoringFailed
 from therapon.load import load_exercises
 from therapon.model import Exercise, PythonFile
+from therapon.verdicts import Verdicts, verifier_fingerprint
+from therapon.verify import Verifier, code_job
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = Path("exercises/gentle-start")
@@ -32,12 +34,6 @@ def check_says_hello(learner):
 '''
 
 
-@pytest.fixture(autouse=True)
-def empty_cache(monkeypatch):
-    """Each test verifies from scratch, not from an earlier test's cached verdict."""
-    monkeypatch.setattr(verify, "verdicts", DiskCache(None))
-
-
 def exercise(root: Path, starter: str = STARTER, solution: str = SOLUTION,
              checks: str = CHECKS) -> Exercise:
     folder = root / FOLDER
@@ -48,14 +44,25 @@ def exercise(root: Path, starter: str = STARTER, solution: str = SOLUTION,
         files={role: PythonFile(folder / f"{role}.py", text) for role, text in texts.items()})
 
 
-def verify_errors(root: Path, **texts: str) -> list[AuthoringError]:
+@pytest.fixture
+def verdicts() -> Iterator[Verdicts]:
+    """From scratch, as on a fresh clone: no cache, a child Python of the test's own."""
+    found = Verdicts(None)
+    yield found
+    found.close()
+
+
+def verify_errors(root: Path, verdicts: Verdicts | None = None, **texts: str) -> list[AuthoringError]:
+    verdicts = verdicts or Verdicts(None)
     with pytest.raises(AuthoringFailed) as caught:
-        verify_all({"gentle-start": exercise(root, **texts)}, root)
+        verify_all({"gentle-start": exercise(root, **texts)}, root, verdicts)
+    verdicts.close()
     return caught.value.errors
 
 
-def test_a_correct_exercise_verifies(tmp_path):
-    verify_all({"gentle-start": exercise(tmp_path)}, tmp_path)
+def test_a_correct_exercise_verifies(tmp_path, verdicts):
+    verify_all({"gentle-start": exercise(tmp_path)}, tmp_path, verdicts)
+    assert verdicts.computed == 2  # the solution, then the starter
 
 
 def test_solution_failing_a_check_names_solution_and_check(tmp_path):
@@ -132,41 +139,64 @@ def test_checks_file_that_fails_to_load_is_broken(tmp_path):
     ]
 
 
-def test_solution_with_endless_loop_fails_in_time_and_is_stopped(tmp_path, monkeypatch):
-    monkeypatch.setattr(verify, "VERIFY_TIMEOUT_SECONDS", 0.5)
+def test_solution_with_endless_loop_fails_in_time_and_is_stopped(tmp_path):
+    verdicts = Verdicts(None, Verifier(seconds=0.5))
     solution = ('def greet(name):\n    letters = 0\n    while letters < len(name):\n'
                 '        pass\n    return f"Hello, {name}!"\n')
-    errors = verify_errors(tmp_path, solution=solution)
+    errors = verify_errors(tmp_path, verdicts, solution=solution)
     assert [(e.path, e.message) for e in errors] == [
         (FOLDER / "solution.py",
          "the reference solution never finished (it ran for more than 0.5 seconds). Look for "
          "an endless loop."),
     ]
-    assert verify._verifier.process is None, "the looping child must be killed"
-    # and the next verification works, in a fresh child
-    verify_all({"gentle-start": exercise(tmp_path)}, tmp_path)
+    assert verdicts.verifier.process is None, "the looping child must be killed"
+    assert verdicts.computed == 1, "the starter is not run after the solution looped"
+    # and the next verification works, in a fresh child, not from a remembered timeout
+    retry = Verdicts(None, verdicts.verifier)
+    verify_all({"gentle-start": exercise(tmp_path)}, tmp_path, retry)
+    retry.close()
 
 
 def test_code_printing_to_the_real_stdout_cannot_fake_a_verdict():
     source = "import os\nos.write(1, b'not a verdict\\n')\nx = 1\n"
-    result = verify.run_checks(source, "def check_x(learner):\n    assert learner.variable('x') == 1\n")
+    verifier = Verifier()
+    result = verifier.run(code_job(source, "def check_x(learner):\n    assert learner.variable('x') == 1\n"))
+    verifier.close()
     assert result["passed"] is True
 
 
-def test_verdicts_are_cached_by_content(tmp_path, monkeypatch):
-    calls = []
-    real = verify.run_checks
+def test_verdicts_are_cached_by_content_and_by_the_verifiers_code(tmp_path, monkeypatch):
+    cache = tmp_path / "build/cache/verdicts.json"
 
-    def counting(source, checks):
-        calls.append(source)
-        return real(source, checks)
+    def build(**texts: str) -> int:
+        """One build's verification from the cache on disk; how many jobs the child ran."""
+        verdicts = Verdicts(cache)
+        verify_all({"gentle-start": exercise(tmp_path, **texts)}, tmp_path, verdicts)
+        verdicts.close()
+        return verdicts.computed
 
-    monkeypatch.setattr("therapon.kinds.code.run_checks", counting)
-    verify_all({"gentle-start": exercise(tmp_path)}, tmp_path)
-    verify_all({"gentle-start": exercise(tmp_path)}, tmp_path)
-    assert len(calls) == 2  # the solution and the starter, once each
-    verify_all({"gentle-start": exercise(tmp_path, starter=STARTER + "# changed\n")}, tmp_path)
-    assert len(calls) == 3
+    assert build() == 2  # the solution and the starter
+    assert build() == 0  # a rebuild runs nothing
+    assert build(starter=STARTER + "# changed\n") == 1
+    # The verifier's own code is part of every key: a changed verifier judges afresh.
+    monkeypatch.setattr("therapon.verdicts.verifier_fingerprint", lambda: "another verifier")
+    assert build() == 2
+
+
+def test_the_fingerprint_covers_the_checking_package_and_the_verifier(tmp_path):
+    from therapon.verdicts import judging_code
+    from therapon.verify import SOURCE
+    from therapon.wheel import CHECKER_DIR
+
+    covered = set(judging_code())
+    assert SOURCE in covered
+    assert {*CHECKER_DIR.glob("*.py"), *CHECKER_DIR.glob("lexicon/*.txt")} <= covered
+    files = [tmp_path / "a.py", tmp_path / "b.txt"]
+    for path in files:
+        path.write_text("x = 1\n")
+    before = verifier_fingerprint(files)
+    files[1].write_text("x = 2\n")
+    assert verifier_fingerprint(files) != before
 
 
 def test_errors_from_several_exercises_are_reported_together(tmp_path):
@@ -175,7 +205,7 @@ def test_errors_from_several_exercises_are_reported_together(tmp_path):
         **good.files, "starter": PythonFile(good.files["starter"].path, SOLUTION)}})
     bad = exercise(tmp_path, solution=STARTER)
     with pytest.raises(AuthoringFailed) as caught:
-        verify_all({"other": other, "gentle-start": bad}, tmp_path)
+        verify_all({"other": other, "gentle-start": bad}, tmp_path, Verdicts(None))
     assert [e.path.name for e in caught.value.errors] == ["starter.py", "solution.py"]
     assert "check_greets_by_name" in caught.value.errors[1].message
 
@@ -186,7 +216,10 @@ def test_the_courses_own_exercises_load_and_verify():
                      if (p.is_dir() or p.suffix == ".toml") and not p.name.startswith((".", "_")))
     assert len(exercises) == len(sources) > 0
     assert {e.kind for e in exercises.values()} == {"code", "text", "choice", "reflection"}
-    verify_all(exercises, ROOT)
+    verdicts = Verdicts(None)  # cold: every verdict computed now, none remembered
+    verify_all(exercises, ROOT, verdicts)
+    verdicts.close()
+    assert verdicts.computed > 0
 
 
 def test_the_disk_cache_keeps_only_what_a_build_used_and_survives_garbage(tmp_path):

@@ -11,7 +11,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from . import verify
 from .cache import CACHE_DIR
 from .errors import AuthoringError, AuthoringFailed
 from .fence import FenceError, fence_id, fence_lines
@@ -24,19 +23,20 @@ from .pages import DOCS_DIR, read_pages
 from .render import render_exercise, search_stub
 from .runtime import SITE_PYODIDE_DIR, Runtime, install, locate
 from .settings import Settings
+from .verdicts import Verdicts
 from .wheel import CHECKER_DIR, DIST_NAME, PACKAGE_NAME, build_wheel
 
 
-def verify_all(exercises: dict[str, Exercise], root: Path) -> None:
+def verify_all(exercises: dict[str, Exercise], root: Path, verdicts: Verdicts) -> None:
+    """Every exercise's verdicts, computed in one batch, then judged by its kind. Raises
+    AuthoringFailed with every problem found."""
+    verdicts.prefetch(KINDS[e.kind].jobs(e) for e in exercises.values())
     errors: list[AuthoringError] = []
-    verify.open_verdicts(root / CACHE_DIR / "verdicts.json")
-    try:
-        for exercise in exercises.values():
-            shown = {role: relative(f.path, root) for role, f in exercise.files.items()}
-            shown["metadata"] = relative(exercise.metadata_path, root)
-            errors.extend(KINDS[exercise.kind].verify(exercise, shown))
-    finally:
-        verify.verdicts.save()
+    for exercise in exercises.values():
+        shown = {role: relative(f.path, root) for role, f in exercise.files.items()}
+        shown["metadata"] = relative(exercise.metadata_path, root)
+        errors.extend(KINDS[exercise.kind].verify(exercise, shown, verdicts))
+    verdicts.save()
     if errors:
         raise AuthoringFailed(errors)
 
@@ -46,17 +46,20 @@ class Verification:
     a child Python, so on two cores it costs the build almost nothing. `result` re-raises
     what it found, so the build still fails with every problem, file and line."""
 
-    def __init__(self, exercises: dict[str, Exercise], root: Path) -> None:
+    def __init__(self, exercises: dict[str, Exercise], root: Path, verdicts: Verdicts) -> None:
         self.failure: BaseException | None = None
+        self.verdicts = verdicts
         self.thread = threading.Thread(target=self._run, args=(exercises, root), daemon=True,
                                        name="therapon-verification")
         self.thread.start()
 
     def _run(self, exercises: dict[str, Exercise], root: Path) -> None:
         try:
-            verify_all(exercises, root)
+            verify_all(exercises, root, self.verdicts)
         except BaseException as exc:  # handed to the build's own thread by result()
             self.failure = exc
+        finally:
+            self.verdicts.close()  # the child Python is not needed after this
 
     def result(self) -> None:
         self.thread.join()
@@ -65,13 +68,18 @@ class Verification:
 
 
 class CourseBuild:
-    def __init__(self, root: Path, settings: Settings) -> None:
+    """One build, in four phases: load (here), verify (in the background, while MkDocs
+    renders), plan (`plan_manifest`, once every page is read) and write (`complete_page`,
+    `finish`)."""
+
+    def __init__(self, root: Path, settings: Settings, cache_dir: Path | None = None) -> None:
         self.root = root
         self.settings = settings
+        self.cache_dir = root / CACHE_DIR if cache_dir is None else cache_dir
         self.body_offsets = read_pages(root / DOCS_DIR, root)
         self.exercises = load_exercises(root / "exercises", root)
-        self.verification = Verification(self.exercises, root)
-        self.runtime: Runtime = locate(root, build_wheel(CHECKER_DIR))
+        self.verification: Verification | None = None
+        self.runtime: Runtime = locate(root, build_wheel(CHECKER_DIR), self.cache_dir)
         self.used_on: dict[str, tuple[str, int | None]] = {}
         self.page_exercises: dict[str, list[str]] = {}
         self._stubs: dict[str, str] = {}  # what each placed exercise's fence wrote, until complete_page
@@ -80,6 +88,12 @@ class CourseBuild:
         self._fence_index = 0
         self._manifest: dict[str, Any] = {}
         self.course_url = ""
+
+    def start_verification(self) -> Verification:
+        """Judge every exercise in a child Python while the pages render; `finish` waits for it."""
+        verdicts = Verdicts(self.cache_dir / "verdicts.json")
+        self.verification = Verification(self.exercises, self.root, verdicts)
+        return self.verification
 
     def browser_config(self) -> dict[str, Any]:
         """Everything the page scripts share with Python, generated here rather than copied."""
@@ -159,7 +173,8 @@ class CourseBuild:
 
     def finish(self, site_dir: Path) -> None:
         """Write course.json, the runtime and, last, the service worker that lists them all."""
-        self.verification.result()
+        if self.verification is not None:
+            self.verification.result()
         write_manifest(site_dir, self._manifest)
         install(self.runtime, site_dir)
         write_service_worker(site_dir, self.settings.course_id, self.course_url, self.runtime.cache_dir)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import CACHE_DIR, DiskCache, key_of
+from .cache import DiskCache, key_of
 from .errors import AuthoringError, AuthoringFailed
 from .wheel import Wheel
 
@@ -84,7 +84,7 @@ class Runtime:
         return sum((self.pyodide_dir / name).stat().st_size for name in big) + len(self.wheel.data)
 
 
-def locate(root: Path, wheel: Wheel) -> Runtime:
+def locate(root: Path, wheel: Wheel, cache_dir: Path) -> Runtime:
     """Find the runtime's inputs, or fail with the command that provides them."""
     pyodide_dir = root / "node_modules" / "pyodide"
     missing = [name for name in PYODIDE_FILES if not (pyodide_dir / name).is_file()]
@@ -93,7 +93,7 @@ def locate(root: Path, wheel: Wheel) -> Runtime:
             "node_modules/pyodide", f"Pyodide's runtime files are missing ({', '.join(missing)}). "
             "Run `npm ci` in the project folder (make build does this for you).")])
     ensure_bundles(root)
-    return Runtime(pyodide_dir, root / EDITOR_BUNDLE, root / SCRIPTS_BUNDLE, wheel, root / CACHE_DIR)
+    return Runtime(pyodide_dir, root / EDITOR_BUNDLE, root / SCRIPTS_BUNDLE, wheel, cache_dir)
 
 
 @lru_cache(maxsize=4)

@@ -2,31 +2,25 @@
 
 A looping solution fails the build instead of hanging it, and it is really stopped: the child
 is killed and replaced, so nothing keeps spinning in `mkdocs serve` and the build's own
-stdout is never redirected. Verdicts are cached by content (in memory, and on disk once a
-build opens its cache), which keeps rebuilds fast.
+stdout is never redirected. Jobs are sent to the child all at once and answered in order, so
+the child never waits for the build's thread between two jobs.
 """
 
 from __future__ import annotations
 
-import atexit
-import hashlib
 import json
 import queue
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .cache import DiskCache, key_of
 from .wheel import CHECKER_DIR
 
 VERIFY_TIMEOUT_SECONDS = 10.0
 REPLY_PREFIX = "\x00therapon-verdict "
-verdicts = DiskCache(None)
-_fingerprint_of_build: str | None = None
+Job = dict[str, str]
 
 # The child reads one JSON job per line and answers on a marked line, so anything learner
 # code writes straight to file descriptor 1 cannot be mistaken for an answer.
@@ -43,22 +37,37 @@ for line in sys.stdin:
     sys.__stdout__.write({REPLY_PREFIX!r} + reply + "\\n")
     sys.__stdout__.flush()
 """
+# What a verdict depends on besides its job: this file (the child's program) and the package.
+SOURCE = Path(__file__).resolve()
+
+
+def code_job(source: str, checks: str) -> Job:
+    return {"op": "code", "source": source, "checks": checks}
+
+
+def text_job(checker: str, response: str) -> Job:
+    return {"op": "text", "checker": checker, "response": response}
+
+
+def is_timeout(verdict: dict[str, Any]) -> bool:
+    return "timeout" in verdict
 
 
 class Verifier:
-    """One child Python for the whole build, replaced whenever a job runs out of time."""
+    """One child Python, replaced whenever a job runs out of time or the child dies."""
 
-    def __init__(self) -> None:
+    def __init__(self, seconds: float = VERIFY_TIMEOUT_SECONDS) -> None:
+        self.seconds = seconds
         self.process: subprocess.Popen[str] | None = None
         self.replies: queue.Queue[str | None] = queue.Queue()
         self.lock = threading.Lock()
 
     def _start(self) -> subprocess.Popen[str]:
-        hooks_dir = str(CHECKER_DIR.parent)
         process = subprocess.Popen(
             [sys.executable, "-c", CHILD_PROGRAM], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
-            env={"PYTHONPATH": hooks_dir, "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1"},
+            env={"PYTHONPATH": str(CHECKER_DIR.parent), "PYTHONIOENCODING": "utf-8",
+                 "PYTHONDONTWRITEBYTECODE": "1"},
         )
         replies: queue.Queue[str | None] = queue.Queue()
 
@@ -72,27 +81,33 @@ class Verifier:
         self.process, self.replies = process, replies
         return process
 
-    def run(self, job: dict[str, str], seconds: float | None = None) -> dict[str, Any]:
-        """A therapon_check verdict from the child, or {"timeout": ...} when it ran too long.
-        One job at a time: under `mkdocs serve` a new build may start before the last ends."""
-        with self.lock:
-            return self._run(job, seconds)
+    def run(self, job: Job) -> dict[str, Any]:
+        """A therapon_check verdict from the child, or {"timeout": ...} when it ran too long."""
+        return self.run_batch([job])[0]
 
-    def _run(self, job: dict[str, str], seconds: float | None) -> dict[str, Any]:
-        limit = VERIFY_TIMEOUT_SECONDS if seconds is None else seconds
-        process = self.process if self.process and self.process.poll() is None else self._start()
-        assert process.stdin is not None
-        process.stdin.write(json.dumps(job) + "\n")
-        process.stdin.flush()
-        try:
-            reply = self.replies.get(timeout=limit)
-        except queue.Empty:
-            self.close()
-            return {"timeout": f"it ran for more than {limit:g} seconds"}
-        if reply is None:  # the child died, e.g. the code exhausted its memory
-            self.close()
-            return {"timeout": "Python stopped while running it"}
-        return json.loads(reply)
+    def run_batch(self, jobs: list[Job]) -> list[dict[str, Any]]:
+        """The jobs' verdicts, in order, sent to the child all at once. Each job has the time
+        limit to itself. The list ends early, with a {"timeout": ...} verdict, at a job that ran
+        out of time or stopped the child; the child is then gone, and the next call starts one.
+        One batch at a time: under `mkdocs serve` a new build may start before the last ends."""
+        with self.lock:
+            process = self.process if self.process and self.process.poll() is None else self._start()
+            lines = "".join(json.dumps(job) + "\n" for job in jobs)
+            # A writer thread, so a full pipe never blocks this one while it waits for a reply.
+            threading.Thread(target=_send, args=(process, lines), daemon=True,
+                             name="therapon-verify-writer").start()
+            verdicts: list[dict[str, Any]] = []
+            for _ in jobs:
+                try:
+                    reply = self.replies.get(timeout=self.seconds)
+                except queue.Empty:
+                    self.close()
+                    return [*verdicts, {"timeout": f"it ran for more than {self.seconds:g} seconds"}]
+                if reply is None:  # the child died, e.g. the code exhausted its memory
+                    self.close()
+                    return [*verdicts, {"timeout": "Python stopped while running it"}]
+                verdicts.append(json.loads(reply))
+            return verdicts
 
     def close(self) -> None:
         if self.process is not None:
@@ -101,46 +116,10 @@ class Verifier:
             self.process = None
 
 
-_verifier = Verifier()
-atexit.register(_verifier.close)
-
-
-def run_checks(source: str, checks: str) -> dict[str, Any]:
-    """The verdict on one piece of code, from the shared child process."""
-    return _verifier.run({"op": "code", "source": source, "checks": checks})
-
-
-def run_text_checker(checker: str, response: str) -> dict[str, Any]:
-    """A text checker's verdict on one response, from the shared child process."""
-    return _verifier.run({"op": "text", "checker": checker, "response": response})
-
-
-def checker_fingerprint() -> str:
-    """A hash of the checking package and its lexicons, so editing either invalidates cached verdicts.
-
-    Files are only re-read when their size or modification time changes."""
-    files = sorted([*CHECKER_DIR.glob("*.py"), *CHECKER_DIR.glob("lexicon/*")])
-    return _fingerprint(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
-
-
-@lru_cache(maxsize=4)
-def _fingerprint(stamps: tuple[tuple[str, int, int], ...]) -> str:
-    digest = hashlib.sha256()
-    for name, _, _ in stamps:
-        digest.update(Path(name).read_bytes())
-    return digest.hexdigest()
-
-
-def open_verdicts(path: Path) -> None:
-    """Keep this build's verdicts in `path`, and start from the last build's. The checking
-    package is fingerprinted once here rather than for every verdict."""
-    global verdicts, _fingerprint_of_build
-    verdicts = DiskCache(path)
-    _fingerprint_of_build = checker_fingerprint()
-
-
-def cached(key_parts: tuple[str, ...], compute: Callable[[], Any]) -> Any:
-    """Memoise a verification result by the exact text it depends on (and the checker's code)."""
-    key = key_of(_fingerprint_of_build or checker_fingerprint(), *key_parts)
-    found = verdicts.get(key)
-    return found if found is not None else verdicts.put(key, compute())
+def _send(process: subprocess.Popen[str], lines: str) -> None:
+    try:
+        assert process.stdin is not None
+        process.stdin.write(lines)
+        process.stdin.flush()
+    except (BrokenPipeError, ValueError, OSError):
+        pass  # the child was stopped mid-batch; its replacement gets the rest

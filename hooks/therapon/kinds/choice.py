@@ -13,6 +13,8 @@ from ..locate import table_line
 from ..markup import escape, inline_markdown, markdown_to_html
 from ..model import Exercise
 from ..options import REQUIRED, Field, boolean, exercise_id, non_empty_string, string, table_list
+from ..verdicts import Verdicts
+from ..verify import Job
 from . import parts
 
 NAME = "choice"
@@ -35,7 +37,11 @@ def option_line(exercise: Exercise, index: int) -> int | None:
     return table_line(exercise.metadata_path.read_text(encoding="utf-8"), "options", index)
 
 
-def verify(exercise: Exercise, shown: dict[str, Path]) -> list[AuthoringError]:
+def jobs(exercise: Exercise) -> list[Job]:
+    return []  # nothing for Python to run at build time
+
+
+def verify(exercise: Exercise, shown: dict[str, Path], verdicts: Verdicts) -> list[AuthoringError]:
     """Option ids are unique, and the right number of options is marked correct."""
     where = shown["metadata"]
     options = exercise.fields["options"]

@@ -9,7 +9,8 @@ from typing import Any
 from ..errors import AuthoringError, line_of
 from ..markup import escape
 from ..model import Exercise
-from ..verify import cached, run_checks
+from ..verdicts import Verdicts
+from ..verify import Job, code_job
 from . import parts
 
 NAME = "code"
@@ -21,16 +22,19 @@ RESET_QUESTION = "Replace your code with the starter code? Your current code wil
 CRASH_LINE = re.compile(r"^Line (\d+):")
 
 
-def verify(exercise: Exercise, shown: dict[str, Path]) -> list[AuthoringError]:
-    """The reference solution must pass every check, and the starter must not."""
+def jobs(exercise: Exercise) -> list[Job]:
+    """What verify() asks the child to run, in order: the solution, then the starter."""
     checks = exercise.file("checks").text
-    solution = exercise.file("solution").text
-    starter = exercise.file("starter").text
-    verdict = cached(("solution", solution, checks), lambda: run_checks(solution, checks))
-    errors = solution_errors(verdict, shown, checks)
+    return [code_job(exercise.file(role).text, checks) for role in ("solution", "starter")]
+
+
+def verify(exercise: Exercise, shown: dict[str, Path], verdicts: Verdicts) -> list[AuthoringError]:
+    """The reference solution must pass every check, and the starter must not."""
+    solution_job, starter_job = jobs(exercise)
+    errors = solution_errors(verdicts.get(solution_job), shown, exercise.file("checks").text)
     if errors:
         return errors
-    verdict = cached(("starter", starter, checks), lambda: run_checks(starter, checks))
+    verdict = verdicts.get(starter_job)
     if verdict.get("passed"):
         return [AuthoringError(shown["starter"], "the starter code already passes every check, so "
                                "there is nothing to practise. Leave part of the task undone in "

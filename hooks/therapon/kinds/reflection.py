@@ -11,6 +11,8 @@ from ..errors import AuthoringError
 from ..markup import escape
 from ..model import Exercise
 from ..options import Field, non_empty_string, non_negative_int
+from ..verdicts import Verdicts
+from ..verify import Job
 from . import parts
 
 NAME = "reflection"
@@ -23,7 +25,11 @@ FIELDS = {
 PRIVACY_NOTE = "Your words stay on this device. They are never graded or sent anywhere."
 
 
-def verify(exercise: Exercise, shown: dict[str, Path]) -> list[AuthoringError]:
+def jobs(exercise: Exercise) -> list[Job]:
+    return []  # nothing for Python to run at build time
+
+
+def verify(exercise: Exercise, shown: dict[str, Path], verdicts: Verdicts) -> list[AuthoringError]:
     return []
 
 

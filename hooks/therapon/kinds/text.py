@@ -14,7 +14,8 @@ from ..locate import key_line, table_line
 from ..markup import escape
 from ..model import Exercise
 from ..options import REQUIRED, Field, boolean, list_of_strings, non_empty_string, string, table_list
-from ..verify import cached, run_text_checker
+from ..verdicts import Verdicts
+from ..verify import Job, is_timeout, text_job
 from . import parts
 
 NAME = "text"
@@ -63,26 +64,35 @@ def example_errors(name: str, line: int | None, example: dict[str, Any], verdict
     return errors
 
 
-def verify(exercise: Exercise, shown: dict[str, Path]) -> list[AuthoringError]:
+def cases(exercise: Exercise) -> list[tuple[str, int | None, dict[str, Any]]]:
+    """Each example, and the sample answer, as (name for the author, line, example)."""
+    text = exercise.metadata_path.read_text(encoding="utf-8")
+    found = [(f"example {n} ({quoted(e['response'])})", table_line(text, "examples", n), e)
+             for n, e in enumerate(exercise.fields["examples"], start=1)]
+    sample = exercise.fields["sample_answer"]
+    if sample.strip():
+        found.append((f"the sample_answer ({quoted(sample)})", key_line(text, "sample_answer"),
+                      {"response": sample, "meets_goal": True, "triggers": ()}))
+    return found
+
+
+def jobs(exercise: Exercise) -> list[Job]:
+    """The checker on every example and the sample answer, in the order verify() judges them."""
+    checker = exercise.file("checker").text
+    return [text_job(checker, example["response"]) for _, _, example in cases(exercise)]
+
+
+def verify(exercise: Exercise, shown: dict[str, Path], verdicts: Verdicts) -> list[AuthoringError]:
     """Every example gets the verdict it declares; there is at least one of each verdict."""
-    examples = exercise.fields["examples"]
-    if {e["meets_goal"] for e in examples} != {True, False}:
+    if {e["meets_goal"] for e in exercise.fields["examples"]} != {True, False}:
         return [AuthoringError(shown["metadata"], "add at least one example with meets_goal = true "
                                "and one with meets_goal = false, so both verdicts are tested.")]
     checker = exercise.file("checker").text
-    text = exercise.metadata_path.read_text(encoding="utf-8")
-    cases = [(f"example {n} ({quoted(e['response'])})", table_line(text, "examples", n), e)
-             for n, e in enumerate(examples, start=1)]
-    sample = exercise.fields["sample_answer"]
-    if sample.strip():
-        cases.append((f"the sample_answer ({quoted(sample)})", key_line(text, "sample_answer"),
-                      {"response": sample, "meets_goal": True, "triggers": ()}))
     errors = []
-    for name, line, example in cases:
-        verdict = cached(("text", checker, example["response"]),
-                         lambda e=example: run_text_checker(checker, e["response"]))
+    for (name, line, example), job in zip(cases(exercise), jobs(exercise), strict=True):
+        verdict = verdicts.get(job)
         errors.extend(example_errors(name, line, example, verdict, shown, checker))
-        if "timeout" in verdict or verdict["broken"]:
+        if is_timeout(verdict) or verdict["broken"]:
             break  # a broken checker fails every example alike: one message is enough
     return errors
 

@@ -1,0 +1,38 @@
+"""Copies of the project for tests that build it: each with its own build/cache and output,
+so no test reads or rewrites the repository's own build/.
+
+Pyodide (node_modules) is linked, read-only. The browser bundles are copied, not linked: a
+copy whose sources look newer would bundle again, and must write into itself."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = ("docs", "exercises", "hooks", "overrides", "mkdocs.yml")
+BUNDLES = ("build/therapon", "build/editor", "build/therapon-preload.json")
+
+
+def add_runtime(root: Path) -> Path:
+    """Give `root` the installed runtime: Pyodide linked, the bundles copied (times kept)."""
+    (root / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    for bundle in BUNDLES:
+        source, target = ROOT / bundle, root / bundle
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
+    return root
+
+
+def copy_project(root: Path) -> Path:
+    """The whole course in `root`, to build or break, with no build/cache yet."""
+    for name in SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, root / name)
+    return add_runtime(root)
