@@ -6,7 +6,7 @@ PY_FOR_VENV := $(shell command -v python3.12 || command -v python3.13 || command
 export PYTHONDONTWRITEBYTECODE := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast install clean bench
+.PHONY: serve build test test-fast install clean bench mutants
 
 $(BIN)/python:
 	$(PY_FOR_VENV) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
@@ -38,6 +38,10 @@ test: install
 # Not part of `make test`: timings belong in benchmarks/results.md, not in assertions.
 bench: install
 	$(BIN)/python benchmarks/run.py
+
+# Not part of `make test`: known bugs, one at a time, each of which some test must catch.
+mutants: install
+	$(BIN)/python tests/mutants.py
 
 clean:
 	rm -rf site build $(VENV) node_modules

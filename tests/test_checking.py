@@ -266,6 +266,14 @@ def test_summary_wording_for_one_and_many_checks(source, checks, summary):
     assert result["passed"] is summary.endswith("Well done!")
 
 
+def test_checks_file_without_checks_never_passes():
+    """"No checks" is its own verdict: nothing was checked, so nothing can have passed, even
+    when the learner's code runs cleanly (the build refuses such an exercise; see test_verify)."""
+    result = check("six = 6\n", "def helper(learner):\n    return True\n\nNOT_A_CHECK = 1\n")
+    assert (result["passed"], result["checks"], result["error"]) == (False, [], None)
+    assert result["summary"] == "This exercise has no checks."
+
+
 def test_learner_view_of_a_run():
     outcome = run_code('def f():\n    return 1\n\nprint("out")\n')
     learner = Learner("src", outcome)

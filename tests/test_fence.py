@@ -184,6 +184,28 @@ def test_unused_exercises_are_listed(course):
         "used on any page. Add a fence with its id to a lesson, or delete its folder."]
 
 
+@pytest.mark.parametrize(("front_matter", "offset"), [
+    ("", 0),
+    ("---\ntitle: One\n---\n", 3),
+    ("---\ntitle: One\nhide:\n  - toc\n---\n\n", 6),
+    ("title: One\n\n", 2),  # MkDocs' older MultiMarkdown-style meta-data
+], ids=["none", "yaml", "yaml-list-and-blank", "multimarkdown"])
+def test_a_fence_below_front_matter_names_its_line_in_the_file(course_root, front_matter, offset):
+    """MkDocs strips front matter before the fence sees the page; the error must still name
+    the line an author sees in the file."""
+    page = course_root / "docs" / "lessons" / "one.md"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(front_matter + LESSON.format("nope"))
+    try:
+        course = CourseBuild(course_root, Settings(course_id="t", timeout_seconds=5.0))
+        assert course.body_offsets["lessons/one.md"] == offset
+        course.begin_page("lessons/one.md", LESSON.format("nope"))  # what MkDocs hands over
+        assert fence_error(course, "nope").startswith(
+            f"docs/lessons/one.md:{5 + offset}: the exercise fence names 'nope'")
+    finally:
+        page.unlink()
+
+
 def test_browser_config_comes_from_settings(course):
     config = course.browser_config()
     assert (config["courseId"], config["timeoutMs"]) == ("t", 5000)

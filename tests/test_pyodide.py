@@ -13,6 +13,7 @@ import pytest
 
 from conftest import ROOT
 from therapon.load import load_exercises
+from therapon.runtime import lock_entry
 from therapon.wheel import DIST_NAME, PACKAGE_NAME
 from therapon_check import check, check_text
 
@@ -54,8 +55,12 @@ def pyodide_results(built_site: Path, tmp_path_factory: pytest.TempPathFactory) 
     return {"python": data["python"], **{r["name"]: r["result"] for r in data["results"]}}
 
 
-def test_runs_in_pyodide_not_cpython(pyodide_results: dict) -> None:
-    assert pyodide_results["python"].startswith("3.")
+def test_runs_in_pyodide_not_cpython(pyodide_results: dict, built_site: Path) -> None:
+    python = pyodide_results["python"]
+    assert python["platform"] == "emscripten", python  # CPython here says "linux"
+    # the checking code came from the site's own wheel, installed into Pyodide's file system
+    assert python["module"].startswith("/lib/python") and "site-packages" in python["module"], python
+    assert python["package"] == lock_entry(built_site, PACKAGE_NAME)["version"]
 
 
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))

@@ -12,7 +12,8 @@
  * - course.json is cached under the versioned URL the pages of this build ask for, so a page
  *   can never get a course.json from another build.
  * - Pyodide (13 MB) is not downloaded at install: a page that starts Python asks for it, and
- *   any runtime file fetched through this worker is kept. Pages without exercises never cost
+ *   any runtime file fetched through this worker is checked and kept (one that fails its
+ *   sha256 is refused: the download fails instead). Pages without exercises never cost
  *   a byte of it. Its cache outlives deployments, file by file: a new build that changes
  *   only the checking wheel downloads only the wheel.
  * - Every kept response carries its sha256 (SHA_HEADER), so a file that did not change is
@@ -125,15 +126,38 @@ function keyOf(url) {
   return key.href;
 }
 
-/** A runtime file: from the cache, else from the network, kept if it is the listed one. @param {Request} request @param {string} key */
+/**
+ * A runtime file: from the cache, else from the network, passed on as it arrives (Pyodide
+ * compiles while it downloads) and checked as it ends. Bytes that are not the file this build
+ * lists make the response fail at its end, so they are never used, and never kept.
+ * @param {Request} request @param {string} key
+ */
 async function runtimeResponse(request, key) {
   const cache = await caches.open(RUNTIME);
   const expected = /** @type {string} */ (runtimeFiles.get(key));
   const hit = holds(await cache.match(key), expected);
   if (hit) return hit;
   const response = await fetch(request);
-  await keepIfListed(cache, key, response.clone(), expected);
-  return response;
+  if (!response.ok || !response.body) return response;
+  /** @type {Uint8Array[]} */
+  const chunks = [];
+  const checked = new TransformStream({
+    transform(chunk, controller) {
+      chunks.push(chunk);
+      controller.enqueue(chunk);
+    },
+    async flush(controller) {
+      const bytes = await new Blob(chunks).arrayBuffer();
+      if ((await sha256(bytes)) !== expected) {
+        controller.error(new TypeError(`${key}: not the file this build lists, so it was refused`));
+        return;
+      }
+      await cache.put(key, stored(bytes, response, expected));
+    },
+  });
+  return new Response(response.body.pipeThrough(checked), {
+    status: response.status, statusText: response.statusText, headers: response.headers,
+  });
 }
 
 /**

@@ -71,3 +71,12 @@ def open_settled(page: Page, url: str) -> None:
     drawn from it), so a test's own writes to localStorage come after the page's reads."""
     page.goto(url)
     expect(page.locator("[data-therapon-header-progress]")).to_be_attached()
+
+
+def wait_saved(page: Page, exercise_id: str, draft: str) -> None:
+    """Wait until the exercise's draft is in localStorage (drafts save themselves shortly
+    after typing), whatever the profile it is kept under."""
+    page.wait_for_function("""([id, draft]) => Object.keys(localStorage)
+        .filter((key) => key.endsWith(`:exercise:${id}`))
+        .some((key) => { try { return JSON.parse(localStorage.getItem(key)).draft === draft; }
+                         catch { return false; } })""", arg=[exercise_id, draft])

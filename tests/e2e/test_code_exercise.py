@@ -46,7 +46,9 @@ def test_reload_keeps_draft_and_status(page: Page, site):
     open_tab_of(page, "whose-turn")
     type_code(page, "whose-turn", "def next_listener(log, partners):\n    return 'nobody'\n")
     press(page, "whose-turn", "Check")
-    press(page, "whose-turn", "Hint")
+    box = exercise(page, "whose-turn")
+    box.get_by_role("button", name="Hint", exact=True).click()
+    expect(box.locator("[data-hints] li").first).to_be_visible()  # shown, and so saved
     page.reload()
     open_tab_of(page, "whose-turn")
     box = exercise(page, "whose-turn")
@@ -142,7 +144,8 @@ def test_page_without_exercises_fetches_no_python(page: Page, site, foreign_requ
     fetched: list[str] = []
     page.on("request", lambda r: fetched.append(r.url))
     page.goto(site.url)
-    page.wait_for_timeout(2500)  # longer than the idle warm-up would wait on an exercise page
+    page.wait_for_function("() => window.__therapon?.plan === 'never'")  # nothing will start it
+    assert page.evaluate("window.__therapon.starts") == 0
     assert not [url for url in fetched if "/pyodide/" in url or url.endswith("editor.js")]
     assert foreign_requests == [] and page_errors == []
 

@@ -49,13 +49,29 @@ def malformed_files(draw) -> str:
     return text[: draw(st.integers(min_value=0, max_value=len(text) - 1))]
 
 
+def dangerous_keys(text: str) -> list[str]:
+    """Every key of a JSON text, at any depth, that could reach an object's prototype."""
+    found: list[str] = []
+
+    def pairs(items: list[tuple[str, object]]) -> dict:
+        found.extend(key for key, _ in items if key in ("__proto__", "constructor", "prototype"))
+        return dict(items)
+
+    try:
+        json.loads(text, object_pairs_hook=pairs)
+    except ValueError:
+        return []
+    return found
+
+
 CHECK = """async (texts) => {
     const { readProgressFile } = await import(new URL('assets/therapon/transfer.js', document.baseURI
         .replace(/progress\\/.*$/, '')).href);
     return texts.map((text) => {
         try {
             const result = readProgressFile(text, 'therapeutic-partnership');
-            return { ok: result.ok, message: result.message ?? '' };
+            return { ok: result.ok, message: result.message ?? '', encrypted: Boolean(result.encrypted),
+                     progress: result.progress ?? null };
         } catch (error) {
             return { crashed: String(error) };
         }
@@ -71,11 +87,19 @@ def check_files(page: Page, before: dict, seen: list, files: list[str]) -> None:
     for text, result in zip(files, results, strict=True):
         seen.append(text)
         assert "crashed" not in result, (text, result)
-        if result["ok"]:  # a mutation may happen to leave a valid file: then it must really be valid
-            data = json.loads(text)
-            assert data["course"] == "therapeutic-partnership" and data["format"] == "therapon-progress"
-        else:
+        if not result["ok"]:
             assert result["message"], text
+            continue
+        # A mutation may happen to leave a valid file: then it must really be one, hold no
+        # dangerous key anywhere, and come back exactly as it was written.
+        assert not dangerous_keys(text), (text, result)
+        data = json.loads(text)
+        assert data["course"] == "therapeutic-partnership", text
+        if result["encrypted"]:
+            assert data["format"] == "therapon-progress-encrypted", text
+            continue
+        assert data["format"] == "therapon-progress", text
+        assert result["progress"] == {key: data[key] for key in ("profiles", "records", "turns")}, text
 
 
 def test_a_thousand_malformed_files_are_refused_safely(page: Page, site, page_errors):

@@ -119,7 +119,7 @@ def test_every_page_fits_a_phone_and_every_control_is_reachable(
     drawer = page.locator(".md-sidebar--primary")
     page.wait_for_function("el => el.getBoundingClientRect().left >= 0", arg=drawer.element_handle())
     expect(drawer.locator(".therapon-nav-done").first).to_be_visible()
-    page.wait_for_timeout(400)  # Material's drawer slides in
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
     check("the navigation drawer", ".md-sidebar--primary .therapon-nav-done", "")  # it covers the rest
     page.goto(site.url + LAB)
     settle(page)

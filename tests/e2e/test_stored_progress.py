@@ -39,10 +39,15 @@ def test_corrupt_saved_value_is_kept_aside_and_reported(page: Page, site, page_e
 
 def test_wrong_shaped_saved_value_is_kept_aside(page: Page, site):
     open_settled(page, site.url)
-    page.evaluate(f"""localStorage.setItem('{KEY}', JSON.stringify({{status: "solved!!", attempts: -1}}))""")
+    wrong = json.dumps({"status": "solved!!", "attempts": -1})
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, wrong])
     page.goto(site.url + LAB)
     expect(page.locator("[data-therapon-notices]")).to_contain_text("kept aside")
     expect(exercise(page, "listener-tally")).to_have_attribute("data-status", "new")
+    keys = page.evaluate("Object.keys(localStorage)")
+    aside = [k for k in keys if k.startswith("therapon:therapeutic-partnership:corrupt:")]
+    assert len(aside) == 1, keys
+    assert page.evaluate("(key) => localStorage.getItem(key)", aside[0]) == wrong  # kept, byte for byte
 
 
 def test_storage_refused_keeps_working_in_memory_with_a_notice(page: Page, site, page_errors):

@@ -6,7 +6,7 @@ import json
 
 from playwright.sync_api import Page, expect
 
-from .helpers import LESSON, NO_SERVICE_WORKER, PYTHON_READY_MS, exercise
+from .helpers import LESSON, NO_SERVICE_WORKER, PYTHON_READY_MS, exercise, wait_saved
 
 GOOD = "I feel lonely when you look at your phone while I'm talking, because I need connection."
 BLAME = "You never listen to me! You're always on your phone."
@@ -51,8 +51,10 @@ def test_hostile_text_is_shown_as_text_and_never_runs(page: Page, site, page_err
     box = exercise(page, "soften-the-start")
     expect(box.locator("[data-feedback]")).to_contain_text("Not quite there yet")
     page.locator('[data-exercise="favourite-seat"] textarea').fill(HOSTILE)
+    wait_saved(page, "favourite-seat", HOSTILE)
     page.reload()
     expect(box.get_by_label("Your rephrased sentence")).to_have_value(HOSTILE)
+    expect(exercise(page, "favourite-seat").locator("textarea")).to_have_value(HOSTILE)
     assert page.evaluate("window.__owned") is None
     assert page.locator(".therapon-exercise img, .therapon-exercise script:not([src])").count() == 0
     assert page_errors == []

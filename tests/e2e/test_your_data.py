@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import LESSON, PYTHON_READY_MS, exercise
+from .helpers import LESSON, PYTHON_READY_MS, exercise, wait_saved
 
 PROGRESS = "progress/"
 PREFIX = "therapon:therapeutic-partnership:"
@@ -33,7 +33,7 @@ def make_progress(page: Page, site) -> None:
     text.get_by_role("button", name="Check", exact=True).click()
     expect(text).to_have_attribute("data-status", "passed", timeout=PYTHON_READY_MS)
     exercise(page, "favourite-seat").get_by_label("Your reflection").fill("Listening is my easy seat.")
-    page.wait_for_timeout(500)  # the reflection's draft saves itself shortly after typing
+    wait_saved(page, "favourite-seat", "Listening is my easy seat.")
 
 
 def data_section(page: Page):
@@ -206,7 +206,7 @@ def test_profiles_switch_and_keep_their_own_progress(page: Page, site):
     expect(profiles).to_contain_text("Alex <b>")  # shown as text, not markup
     profiles.get_by_role("button", name="Switch to Alex <b>").click()
     switcher = page.get_by_label("Who is using the course")
-    expect(switcher).to_have_value(page.evaluate(f"JSON.parse(localStorage.getItem('{PREFIX}profiles')).active"))
+    expect(switcher.locator("option:checked")).to_have_text("Alex <b>")
     page.goto(site.url + LESSON)
     text = exercise(page, "soften-the-start")
     expect(text).to_have_attribute("data-status", "new")

@@ -17,5 +17,12 @@ const verdict = (c) =>
   : c.checks === null ? checking.run_json(c.code)
   : checking.check_json(c.code, c.checks);
 const results = config.cases.map((c) => ({ name: c.name, result: JSON.parse(verdict(c)) }));
-const version = pyodide.runPython("import sys; sys.version.split()[0]");
-process.stdout.write(JSON.stringify({ python: version, results }));
+// Where this ran, so a test can tell Pyodide from CPython and the site's wheel from a copy.
+const where = JSON.parse(pyodide.runPython(`
+import json, sys, importlib.metadata
+import ${config.module}
+json.dumps({"version": sys.version.split()[0], "platform": sys.platform,
+            "module": ${config.module}.__file__,
+            "package": importlib.metadata.version("${config.package}")})
+`));
+process.stdout.write(JSON.stringify({ python: where, results }));

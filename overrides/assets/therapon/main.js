@@ -28,6 +28,8 @@ const loadEditor = () => (editorModule ||= import(new URL("editor.js", config.as
 
 /** @type {AbortController | undefined} */
 let page;
+/** Whether this page starts Python: "never" (no exercise needs it) or "ahead" (when idle or seen). */
+let pythonPlan = "";
 
 function mountPage() {
   page?.abort();
@@ -48,6 +50,7 @@ function mountPage() {
     if (el) load().then(({ mount }) => { if (!signal.aborted) mount(el, { store, config, signal }); });
   }
   const exercises = /** @type {HTMLElement[]} */ (Array.from(document.querySelectorAll("[data-exercise]")));
+  pythonPlan = exercises.some((el) => config.pythonKinds.includes(el.dataset.kind ?? "")) ? "ahead" : "never";
   if (exercises.length === 0) return;
   const runtime = getRuntime(config);
   // Once Python runs, the service worker keeps it, so the next visit works offline.
@@ -108,6 +111,8 @@ Object.defineProperty(window, "__therapon", {
     get starts() { return getRuntime(config).starts; },
     get timings() { return getRuntime(config).timings; },
     get state() { return getRuntime(config).status.state; },
+    /** "never" once this page has decided it needs no Python: nothing will start it later. */
+    get plan() { return pythonPlan; },
   },
 });
 

@@ -1,0 +1,43 @@
+"""therapon_check.written: a text checker's verdict and the sentence that sums it up."""
+
+from __future__ import annotations
+
+import pytest
+
+from therapon_check import check_text
+
+CHECKER = '''
+from therapon_check.language import Feedback
+
+
+def check(response):
+    feedback = Feedback()
+    if "lonely" in response:
+        feedback.good("names-feeling", "You named a feeling.")
+        return feedback.result(meets_goal=True)
+    feedback.tip("feeling-missing", "Name a feeling.")
+    return feedback.result(meets_goal=False)
+'''
+PROBLEM = "This is a problem in the exercise, not in your answer."
+
+
+@pytest.mark.parametrize(("response", "meets_goal", "summary"), [
+    ("I feel lonely.", True, "This meets the goal. Well done!"),
+    ("I feel fine.", False, "Not quite there yet. Read the notes below, then try again."),
+], ids=["meets-the-goal", "not-yet"])
+def test_the_summary_says_the_verdict(response, meets_goal, summary):
+    verdict = check_text(CHECKER, response)
+    assert (verdict["meets_goal"], verdict["broken"], verdict["summary"]) == (meets_goal, False, summary)
+
+
+@pytest.mark.parametrize(("checker", "summary", "line"), [
+    ("x = 1\n", f"The checker defines no check(response) function. {PROBLEM}", None),
+    ("def check(response):\n    return 1 / 0\n",
+     f"The checker crashed (ZeroDivisionError: division by zero). {PROBLEM}", 2),
+    ("def check(response):\n    return {'meets_goal': 'yes', 'observations': []}\n",
+     f"'meets_goal' must be True or False. {PROBLEM}", None),
+], ids=["no-check-function", "crash", "wrong-shape"])
+def test_a_broken_checker_is_never_shown_as_feedback(checker, summary, line):
+    verdict = check_text(checker, "I feel lonely.")
+    assert verdict == {"meets_goal": False, "observations": [], "broken": True, "line": line,
+                       "summary": summary}
