@@ -6,7 +6,7 @@ PY_FOR_VENV := $(shell command -v python3.12 || command -v python3.13 || command
 export PYTHONDONTWRITEBYTECODE := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast install clean bench mutants
+.PHONY: serve build test test-fast install clean bench mutants eval try
 
 $(BIN)/python:
 	$(PY_FOR_VENV) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
@@ -17,6 +17,11 @@ $(VENV)/.installed: requirements.lock $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
+# `python -m therapon` (try, eval) finds the engine in hooks/ through a .pth file in the venv.
+$(VENV)/.hooks-path: $(BIN)/python
+	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "therapon-hooks.pth").write_text(str(pathlib.Path("hooks").resolve()) + "\n")'
+	touch $@
+
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
@@ -24,7 +29,7 @@ SCRIPT_SOURCES := $(shell find overrides/assets/therapon overrides/src -name '*.
 build/therapon/main.js: node_modules/.package-lock.json $(SCRIPT_SOURCES)
 	npm run --silent build:assets
 
-install: $(VENV)/.installed build/therapon/main.js
+install: $(VENV)/.installed $(VENV)/.hooks-path build/therapon/main.js
 
 build: install
 	$(BIN)/mkdocs build --strict
@@ -38,6 +43,14 @@ test: install
 # Not part of `make test`: timings belong in benchmarks/results.md, not in assertions.
 bench: install
 	$(BIN)/python benchmarks/run.py
+
+# How each text exercise's feedback agrees with its labelled corpus (exercises/<id>/corpus.jsonl).
+eval: install
+	$(BIN)/python -m therapon eval
+
+# One reply through an exercise's feedback: make try EXERCISE=l2-safe-reply TEXT="That sounds lonely."
+try: install
+	$(BIN)/python -m therapon try "$(EXERCISE)" "$(TEXT)"
 
 # Not part of `make test`: known bugs, one at a time, each of which some test must catch.
 mutants: install

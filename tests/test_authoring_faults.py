@@ -26,10 +26,12 @@ TIMEOUT_LINE = next(number for number, line in enumerate((ROOT / "mkdocs.yml").r
 
 CODE = "exercises/drill-code"
 TEXT = "exercises/drill-text"
+RULES = "exercises/drill-rules"
 PAGE = "docs/drill.md"
 # The drill. Line numbers in the cases below refer to these texts.
 DRILL: dict[str, str] = {
     PAGE: "# Drill\n\n```exercise\ndrill-code\n```\n\n```exercise\ndrill-text\n```\n",
+    "docs/drill-rules.md": "# Rules\n\n```exercise\ndrill-rules\n```\n",
     f"{CODE}/exercise.toml": (
         'id = "drill-code"\n'
         'kind = "code"\n'
@@ -48,6 +50,7 @@ DRILL: dict[str, str] = {
         'id = "drill-text"\n'
         'kind = "text"\n'
         'title = "Name a feeling"\n'
+        'checker = "checker.py"\n'
         "\n"
         "[[examples]]\n"
         'response = "I feel lonely when you are late."\n'
@@ -70,6 +73,34 @@ DRILL: dict[str, str] = {
         "    else:\n"
         '        feedback.tip("feeling-missing", "Name a feeling, such as lonely.")\n'
         "    return feedback.result(meets_goal=bool(feelings(response)))\n"
+    ),
+    f"{RULES}/exercise.toml": (
+        'id = "drill-rules"\n'
+        'kind = "text"\n'
+        'title = "Say it softly"\n'
+        "min_words = 2\n"
+        "\n"
+        "[[look_for]]\n"
+        'id = "feeling"\n'
+        'detect = "own-feeling"\n'
+        'part = "a feeling"\n'
+        'praise = "You named a feeling: {found}."\n'
+        'tip = "Name a feeling."\n'
+        "\n"
+        "[[avoid]]\n"
+        'id = "blame"\n'
+        'detect = ["blame", "absolutes"]\n'
+        'message = "{found} sounds like blame."\n'
+        "\n"
+        "[[examples]]\n"
+        'response = "I feel lonely tonight."\n'
+        "meets_goal = true\n"
+        'triggers = ["feeling"]\n'
+        "\n"
+        "[[examples]]\n"
+        'response = "You never call."\n'
+        "meets_goal = false\n"
+        'triggers = ["blame", "feeling-missing"]\n'
     ),
 }
 ID_RULE = "must use only lower-case letters, digits and single hyphens"
@@ -228,9 +259,34 @@ CASES = [
          change(f"{TEXT}/checker.py", "return feedback.result(", "feedback.result("),
          f"{TEXT}/checker.py:6: ", ("must return feedback.result(meets_goal=...); it returned NoneType.",)),
     Case("example-disagrees", change(f"{TEXT}/exercise.toml", "You are always late.", "I feel sad."),
-         f"{TEXT}/exercise.toml:9: ", ("example 2 ('I feel sad.') should not meet the goal, but the "
-                                       "checker says otherwise (it gave 'names-feeling').",
-                                       "Fix the checker or the example.")),
+         f"{TEXT}/exercise.toml:10: ", ("example 2 ('I feel sad.') should not meet the goal, but the "
+                                        "checker says otherwise (it gave 'names-feeling').",
+                                        "Fix the checker or the example.")),
+    # a text exercise's rules
+    Case("checker-not-named", change(f"{TEXT}/exercise.toml", 'checker = "checker.py"\n', ""),
+         f"{TEXT}/exercise.toml:3: ", ("this text exercise has no rules and no checker.",
+                                       "There is a checker.py beside it: add the line "
+                                       'checker = "checker.py".')),
+    Case("checker-named-but-missing", change(f"{TEXT}/exercise.toml", '"checker.py"', '"checks.py"'),
+         f"{TEXT}/exercise.toml:4: ", ("'checker' names checks.py, which is not in exercises/drill-text.",
+                                       "Add the file, or remove the line.")),
+    Case("rule-unknown-detector", change(f"{RULES}/exercise.toml", '"own-feeling"', '"own-feelings"'),
+         f"{RULES}/exercise.toml:6: ", ("'look_for' entry 1: 'detect' names the detector 'own-feelings', "
+                                        "which does not exist. Did you mean 'own-feeling'?",)),
+    Case("rule-unknown-placeholder",
+         change(f"{RULES}/exercise.toml", "feeling: {found}", "feeling: {feeling}"),
+         f"{RULES}/exercise.toml:6: ", ("'praise' uses {feeling}, which is not a placeholder. The only one "
+                                        "is {found}",)),
+    Case("rule-finds-nothing", change(f"{RULES}/exercise.toml", 'detect = ["blame", "absolutes"]\n', ""),
+         f"{RULES}/exercise.toml:13: ", ("the rule 'blame' finds nothing: give it detect = ",)),
+    Case("rule-trigger-unknown", change(f"{RULES}/exercise.toml", '["feeling"]', '["feelings"]'),
+         f"{RULES}/exercise.toml:18: ", ("example 1 triggers 'feelings', but no rule gives that id. "
+                                         "Did you mean 'feeling'?",)),
+    Case("rule-not-exercised",
+         after(f"{RULES}/exercise.toml", '\n[[avoid]]\nid = "sarcasm"\ndetect = "sarcasm"\n'
+               'message = "{found} is sarcasm."\n'),
+         f"{RULES}/exercise.toml:28: ", ("no example exercises the rule 'sarcasm'. Add an example whose "
+                                         'reply it catches (with triggers = ["sarcasm"])',)),
     Case("examples-one-verdict", change(f"{TEXT}/exercise.toml", "meets_goal = false", "meets_goal = true"),
          f"{TEXT}/exercise.toml: ", ("add at least one example with meets_goal = true and one with "
                                      "meets_goal = false",)),

@@ -17,6 +17,8 @@ import pytest
 
 from therapon.course import verify_all
 from therapon.errors import AuthoringError, AuthoringFailed
+from therapon.kinds.rules import rules_of
+from therapon.kinds.text import checker_source
 from therapon.load import load_exercises
 from therapon.model import Exercise
 from therapon.render import render_exercise
@@ -56,7 +58,7 @@ id = "rephrase"
 kind = "text"
 title = "Rephrase it"
 sample_answer = "I feel tired."
-
+checker = "checker.py"
 [[examples]]
 response = "I feel lonely when you are late."
 meets_goal = true
@@ -288,8 +290,8 @@ LONG_QUOTED = repr(LONG_RESPONSE[:47] + "…")
 
 # (case id, exercise folder, file named, line, exact message)
 TEXT_CASES = [
-    ("missing-checker", text_exercise(checker=None), CHECKER_PATH, None,
-     "missing: a 'text' exercise needs checker.py next to exercise.toml."),
+    ("missing-checker", text_exercise(checker=None), TEXT_META, 5,
+     "'checker' names checker.py, which is not in exercises/rephrase. Add the file, or remove the line."),
     ("checker-syntax-error", text_exercise(checker=with_line(CHECKER, 6, "def check(response)")),
      CHECKER_PATH, 6, "Python can't read this file: expected ':'. Fix the syntax on that line."),
     ("empty-checker", text_exercise(checker="\n"), CHECKER_PATH, None,
@@ -363,11 +365,13 @@ def test_valid_text_exercise_loads_and_verifies(project):
     loaded = load(root)["rephrase"]
     assert (loaded.kind, loaded.file("checker").text) == ("text", CHECKER)
     assert loaded.file("checker").path == root / CHECKER_PATH
-    assert loaded.fields == {"label": "Your answer", "sample_answer": "I feel tired.", "examples": (
-        {"response": "I feel lonely when you are late.", "meets_goal": True,
-         "triggers": ("names-feeling",)},
-        {"response": "You are always late.", "meets_goal": False, "triggers": ("feeling-missing",)},
-    )}
+    assert loaded.fields == {
+        "label": "Your answer", "sample_answer": "I feel tired.", "checker": "checker.py",
+        "min_words": 1, "original": "", "scene": (), "look_for": (), "avoid": (), "examples": (
+            {"response": "I feel lonely when you are late.", "meets_goal": True,
+             "triggers": ("names-feeling",)},
+            {"response": "You are always late.", "meets_goal": False, "triggers": ("feeling-missing",)},
+        )}
     assert problems(root) == []
 
 
@@ -413,7 +417,7 @@ def test_checker_with_endless_loop_fails_in_time(project):
 
 FOLDER_KIND_CASES = [
     ("text", TEXT_TOML, "rephrase", "a 'text' exercise needs its own folder with exercise.toml and "
-     "checker.py. Move this file to exercises/rephrase/exercise.toml."),
+     "its corpus.jsonl (and a checker, if it has one). Move this file to exercises/rephrase/exercise.toml."),
     ("code", 'id = "greet"\nkind = "code"\ntitle = "Greet"\n', "greet",
      "a 'code' exercise needs its own folder with exercise.toml and starter.py, solution.py, "
      "checks.py. Move this file to exercises/greet/exercise.toml."),
@@ -599,7 +603,8 @@ def test_real_text_page_data_has_the_checker_and_code_page_data_no_solution():
     for exercise in REAL.values():
         data = page_data(render_exercise(exercise))
         if exercise.kind == "text":
-            assert data["checker"] == exercise.file("checker").text
+            assert data["rules"] == rules_of(exercise) and data["checker"] == checker_source(exercise)
+            assert "sample_answer" not in json.dumps(data) and "examples" not in data
         if exercise.kind == "code":
             given = exercise.file("starter").text + exercise.file("checks").text
             own = [line.strip() for line in exercise.file("solution").text.splitlines()

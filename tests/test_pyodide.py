@@ -12,15 +12,28 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from therapon.corpus import read_corpus
+from therapon.kinds.rules import rules_of
+from therapon.kinds.text import checker_source
 from therapon.load import load_exercises
 from therapon.runtime import lock_entry
-from therapon.wheel import DIST_NAME, PACKAGE_NAME
-from therapon_check import check, check_text
+from therapon.wheel import CHECKER_DIR, DIST_NAME, PACKAGE_NAME
+from therapon_check import check, check_written
+from therapon_check.phrases import lexicon
 
 ALL = load_exercises(ROOT / "exercises", ROOT)
 EXERCISES = {i: e for i, e in ALL.items() if e.kind == "code"}
-TEXT_EXAMPLES = [(e.id, n, example) for e in ALL.values() if e.kind == "text"
+TEXTS = {i: e for i, e in ALL.items() if e.kind == "text"}
+TEXT_EXAMPLES = [(e.id, n, example) for e in TEXTS.values()
                  for n, example in enumerate(e.fields["examples"], start=1)]
+# Every labelled reply of every corpus, too: the rules and lexicons must judge alike in both Pythons.
+CORPUS_REPLIES = [(e.id, r.line, r.reply) for e in TEXTS.values() for r in read_corpus(e, ROOT)]
+LEXICON_NAMES = sorted(p.stem for p in (CHECKER_DIR / "lexicon").glob("*.txt"))
+
+
+def judged(exercise_id: str, response: str) -> dict:
+    exercise = TEXTS[exercise_id]
+    return {"rules": rules_of(exercise), "checker": checker_source(exercise), "response": response}
 pytestmark = pytest.mark.pyodide
 
 
@@ -32,8 +45,10 @@ def cases() -> list[dict]:
             found.append({"name": f"{exercise.id}/{role}", "code": exercise.file(role).text,
                           "checks": checks})
     for exercise_id, number, example in TEXT_EXAMPLES:
-        found.append({"name": f"{exercise_id}/example-{number}", "response": example["response"],
-                      "checker": ALL[exercise_id].file("checker").text})
+        found.append({"name": f"{exercise_id}/example-{number}", **judged(exercise_id, example["response"])})
+    for exercise_id, line, reply in CORPUS_REPLIES:
+        found.append({"name": f"{exercise_id}/corpus-{line}", **judged(exercise_id, reply)})
+    found.append({"name": "lexicons", "lexicons": LEXICON_NAMES})
     # The sandbox's own behaviour, which the browser relies on, in Pyodide too.
     found.append({"name": "sandbox/input", "code": "input('name? ')\n", "checks": None})
     found.append({"name": "sandbox/traceback", "code": "x = 1\n\ny = x / 0\n", "checks": None})
@@ -91,9 +106,26 @@ def test_text_example_gets_its_verdict_in_pyodide(pyodide_results: dict, exercis
     result = pyodide_results[f"{exercise_id}/example-{number}"]
     assert not result["broken"], result["summary"]
     assert result["meets_goal"] == example["meets_goal"], result
-    assert set(example["triggers"]) <= {o["id"] for o in result["observations"]}
-    checker = ALL[exercise_id].file("checker").text
-    assert result == check_text(checker, example["response"]), "Pyodide and CPython disagree"
+    assert set(example["triggers"]) <= {i["id"] for i in result["items"]}
+    assert result == _cpython(exercise_id, example["response"]), "Pyodide and CPython disagree"
+
+
+def _cpython(exercise_id: str, response: str) -> dict:
+    case = judged(exercise_id, response)
+    return check_written(case["rules"], case["checker"], case["response"])
+
+
+def test_every_corpus_reply_gets_the_same_verdict_in_pyodide_and_cpython(pyodide_results: dict) -> None:
+    differ = [f"{exercise_id} corpus line {line}: {reply[:60]}" for exercise_id, line, reply in CORPUS_REPLIES
+              if pyodide_results[f"{exercise_id}/corpus-{line}"] != _cpython(exercise_id, reply)]
+    assert len(CORPUS_REPLIES) > 400 and differ == []
+
+
+def test_every_lexicon_reads_the_same_in_pyodide(pyodide_results: dict) -> None:
+    in_pyodide = pyodide_results["lexicons"]
+    assert sorted(in_pyodide) == LEXICON_NAMES
+    for name in LEXICON_NAMES:
+        assert tuple(in_pyodide[name]) == lexicon(name), name
 
 
 def test_sandbox_messages_in_pyodide(pyodide_results: dict) -> None:

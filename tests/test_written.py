@@ -39,5 +39,4 @@ def test_the_summary_says_the_verdict(response, meets_goal, summary):
 ], ids=["no-check-function", "crash", "wrong-shape"])
 def test_a_broken_checker_is_never_shown_as_feedback(checker, summary, line):
     verdict = check_text(checker, "I feel lonely.")
-    assert verdict == {"meets_goal": False, "observations": [], "broken": True, "line": line,
-                       "summary": summary}
+    assert verdict == {"meets_goal": False, "items": [], "broken": True, "line": line, "summary": summary}

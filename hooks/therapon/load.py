@@ -139,8 +139,12 @@ def load_folder(folder: Path, root: Path, errors: list[AuthoringError]) -> Exerc
     values = read_metadata(meta_path, root, errors)
     if values is None:
         return None
+    kind = KINDS[values["kind"]]
     files: dict[str, PythonFile] = {}
-    for role, name in KINDS[values["kind"]].FILES.items():
+    named = named_files(values, folder, meta_path, root, errors)
+    if named is None:
+        return None
+    for role, name in kind.FILES.items():
         path = folder / name
         if not path.is_file():
             errors.append(AuthoringError(relative(path, root), f"missing: a '{values['kind']}' "
@@ -149,9 +153,38 @@ def load_folder(folder: Path, root: Path, errors: list[AuthoringError]) -> Exerc
         loaded = compile_python(path, relative(path, root), errors)
         if loaded is not None:
             files[role] = loaded
-    if len(files) != len(KINDS[values["kind"]].FILES):
+    if len(files) != len(kind.FILES):
         return None
-    return build_exercise(values, folder, meta_path, files)
+    return build_exercise(values, folder, meta_path, {**files, **named})
+
+
+def named_files(values: dict[str, Any], folder: Path, meta_path: Path, root: Path,
+                errors: list[AuthoringError]) -> dict[str, PythonFile] | None:
+    """Python files an exercise names in a field (a text exercise's `checker = "checker.py"`):
+    each must be a .py file in the exercise's own folder, and compile."""
+    found: dict[str, PythonFile] = {}
+    shown = relative(meta_path, root)
+    text = meta_path.read_text(encoding="utf-8-sig")
+    for field in getattr(KINDS[values["kind"]], "FILE_FIELDS", ()):
+        name = values.get(field, "")
+        if not name:
+            continue
+        if "/" in name or "\\" in name or not name.endswith(".py"):
+            errors.append(AuthoringError(shown, f"'{field}' must name a .py file in this exercise's "
+                                         f'folder, got {name!r}. Write {field} = "{field}.py".',
+                                         key_line(text, field)))
+            return None
+        path = folder / name
+        if not path.is_file():
+            errors.append(AuthoringError(shown, f"'{field}' names {name}, which is not in "
+                                         f"{relative(folder, root)}. Add the file, or remove the line.",
+                                         key_line(text, field)))
+            return None
+        loaded = compile_python(path, relative(path, root), errors)
+        if loaded is None:
+            return None
+        found[field] = loaded
+    return found
 
 
 def load_file(path: Path, root: Path, errors: list[AuthoringError]) -> Exercise | None:
@@ -159,8 +192,9 @@ def load_file(path: Path, root: Path, errors: list[AuthoringError]) -> Exercise 
     values = read_metadata(path, root, errors)
     if values is None:
         return None
-    if KINDS[values["kind"]].FILES:
-        needed = ", ".join(KINDS[values["kind"]].FILES.values())
+    kind = KINDS[values["kind"]]
+    if kind.FILES or getattr(kind, "FOLDER_FOR", ""):
+        needed = ", ".join(kind.FILES.values()) or kind.FOLDER_FOR
         errors.append(AuthoringError(relative(path, root), f"a '{values['kind']}' exercise needs "
                                      f"its own folder with {METADATA_FILE} and {needed}. Move this "
                                      f"file to exercises/{path.stem}/{METADATA_FILE}."))

@@ -19,18 +19,23 @@ from typing import Any
 from .wheel import CHECKER_DIR
 
 VERIFY_TIMEOUT_SECONDS = 10.0
+# Starting Python and importing the checking package is not the job's time: a loaded machine
+# may take seconds, and that must not read as a looping solution.
+START_TIMEOUT_SECONDS = 60.0
 REPLY_PREFIX = "\x00therapon-verdict "
-Job = dict[str, str]
+Job = dict[str, Any]
 
 # The child reads one JSON job per line and answers on a marked line, so anything learner
 # code writes straight to file descriptor 1 cannot be mistaken for an answer.
 CHILD_PROGRAM = f"""
 import json, sys
-from therapon_check import check, check_text
+from therapon_check import check, check_written
+sys.__stdout__.write({REPLY_PREFIX!r} + "ready\\n")
+sys.__stdout__.flush()
 for line in sys.stdin:
     job = json.loads(line)
     if job["op"] == "text":
-        verdict = check_text(job["checker"], job["response"])
+        verdict = check_written(job["rules"], job["checker"], job["response"])
     else:
         verdict = check(job["source"], job["checks"])
     reply = json.dumps(verdict)
@@ -45,8 +50,8 @@ def code_job(source: str, checks: str) -> Job:
     return {"op": "code", "source": source, "checks": checks}
 
 
-def text_job(checker: str, response: str) -> Job:
-    return {"op": "text", "checker": checker, "response": response}
+def text_job(rules: dict[str, Any], checker: str, response: str) -> Job:
+    return {"op": "text", "rules": rules, "checker": checker, "response": response}
 
 
 def is_timeout(verdict: dict[str, Any]) -> bool:
@@ -79,6 +84,13 @@ class Verifier:
 
         threading.Thread(target=read, daemon=True, name="therapon-verify-reader").start()
         self.process, self.replies = process, replies
+        try:
+            ready = replies.get(timeout=START_TIMEOUT_SECONDS)
+        except queue.Empty:
+            ready = None
+        if ready != "ready\n":
+            self.close()
+            raise RuntimeError("the checking package could not start in a child Python")
         return process
 
     def run(self, job: Job) -> dict[str, Any]:

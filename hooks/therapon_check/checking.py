@@ -14,8 +14,11 @@ from typing import Any
 
 from .learner import Learner
 from .sandbox import LEARNER_FILENAME, describe_exception, exception_text, learner_running, run_code, shorten
+from .verdict import item
 
 CHECKS_FILENAME = "<checks>"
+STOPPED = ("This check could not finish, because your code stopped with an error while the check was "
+           "trying it out.")
 Check = Callable[[Learner], object]
 
 
@@ -115,8 +118,23 @@ def check(source: str, checks_source: str) -> dict[str, Any]:
         **outcome.as_dict(),
         "passed": all_passed,
         "checks": results,
+        # The verdict every kind shares (verdict.py): one renderer shows text and code alike.
+        "meets_goal": all_passed,
+        "items": [check_item(result) for result in results],
         "summary": summarise(passed, len(results), outcome.error),
     }
+
+
+def check_item(result: dict[str, Any]) -> dict[str, str]:
+    """One check as a verdict item: what passes is good, what fails is a tip to act on, and a
+    check that could not run is a concern (the exercise's, not the learner's)."""
+    if result["passed"]:
+        return item("good", result["name"], result["description"])
+    if result["broken"]:
+        return item("concern", result["name"], result["message"])
+    if result["stopped"]:
+        return item("tip", result["name"], f"{STOPPED} {result['message']}")
+    return item("tip", result["name"], result["message"] or result["description"])
 
 
 def check_json(source: str, checks_source: str) -> str:

@@ -1,9 +1,11 @@
 """Helpers for checkers of written practice: find feelings, needs, judgements, blame and advice.
 
-A checker author writes check(response) with these and collects Feedback. Every match is made on
-words(), so capitals, curly quotes, contractions and punctuation never change the result.
-Matching is literal on purpose, so an author can predict it: a word counts when it is written,
-inflections count only when listed in the lexicon, and negation ("I am not angry") is not understood.
+A checker author writes check(response) with these and collects Feedback, for what an
+exercise's rules (exercise.toml) cannot say. Every helper uses the one matcher the rules use
+(matching.py): capitals, curly quotes, contractions, texting forms ("u", "bc"), British and
+American spellings and inflections ("worried" for "worry") never change a result, and no
+phrase is found across the end of a sentence. `detect(name, text)` runs any built-in detector,
+which also knows negation ("I'm not angry") and whose feeling a word names.
 """
 
 from __future__ import annotations
@@ -12,32 +14,23 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .phrases import find, lexicon_index, normalise, phrase_index, scan, tokens, word_count, words
+from .detectors import DETECTORS, Scene
+from .matching import lexicon_phrases
+from .phrases import normalise, word_count, words
+from .reading import Reading
+from .verdict import LEVELS
 
 __all__ = [
-    "LEVELS", "Feedback", "IStatement", "absolutes", "advice", "blame", "blaming", "feelings", "i_statement",
-    "interpretations", "is_question", "judgements", "needs", "normalise", "questions", "sentences",
-    "quoted", "word_count", "words", "you_statements",
+    "LEVELS", "Feedback", "IStatement", "absolutes", "advice", "blame", "blaming", "detect", "feelings",
+    "i_statement", "interpretations", "is_question", "judgements", "needs", "normalise", "questions",
+    "sentences", "quoted", "word_count", "words", "you_statements",
 ]
-
-LEVELS = ("good", "tip", "concern")
-
-_ABSOLUTES = ("always", "never", "every time", "every single time", "all the time", "constantly")
-_BLAME = ("you made me", "you make me", "because of you", "your fault", "it is your fault", "you did this",
-          "you always", "you never")
-_ADVICE = ("you should", "you ought to", "why do not you", "you need to", "you have to", "you must",
-           "if i were you", "have you tried", "what you should do")
 
 _SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?!\d)|\n""")
 _FILLERS = frozenset("and but so well then".split())
 _AUXILIARIES = frozenset("do does did can could would will are is was were am have has should shall".split())
 _SUBJECTS = frozenset("you i we they he she there anyone anybody someone somebody everyone everybody".split())
 _WH_WORDS = frozenset("what when where who which how".split())
-_FEEL_CUE = re.compile(
-    r"\bi (?:(?:am|was|have|has|had|been|do|did|not|never|really|just|often|sometimes|always|still|also"
-    r"|usually|kind|sort|of|so|keep|kept|start|started|can|could|would|will|might|tend|to) )*"
-    r"(?:feel|felt|feeling)\b")
-_BE_CUE = re.compile(r"\bi (?:am|was|get|got|have been|had been|become|became)\b")
 
 
 def sentences(text: str) -> list[str]:
@@ -82,34 +75,39 @@ def you_statements(text: str) -> list[str]:
     return [sentence for sentence in sentences(text) if words(sentence)[:1] == ["you"]]
 
 
+def _entries(lexicon: str, text: str) -> list[str]:
+    """The entries of a lexicon found in a text, in the order first written, each once."""
+    return list(dict.fromkeys(f.entry for f in lexicon_phrases(lexicon).find(Reading(text))))
+
+
 def feelings(text: str) -> list[str]:
     """Feeling words, in the order written ("I feel lonely and tired" -> ["lonely", "tired"])."""
-    return find(text, lexicon_index("feelings"))
+    return _entries("feelings", text)
 
 
 def interpretations(text: str) -> list[str]:
     """Words that say what the other person did rather than a feeling ("ignored", "let down")."""
-    return find(text, lexicon_index("interpretations"))
+    return _entries("interpretations", text)
 
 
 def needs(text: str) -> list[str]:
     """Needs, in the order written ("because I need rest" -> ["rest"])."""
-    return find(text, lexicon_index("needs"))
+    return _entries("needs", text)
 
 
 def judgements(text: str) -> list[str]:
     """Labels for a person ("lazy", "selfish", "control freak")."""
-    return find(text, lexicon_index("judgements"))
+    return _entries("judgements", text)
 
 
 def absolutes(text: str) -> list[str]:
     """Words that make one event a rule: "always", "never", "every time", "all the time", "constantly"."""
-    return find(text, phrase_index(_ABSOLUTES))
+    return _entries("absolutes", text)
 
 
 def blame(text: str) -> list[str]:
     """Phrases that put the speaker's feelings on the partner: "you made me", "it is your fault"."""
-    return find(text, phrase_index(_BLAME))
+    return _entries("blame", text)
 
 
 def blaming(text: str) -> list[str]:
@@ -123,8 +121,17 @@ def quoted(phrases: list[str]) -> str:
 
 
 def advice(text: str) -> list[str]:
-    """Unasked-for advice: "you should", "why do not you" (from "why don't you"), "if i were you"."""
-    return find(text, phrase_index(_ADVICE))
+    """Unasked-for advice and fixing: "you should", "why do not you" (from "why don't you")."""
+    return _entries("fixing", text)
+
+
+def detect(name: str, text: str) -> list[str]:
+    """What a built-in detector finds (the names are those rules use, e.g. "partner-feeling"),
+    as the learner's own words: detect("sarcasm", "Oh sure, poor you") -> ["Oh sure", "poor you"]."""
+    if name not in DETECTORS:
+        raise ValueError(f"There is no detector called {name!r}. "
+                         f"The detectors are: {', '.join(sorted(DETECTORS))}.")
+    return [f.quote for f in DETECTORS[name](Reading(text), Scene())]
 
 
 @dataclass(frozen=True)
@@ -145,31 +152,20 @@ class IStatement:
                 and (self.has_because or self.need is not None))
 
 
-def _first_feeling(found_in: tuple[str, ...]) -> str | None:
-    """The speaker's own feeling: the first after "I feel", else after "I am", else the first at all."""
-    found = scan(found_in, lexicon_index("feelings"))
-    joined = " ".join(found_in)
-    for cue in (_FEEL_CUE, _BE_CUE):
-        match = cue.search(joined)
-        if match:
-            after = joined[:match.end()].count(" ") + 1
-            later = [label for position, label in found if position >= after]
-            if later:
-                return later[0]
-    return found[0][1] if found else None
-
-
 def i_statement(text: str) -> IStatement:
     """How far a text is an I-statement; complete needs a feeling, a "when" and a reason or need."""
-    found_in = tokens(text)
-    joined = f" {' '.join(found_in)} "
+    reading = Reading(text)
+    own = DETECTORS["own-feeling"](reading, Scene())
+    after_feel = [f for f in own if any(w.stem == "feel" for w in reading.words[max(f.first - 3, 0):f.first])]
+    own = after_feel or own  # "I'm exhausted. I feel overwhelmed when…": the one after "I feel"
     found_needs = needs(text)
+    said = f" {' '.join(w.form for w in reading.words)} "
     return IStatement(
         starts_with_i=words(text)[:1] == ["i"],
-        feeling=_first_feeling(found_in),
-        has_feel=_FEEL_CUE.search(joined) is not None,
-        has_when=" when " in joined or " whenever " in joined,
-        has_because=any(cue in joined for cue in (" because ", " since ", " as i ")),
+        feeling=own[0].entry if own else None,
+        has_feel=any(w.stem == "feel" for w in reading.words),
+        has_when=bool(DETECTORS["when"](reading, Scene())),
+        has_because=any(cue in said for cue in (" because ", " since ", " as i ")),
         need=found_needs[0] if found_needs else None,
     )
 

@@ -139,7 +139,7 @@ async function runtimeResponse(request, key) {
   if (hit) return hit;
   const response = await fetch(request);
   if (!response.ok || !response.body) return response;
-  /** @type {Uint8Array[]} */
+  /** @type {BlobPart[]} */
   const chunks = [];
   const checked = new TransformStream({
     transform(chunk, controller) {

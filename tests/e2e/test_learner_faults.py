@@ -376,7 +376,7 @@ def test_ten_quick_clicks_on_check_run_one_check(page: Page, site: SiteServer, p
     feedback = box.locator("[data-feedback]")
     expect(box).not_to_have_attribute("aria-busy", "", timeout=PYTHON_READY_MS)
     expect(feedback).to_contain_text("1 of 3 checks pass")
-    expect(feedback.locator("ul.therapon-checks")).to_have_count(1)
+    expect(feedback.locator("ul.therapon-items")).to_have_count(1)
     expect(button).to_be_enabled()
     assert page.evaluate("window.__checksSent") == 1
     assert record(page, CODE)["attempts"] == 1

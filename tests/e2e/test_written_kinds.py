@@ -26,12 +26,14 @@ def test_text_wrong_then_right(page: Page, site, foreign_requests, page_errors):
     box = exercise(page, "soften-the-start")
     check_text(page, BLAME)
     feedback = box.locator("[data-feedback]")
-    expect(feedback).to_contain_text("Not quite there yet")
-    expect(feedback.locator('[data-observation="absolute"]')).to_contain_text("Watch out:")
+    expect(feedback).to_contain_text("Not yet: one thing in it could hurt the conversation")
+    expect(feedback.locator('[data-item="blame"]')).to_contain_text("Watch out:")
+    expect(feedback.locator('[data-item="blame"]')).to_contain_text("“never”")  # quoted, as written
+    expect(feedback).not_to_contain_text("Well done")
     expect(box).to_have_attribute("data-status", "attempted")
     check_text(page, GOOD)
     expect(feedback).to_contain_text("This meets the goal")
-    expect(feedback.locator('[data-observation="names-feeling"]')).to_contain_text("lonely")
+    expect(feedback.locator('[data-item="feeling"]')).to_contain_text("lonely")
     expect(box).to_have_attribute("data-status", "passed")
     assert foreign_requests == [] and page_errors == []
 

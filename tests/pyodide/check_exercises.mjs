@@ -12,8 +12,14 @@ const config = JSON.parse(await readFile(casesFile, "utf8"));
 const pyodide = await loadPyodide({ indexURL: pyodideDir, stdout: () => {}, stderr: () => {} });
 await pyodide.loadPackage(config.package, { messageCallback: () => {}, checkIntegrity: true });
 const checking = pyodide.pyimport(config.module);
+const lexicons = (names) => pyodide.runPython(`
+import json
+from ${config.module}.phrases import lexicon
+json.dumps({name: list(lexicon(name)) for name in ${JSON.stringify(names)}})
+`);
 const verdict = (c) =>
-  c.checker !== undefined ? checking.check_text_json(c.checker, c.response)
+  c.lexicons !== undefined ? lexicons(c.lexicons)
+  : c.response !== undefined ? checking.check_written_json(JSON.stringify(c.rules), c.checker, c.response)
   : c.checks === null ? checking.run_json(c.code)
   : checking.check_json(c.code, c.checks);
 const results = config.cases.map((c) => ({ name: c.name, result: JSON.parse(verdict(c)) }));

@@ -1,11 +1,14 @@
-"""The `text` kind: written practice, such as rephrasing a complaint, with feedback from an
-author's Python checker that runs in the learner's browser.
+"""The `text` kind: written practice, such as rephrasing a complaint, judged in the learner's
+browser by the exercise's rules (kinds/rules.py) and, where a rule cannot say it, by a checker
+of the author's own (`checker = "checker.py"`).
 
-Each exercise carries example responses with the verdict they must get; the build runs the
-checker on every one, so an author knows the feedback is right before it ships."""
+Each exercise carries example replies with the verdict they must get; the build judges every
+one, proves that every trigger names a rule and that every rule is exercised by an example, so
+an author knows the feedback is right before it ships."""
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +20,12 @@ from ..options import REQUIRED, Field, boolean, list_of_strings, non_empty_strin
 from ..verdicts import Verdicts
 from ..verify import Job, is_timeout, text_job
 from . import parts
+from . import rules as written_rules
 
 NAME = "text"
-FILES = {"checker": "checker.py"}
+FILES: dict[str, str] = {}
+FILE_FIELDS = ("checker",)  # fields that name a Python file beside exercise.toml
+FOLDER_FOR = "its corpus.jsonl (and a checker, if it has one)"  # why it is a folder, not one file
 NEEDS_PYTHON = True
 EXAMPLE_FIELDS = {
     "response": Field(REQUIRED, non_empty_string),
@@ -29,6 +35,8 @@ EXAMPLE_FIELDS = {
 FIELDS = {
     "label": Field("Your answer", non_empty_string),
     "sample_answer": Field("", string),
+    "checker": Field("", string),
+    **written_rules.FIELDS,
     "examples": Field(REQUIRED, table_list(EXAMPLE_FIELDS, minimum=2)),
 }
 
@@ -41,8 +49,9 @@ def quoted(text: str, limit: int = 48) -> str:
 def example_errors(name: str, line: int | None, example: dict[str, Any], verdict: dict[str, Any],
                    shown: dict[str, Path], checker: str) -> list[AuthoringError]:
     """What is wrong with one example's verdict; `name` says which example, for the author."""
+    judge, says, gave_word = ("the checker", "says", "it") if checker else ("the rules", "say", "they")
     if "timeout" in verdict:
-        return [AuthoringError(shown["checker"], f"the checker did not finish on {name} "
+        return [AuthoringError(shown.get("checker", shown["metadata"]), f"{judge} did not finish on {name} "
                                f"({verdict['timeout']}). Look for an endless loop, or a call to exit().")]
     if verdict["broken"]:
         # A crash has its own line; a wrong return value is found from `def check(` down.
@@ -50,17 +59,60 @@ def example_errors(name: str, line: int | None, example: dict[str, Any], verdict
                                f"{verdict['summary'].split(' This is a problem')[0]} Fix the checker.",
                                verdict["line"] or line_of(checker, "def check("))]
     errors = []
-    gave = ", ".join(repr(o["id"]) for o in verdict["observations"]) or "no observations"
+    gave = ", ".join(repr(i["id"]) for i in verdict["items"]) or "no notes"
     if verdict["meets_goal"] != example["meets_goal"]:
         expected = "meet the goal" if example["meets_goal"] else "not meet the goal"
-        errors.append(AuthoringError(shown["metadata"], f"{name} should {expected}, but the checker "
-                                     f"says otherwise (it gave {gave}). Fix the checker or the example.",
+        errors.append(AuthoringError(shown["metadata"], f"{name} should {expected}, but {judge} {says} "
+                                     f"otherwise ({gave_word} gave {gave}). Fix {judge} or the example.",
                                      line))
-    missing = [t for t in example["triggers"] if t not in {o["id"] for o in verdict["observations"]}]
+    missing = [t for t in example["triggers"] if t not in {i["id"] for i in verdict["items"]}]
     if missing:
         errors.append(AuthoringError(shown["metadata"], f"{name} should trigger "
-                                     f"{', '.join(map(repr, missing))}, but the checker gave {gave}. "
-                                     "Fix the checker or the example.", line))
+                                     f"{', '.join(map(repr, missing))}, but {judge} gave {gave}. "
+                                     f"Fix {judge} or the example.", line))
+    return errors
+
+
+def rule_errors(exercise: Exercise, shown: dict[str, Path]) -> list[AuthoringError]:
+    """Rules that cannot work, and examples whose triggers name no rule (with its fix)."""
+    text = exercise.metadata_path.read_text(encoding="utf-8")
+    where = shown["metadata"]
+    errors = [AuthoringError(where, sentence, table_line(text, table, number))
+              for table, number, sentence in written_rules.problems(exercise)]
+    if not exercise.fields["look_for"] and not exercise.fields["avoid"] and "checker" not in exercise.files:
+        beside = " There is a checker.py beside it: add the line checker = \"checker.py\"." \
+            if (exercise.folder / "checker.py").is_file() else ""
+        errors.append(AuthoringError(where, "this text exercise has no rules and no checker. Add "
+                                     "[[look_for]] and [[avoid]] rules (see AUTHORING.md), or name a "
+                                     f'checker: checker = "checker.py".{beside}', key_line(text, "title")))
+        return errors
+    if "checker" in exercise.files:
+        return errors  # a checker may give ids of its own
+    known = written_rules.known_ids(exercise)
+    for number, example in enumerate(exercise.fields["examples"], start=1):
+        for trigger in example["triggers"]:
+            if trigger not in known:
+                close = difflib.get_close_matches(trigger, sorted(known), n=1)
+                hint = (f" Did you mean '{close[0]}'?" if close
+                        else f" The ids are: {', '.join(sorted(known))}.")
+                errors.append(AuthoringError(where, f"example {number} triggers '{trigger}', but no rule "
+                                             f"gives that id.{hint}", table_line(text, "examples", number)))
+    return errors
+
+
+def coverage_errors(exercise: Exercise, shown: dict[str, Path],
+                    given: list[set[str]]) -> list[AuthoringError]:
+    """Every rule must be exercised by an example, so the build proves it finds what it should.
+    `given` holds the item ids each example's verdict gave."""
+    text = exercise.metadata_path.read_text(encoding="utf-8")
+    errors = []
+    for table, what in (("look_for", "finds"), ("avoid", "catches")):
+        for number, rule in enumerate(exercise.fields[table], start=1):
+            if not any(rule["id"] in ids for ids in given):
+                errors.append(AuthoringError(
+                    shown["metadata"], f"no example exercises the rule '{rule['id']}'. Add an example whose "
+                    f"reply it {what} (with triggers = [\"{rule['id']}\"]), so the build can prove it works.",
+                    table_line(text, table, number)))
     return errors
 
 
@@ -76,10 +128,14 @@ def cases(exercise: Exercise) -> list[tuple[str, int | None, dict[str, Any]]]:
     return found
 
 
+def checker_source(exercise: Exercise) -> str:
+    return exercise.files["checker"].text if "checker" in exercise.files else ""
+
+
 def jobs(exercise: Exercise) -> list[Job]:
-    """The checker on every example and the sample answer, in the order verify() judges them."""
-    checker = exercise.file("checker").text
-    return [text_job(checker, example["response"]) for _, _, example in cases(exercise)]
+    """Every example and the sample answer, judged, in the order verify() reads them."""
+    rules, checker = written_rules.rules_of(exercise), checker_source(exercise)
+    return [text_job(rules, checker, example["response"]) for _, _, example in cases(exercise)]
 
 
 def verify(exercise: Exercise, shown: dict[str, Path], verdicts: Verdicts) -> list[AuthoringError]:
@@ -87,18 +143,23 @@ def verify(exercise: Exercise, shown: dict[str, Path], verdicts: Verdicts) -> li
     if {e["meets_goal"] for e in exercise.fields["examples"]} != {True, False}:
         return [AuthoringError(shown["metadata"], "add at least one example with meets_goal = true "
                                "and one with meets_goal = false, so both verdicts are tested.")]
-    checker = exercise.file("checker").text
-    errors = []
+    errors = rule_errors(exercise, shown)
+    if errors:
+        return errors
+    checker = checker_source(exercise)
+    given: list[set[str]] = []
     for (name, line, example), job in zip(cases(exercise), jobs(exercise), strict=True):
         verdict = verdicts.get(job)
         errors.extend(example_errors(name, line, example, verdict, shown, checker))
         if is_timeout(verdict) or verdict["broken"]:
-            break  # a broken checker fails every example alike: one message is enough
-    return errors
+            return errors  # a broken checker fails every example alike: one message is enough
+        given.append({i["id"] for i in verdict["items"]})
+    return errors + coverage_errors(exercise, shown, given)
 
 
 def page_data(exercise: Exercise) -> dict[str, Any]:
-    return {"checker": exercise.file("checker").text, **parts.reveal_data(exercise)}
+    return {"rules": written_rules.rules_of(exercise), "checker": checker_source(exercise),
+            **parts.reveal_data(exercise)}
 
 
 def render_body(exercise: Exercise, uid: str) -> str:

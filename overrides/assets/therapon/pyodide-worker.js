@@ -103,7 +103,7 @@ async function boot(options) {
       type: MESSAGE.ready,
       timings: { pyodideMs: pythonReady - started, packageMs: done - pythonReady },
     });
-    return { run: module.run_json, check: module.check_json, text: module.check_text_json };
+    return { run: module.run_json, check: module.check_json, text: module.check_written_json };
   } finally {
     restoreFetch();
   }
@@ -118,13 +118,13 @@ self.addEventListener("message", async (event) => {
   }
   if (!api || ![MESSAGE.run, MESSAGE.check, MESSAGE.text].includes(message?.type)) return;
   const python = await api;
-  const { code, checks, checker, response } = message.payload;
+  const { code, checks, rules, checker, response } = message.payload;
   let result;
   try {
     const reply =
       message.type === MESSAGE.run ? python.run(code)
       : message.type === MESSAGE.check ? python.check(code, checks)
-      : python.text(checker, response);
+      : python.text(JSON.stringify(rules ?? {}), checker ?? "", response);
     result = JSON.parse(reply);
     if (result === null || typeof result !== "object") throw new Error("Python gave an answer of the wrong shape");
   } catch (error) {

@@ -14,24 +14,19 @@ import { createExercise } from "./exercise.js";
 const CRASHED = "Python stopped unexpectedly while running your code, so it is starting again. " +
   "This can happen with very deep recursion, or with code that changes Python itself. " +
   "Your code is saved: change it and try again in a moment.";
-const STOPPED = "This check could not finish, because your code stopped with an error while the check was trying it out.";
 const OUTPUT_CUT = "Your code printed a lot, so only the beginning of what it printed is shown below.";
 const TOO_LONG = `Your code is longer than ${MAX_DRAFT_LENGTH.toLocaleString("en")} characters, ` +
   "so this device can't save it. Make it shorter and it will be saved again.";
 
 /**
- * The worker's answer in the shape the page renders, with plain words for a Python that
- * broke and for checks that could not finish.
+ * The worker's answer in the shape the page renders, with plain words for a Python that broke.
  * @param {any} answer
  */
 function explain(answer) {
   if (isCrashed(answer)) {
-    return { crashed: true, stdout: "", stderr: "", error: { message: CRASHED }, passed: false, checks: [], summary: CRASHED };
+    return { crashed: true, stdout: "", stderr: "", error: { message: CRASHED }, passed: false, items: [], summary: CRASHED };
   }
-  if (!Array.isArray(answer.checks)) return answer;
-  const checks = answer.checks.map((/** @type {any} */ check) =>
-    check.stopped ? { ...check, message: `${STOPPED} ${check.message}` } : check);
-  return { ...answer, checks };
+  return answer;
 }
 
 /** A plain textarea as the editor, until (or unless) the code editor loads. @returns {Editor} */

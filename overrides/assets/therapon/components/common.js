@@ -1,5 +1,6 @@
 // @ts-check
 /** Shared by every exercise kind: its build-time data, status badge, loading bar and feedback. */
+import { verdictNodes } from "./verdict.js";
 
 /**
  * The exercise's data, generated at build time as JSON text inside an inert <template>.
@@ -68,17 +69,7 @@ export function renderFeedback({ feedback, output }, type, result, timeoutSecond
     nodes.push(element("p", result.error ? result.error.message : "Your code ran without errors."));
   } else {
     outcome = result.passed ? "pass" : result.error ? "error" : "fail";
-    nodes.push(element("p", result.summary));
-    if (result.checks?.length) {
-      const list = element("ul", "", "therapon-checks");
-      for (const check of result.checks) {
-        const item = element("li", "", check.passed ? "therapon-check--pass" : "therapon-check--fail");
-        item.append(element("span", check.passed ? "✓ " : "✗ ", "therapon-check__mark"));
-        item.append(element("span", check.passed ? check.description : check.message || check.description));
-        list.append(item);
-      }
-      nodes.push(list);
-    }
+    nodes.push(...verdictNodes({ meets_goal: Boolean(result.passed), items: result.items ?? [], summary: result.summary }));
   }
   feedback.dataset.result = outcome;
   feedback.replaceChildren(...nodes);

@@ -1,15 +1,15 @@
 // @ts-check
 /**
  * The `text` exercise: written practice. The author's checker runs in Python in this browser,
- * so feedback is instant and the words never leave the device. Observations are rendered as
- * a list with textContent; nothing from the checker or the learner reaches innerHTML.
+ * so feedback is instant and the words never leave the device. The verdict is rendered by
+ * verdict.js with textContent; nothing from the rules or the learner reaches innerHTML.
  */
 import { isCrashed } from "../protocol.js";
 import { MAX_DRAFT_LENGTH } from "../records.js";
 import { renderLoading } from "./common.js";
 import { createExercise } from "./exercise.js";
+import { renderMessage, renderVerdict } from "./verdict.js";
 
-const LEVEL_LABELS = { good: "Good", tip: "Tip", concern: "Watch out" };
 /** Feedback is made for a few sentences; a whole letter pasted in is saved, not checked. */
 export const MAX_CHECKED_LENGTH = 5_000;
 const CRASHED = "Python stopped unexpectedly while checking your answer, so it is starting again. " +
@@ -19,38 +19,17 @@ export const FULL_BOX = `This box holds up to ${count(MAX_DRAFT_LENGTH)} charact
 
 /**
  * @param {HTMLElement} feedback
- * @param {any} result
+ * @param {any} result  a verdict, or what went wrong on the way to one
  * @param {number} timeoutSeconds
  */
-function renderVerdict(feedback, result, timeoutSeconds) {
-  const summary = document.createElement("p");
-  /** @type {HTMLElement[]} */
-  const nodes = [summary];
+function showResult(feedback, result, timeoutSeconds) {
   if (result.failedToLoad) {
-    feedback.dataset.result = "error";
-    summary.textContent = "Python could not be loaded, so your answer was not checked. Check your connection and try again. Your words are saved.";
+    renderMessage(feedback, "Python could not be loaded, so your answer was not checked. Check your connection and try again. Your words are saved.", "error");
   } else if (result.timedOut) {
-    feedback.dataset.result = "timeout";
-    summary.textContent = `The check took longer than ${timeoutSeconds} seconds and was stopped. This is a problem in the exercise, not in your answer.`;
+    renderMessage(feedback, `The check took longer than ${timeoutSeconds} seconds and was stopped. This is a problem in the exercise, not in your answer.`, "timeout");
   } else {
-    feedback.dataset.result = result.broken ? "error" : result.meets_goal ? "pass" : "fail";
-    summary.textContent = result.summary;
-    if (result.observations?.length) {
-      const list = document.createElement("ul");
-      list.className = "therapon-observations";
-      for (const observation of result.observations) {
-        const item = document.createElement("li");
-        item.dataset.level = observation.level;
-        item.dataset.observation = observation.id;
-        const label = document.createElement("strong");
-        label.textContent = `${LEVEL_LABELS[observation.level] ?? observation.level}: `;
-        item.append(label, observation.message);
-        list.append(item);
-      }
-      nodes.push(list);
-    }
+    renderVerdict(feedback, result, result.broken ? "error" : result.meets_goal ? "pass" : "fail");
   }
-  feedback.replaceChildren(...nodes);
 }
 
 /**
@@ -92,15 +71,15 @@ export function mount(el, { runtime, store, signal, config }) {
     }
     exercise.setBusy(true, [check]);
     try {
-      const answer = await runtime.request("text", { checker: data.checker, response });
+      const answer = await runtime.request("text", { rules: data.rules, checker: data.checker, response });
       const result = isCrashed(answer) ? { broken: true, summary: CRASHED } : answer;
       if (signal.aborted) return;
       if (!result.broken && !result.timedOut) {
         exercise.update((r) => ({ attempts: r.attempts + 1, status: result.meets_goal ? "passed" : "attempted" }));
       }
-      renderVerdict(feedback, result, config.timeoutMs / 1000);
+      showResult(feedback, result, config.timeoutMs / 1000);
     } catch (error) {
-      renderVerdict(feedback, { failedToLoad: String(error) }, 0);
+      showResult(feedback, { failedToLoad: String(error) }, 0);
     } finally {
       if (!signal.aborted) exercise.setBusy(false, [check]);
     }

@@ -1,0 +1,73 @@
+"""Therapon's command line, run from a course's folder (the one with mkdocs.yml):
+
+    python -m therapon try <exercise-id> "<reply>"     feedback on one reply
+    python -m therapon try <exercise-id> --json        JSON replies in, JSON verdicts out, a line each
+    python -m therapon eval [<exercise-id> ...]        agreement with each exercise's labelled corpus
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from pathlib import Path
+
+from .errors import AuthoringFailed
+from .evaluation import evaluate, report
+from .load import load_exercises
+from .model import Exercise
+from .trying import as_learner_sees_it, contract, json_lines, verdicts
+from .verify import Verifier
+
+
+def text_exercise(exercises: dict[str, Exercise], exercise_id: str) -> Exercise:
+    if exercise_id not in exercises:
+        close = difflib.get_close_matches(exercise_id, list(exercises), n=3)
+        hint = f" Known ids close to it: {', '.join(close)}." if close else ""
+        raise SystemExit(f"No exercise has the id '{exercise_id}'.{hint}")
+    exercise = exercises[exercise_id]
+    if exercise.kind != "text":
+        raise SystemExit(f"'{exercise_id}' is a {exercise.kind} exercise; try works on text exercises.")
+    return exercise
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m therapon", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    trying = commands.add_parser("try", help="an exercise's feedback on a reply, as a learner sees it")
+    trying.add_argument("exercise")
+    trying.add_argument("reply", nargs="?")
+    trying.add_argument("--json", action="store_true",
+                        help="read JSON replies from stdin, write JSON verdicts")
+    evaluating = commands.add_parser("eval", help="agreement with each text exercise's labelled corpus")
+    evaluating.add_argument("exercises", nargs="*")
+    evaluating.add_argument("--misses", action="store_true", help="list the replies each exercise got wrong")
+    args = parser.parse_args(argv)
+    root = Path.cwd()
+    try:
+        exercises = load_exercises(root / "exercises", root)
+        if args.command == "eval":
+            print(report(evaluate(exercises, root, args.exercises), show_misses=args.misses))
+            return 0
+        exercise = text_exercise(exercises, args.exercise)
+    except AuthoringFailed as failed:
+        print(failed, file=sys.stderr)
+        return 1
+    if args.json == (args.reply is not None):
+        parser.error('give one reply in quotes, or --json and replies on stdin (one JSON string a line)')
+    verifier = Verifier()
+    try:
+        if args.json:
+            for verdict in verdicts(exercise, list(json_lines(sys.stdin)), verifier):
+                print(json.dumps(contract(verdict), ensure_ascii=False), flush=True)
+        else:
+            print(as_learner_sees_it(verdicts(exercise, [args.reply], verifier)[0]))
+    finally:
+        verifier.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

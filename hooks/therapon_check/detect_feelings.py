@@ -1,0 +1,98 @@
+"""Detectors of feelings: whose feeling a word names, and a feeling said as a trait."""
+
+from __future__ import annotations
+
+from .detecting import Scene, detector, feelings_in, unique
+from .matching import Found, Phrases, lexicon_phrases
+from .reading import Reading
+
+PARTNER_CUES = frozenset("you your yourself yours sound seem must look it that this".split())
+CAUSATIVES = frozenset("make made mak let got get leave leav keep kept".split())
+
+
+def owner(reading: Reading, found: Found) -> str | None:
+    """"partner", "self" or None: whose feeling a feeling word names. A subject close before it
+    decides ("you're not enough", "I feel hurt"); then an object after it ("it hurts me", "hard
+    for me"); then the nearest cue before it ("it sounds lonely", "you must feel scared")."""
+    words = reading.words
+    clause = words[found.last].clause
+    after = [w.form for w in words[found.last + 1:found.last + 3] if w.clause == clause]
+    before = words[found.first - 1].form if found.first else ""
+    sentence = reading.sentence_of(found.first)
+    ahead = [w.form for w in words[found.last + 1:min(found.last + 5, sentence[-1] + 1)]]
+    behind = [w.form for w in words[max(sentence[0], found.first - 4):found.first]]
+    if "how" in behind and (ahead[:1] and ahead[0] != "i") and "i" not in behind[behind.index("how"):]:
+        if before == "how" or "you" in ahead:
+            return "partner"  # "I can hear how anxious and alone you've been", "how frightened she was"
+    close = [w.form for w in words[max(sentence[0], found.first - 2):found.first]]
+    if (after[:1] == ["me"] or after in (["for", "me"], ["to", "me"])) and "you" not in close:
+        return "self"  # "it hurts me", "that's hard for me"; but "you're not enough for me"
+    if before in ("understand", "see", "imagine", "get") or close[-2:] in (["understand", "feeling"],):
+        return "partner"  # "I can understand feeling disregarded"
+    for position in range(found.first - 1, max(sentence[0], found.first - 9) - 1, -1):
+        word = words[position]
+        if word.form in ("i", "myself") or (word.form == "me" and position > 0
+                                             and words[position - 1].stem in CAUSATIVES):
+            return "self"
+        if word.stem in PARTNER_CUES:
+            return "partner"
+    return None
+
+
+TRAITS = frozenset("insecure jealous possessive anxious sensitive oversensitive emotional paranoid needy "
+                   "clingy dramatic moody defensive negative nervous touchy".split())
+FILLER_FORMS = frozenset("really so very just too a bit little kind of being always".split())
+
+
+def label_frame(reading: Reading, found: Found) -> bool:
+    """"you're so insecure", "because you're insecure", "you're being really insecure": a trait."""
+    if found.entry not in TRAITS:
+        return False
+    before = [w.form for w in reading.words[max(found.first - 5, 0):found.first]]
+    while before and before[-1] in FILLER_FORMS:
+        before.pop()
+    skipped = found.first - len(before) > 0 and len(before) < 5
+    if "always" in before and before[-2:] in (["have", "been"], ["always", "been"], ["you", "were"]) \
+            and "you" in before:
+        return True  # "you've always been a bit sensitive"
+    return before[-2:] == ["you", "are"] and (skipped or before[-3:-2] == ["because"])
+
+
+@detector("partner-feeling")
+def partner_feeling(reading: Reading, scene: Scene) -> list[Found]:
+    """A feeling (or how hard something is) named as the partner's: "that sounds lonely",
+    "you must feel scared", "it makes sense you felt left out". Not the writer's own feeling,
+    not a negated one ("you're not alone"), and not a trait ("you're so insecure")."""
+    named = [f for f in feelings_in(reading, "feelings", "interpretations")
+             if owner(reading, f) == "partner" and not label_frame(reading, f)]
+    hard = [f for f in feelings_in(reading, "experiences") if owner(reading, f) != "self"]
+    return unique(named + hard)
+
+
+@detector("own-feeling")
+def own_feeling(reading: Reading, scene: Scene) -> list[Found]:
+    """A feeling the writer names as their own: "I feel lonely", "I'm exhausted"."""
+    return [f for f in feelings_in(reading, "feelings") if owner(reading, f) == "self"]
+
+
+@detector("interpretation")
+def interpretation(reading: Reading, scene: Scene) -> list[Found]:
+    """A word that accuses while sounding like a feeling ("I feel ignored"), or "I feel
+    like you…", a thought about the partner dressed as a feeling."""
+    said = [f for f in feelings_in(reading, "interpretations")
+            if owner(reading, f) == "self" or reading.words[f.last + 1:f.last + 2] and
+            reading.words[f.last + 1].form == "me"]  # "when you ignore me"
+    return sorted(said + Phrases(("i feel like", "i feel that you", "i feel as if", "i feel as though",
+                                  "i feel like you", "makes me feel like")).find(reading),
+                  key=lambda f: f.first)
+
+
+@detector("own-hard-feeling")
+def own_hard_feeling(reading: Reading, scene: Scene) -> list[Found]:
+    """The listener's own hard feeling while the partner speaks ("I feel hurt that you'd think
+    that", "I'm knackered"): the talk turns to the listener. A pleasant one ("I'm glad you told
+    me") does not."""
+    pleasant = {(f.first, f.last) for f in lexicon_phrases("pleasant-feelings").find(reading)}
+    mine = [f for f in feelings_in(reading, "interpretations") if owner(reading, f) == "self"]
+    hard = [f for f in own_feeling(reading, scene) if (f.first, f.last) not in pleasant]
+    return sorted(hard + mine, key=lambda f: f.first)

@@ -1,0 +1,102 @@
+"""Detectors of what helps: validation, thanks, a need, a time, a description, something said back,
+and the line an exercise asks the learner not to hand back."""
+
+from __future__ import annotations
+
+from . import detect_moves as moves
+from .detecting import DETECTORS, Scene, detector, unique
+from .matching import Found, Phrases, lexicon_phrases
+from .reading import Reading
+
+# How a need or a "when" is said, beside the needs lexicon's own entries.
+NEED_PHRASES = Phrases(("i need to feel", "need to feel", "i need", "i would love", "matters to me",
+                        "important to me", "i miss", "i want to feel", "to feel close", "to feel connected",
+                        "feel close", "feel like we"))
+WHEN_PHRASES = Phrases(("when", "whenever", "every time we", "if you", "while you", "while i", "after you"))
+
+
+@detector("validation")
+def validation(reading: Reading, scene: Scene) -> list[Found]:
+    """Saying the feeling makes sense: "it makes (total) sense", "no wonder", "I can see why".
+    Not when negated ("that doesn't make sense"), and not a non-apology."""
+    apologies = DETECTORS["non-apology"](reading, scene)
+    return [f for f in lexicon_phrases("validation").find(reading)
+            if not reading.negated(f.first) and not any(a.first <= f.first <= a.last for a in apologies)]
+
+
+@detector("thanks")
+def thanks(reading: Reading, scene: Scene) -> list[Found]:
+    """Thanks for sharing: "thank you for telling me", "I'm glad you told me". Not sarcastic thanks."""
+    mocking = moves.sarcasm(reading, scene)
+    return [f for f in lexicon_phrases("gratitude").find(reading)
+            if not any(m.first <= f.first <= m.last for m in mocking)]
+
+
+@detector("specific")
+def specific(reading: Reading, scene: Scene) -> list[Found]:
+    """What and when, concrete enough to act on: an activity, a day, a time, a number."""
+    found = lexicon_phrases("specifics").find(reading) + time(reading, scene)
+    return sorted(unique(found + scene.words.find(reading)), key=lambda f: f.first)
+
+
+@detector("time")
+def time(reading: Reading, scene: Scene) -> list[Found]:
+    """When: a day, a part of the day, a clock time ("on Saturday morning", "at 7", "tonight")."""
+    found = lexicon_phrases("times").find(reading)
+    found += [Found(p, p, w.form, reading.quote(p, p)) for p, w in enumerate(reading.words)
+              if any(c.isdigit() for c in w.form)]
+    return sorted(unique(found), key=lambda f: f.first)
+
+
+@detector("observation")
+def observation(reading: Reading, scene: Scene) -> list[Found]:
+    """What a camera would see: "I noticed", "when I got home", and the scene's own things."""
+    return sorted(unique(lexicon_phrases("observations").find(reading) + scene.words.find(reading)),
+                  key=lambda f: f.first)
+
+
+@detector("says-back")
+def says_back(reading: Reading, scene: Scene) -> list[Found]:
+    """Something the partner said, said back: the scene's own words (the exercise lists them)."""
+    return scene.words.find(reading)
+
+
+@detector("reflection")
+def reflection(reading: Reading, scene: Scene) -> list[Found]:
+    """An opening that says back what was heard: "it sounds like", "what I heard is", "so you…"."""
+    return lexicon_phrases("reflections").find(reading)
+
+
+@detector("need")
+def need(reading: Reading, scene: Scene) -> list[Found]:
+    """A need named: "because I need closeness", "time together", "to feel close"."""
+    return unique(lexicon_phrases("needs").find(reading) + NEED_PHRASES.find(reading))
+
+
+@detector("when")
+def when(reading: Reading, scene: Scene) -> list[Found]:
+    """When it happens: "when you…", "whenever…", "after…"."""
+    return WHEN_PHRASES.find(reading)
+
+
+@detector("copies-prompt")
+def copies_prompt(reading: Reading, scene: Scene) -> list[Found]:
+    """The line the learner was asked to rewrite, handed back nearly word for word."""
+    if not scene.original or not reading.words:
+        return []
+    # Pronouns are folded, so Sofia's "I felt like I didn't count" said back as "you felt like
+    # you didn't count" is still her line handed back.
+    original = [_person(s) for s in Reading(scene.original).stems]
+    said = [_person(s) for s in reading.stems]
+    shared = sum(1 for stem in said if stem in set(original))
+    if len(said) >= 3 and shared / len(said) >= 0.8 and shared / max(len(original), 1) >= 0.6:
+        return [Found(0, len(said) - 1, "original", reading.quote(0, len(said) - 1))]
+    return []
+
+
+PERSONS = {"i": "*", "you": "*", "me": "*", "my": "*", "your": "*", "myself": "*", "yourself": "*",
+           "am": "be", "are": "be", "was": "be", "were": "be", "mine": "*", "yours": "*"}
+
+
+def _person(stem: str) -> str:
+    return PERSONS.get(stem, stem)

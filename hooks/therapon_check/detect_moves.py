@@ -1,0 +1,218 @@
+"""Detectors of harmful moves: sarcasm, labels, blame, fixing, orders, mind-reading, defending,
+and the "but" that takes back what came before it."""
+
+from __future__ import annotations
+
+import re
+
+from . import detect_feelings as feelings
+from . import detect_goals as goals
+from . import detect_questions as questions
+from .detecting import (
+    DETECTORS,
+    QUESTION_OPENERS,
+    TAGS,
+    Scene,
+    detector,
+    feelings_in,
+    is_question,
+    lexicon_detector,
+    unique,
+    within,
+)
+from .matching import Found, Phrases, lexicon_phrases
+from .reading import Reading
+
+CONTRAST = frozenset("but however though although yet".split())
+# A word or three in quotation marks after "you were", "your"…: "you were 'resting'".
+SCARE_QUOTES = re.compile(r"(?:^|\s)(['‘\"“])(\w+(?:[\s-]\w+){0,2})(['’\"”])(?=\W|$)")
+SCARE_QUOTED_AFTER = frozenset("your are were so being been was too very".split())
+# One-word sentences that, after something else, usually mean their opposite ("…Great.").
+CURT = frozenset("great perfect brilliant wonderful lovely fantastic cool nice fine whatever sure "
+                 "typical charming classic".split())
+# Verbs that open an order when a sentence starts with them ("Put it away.").
+IMPERATIVES = frozenset("put stop get do go take give turn leave pick help clean wash start quit pay listen "
+                        "look call spend make move shut switch drop grow calm be sort fix tidy empty clear "
+                        "finish tell".split())
+# Words that grant the other side something before a "but" takes it back ("I know work's crazy, but").
+GRANTING = ("^i know", "^i get", "^i understand", "^i hear", "^i see", "^i realise", "^i appreciate", "^sure",
+            "^okay", "^ok", "^fair enough")
+# After "but", words that keep the door open rather than take the first half back.
+BENIGN_AFTER_BUT = ("i am here", "i want to", "i love", "i would like", "i am listening", "i am glad",
+                    "thank", "i care", "i am sorry", "i hear", "i get it", "i understand", "i really want",
+                    "i am really glad", "i am so glad", "it makes sense", "that makes sense", "tell me",
+                    "i am with you", "you are not alone", "i want you to")
+
+
+@detector("sarcasm")
+def sarcasm(reading: Reading, scene: Scene) -> list[Found]:
+    """Sarcasm and mockery: "Oh sure", "poor you", "thanks for leaving…", an eye-roll 🙄,
+    or a word put in scare quotes ("you were 'resting'")."""
+    found = lexicon_phrases("sarcasm").find(reading)
+    if len(reading.sentences) > 1:  # "…so I'm not allowed a voice now? Great."
+        for span in reading.sentences:
+            if len(span) == 1 and reading.words[span[0]].form in CURT:
+                found.append(Found(span[0], span[0], "curt", reading.quote(span[0], span[0])))
+    for f in lexicon_phrases("pleasant-feelings").find(reading):
+        before = reading.words[f.first - 1] if f.first else None
+        shouted = (before is not None and len(before.form) > 1
+                   and reading.text[before.start:before.end].isupper())
+        now = [w.form for w in reading.words[f.last + 1:f.last + 3]] == ["right", "now"]
+        if shouted or now:  # "I feel SO important", "I feel so loved right now"
+            found.append(Found(f.first - (1 if shouted else 0), f.last, "mock feeling", f.quote))
+    for quoted_words in SCARE_QUOTES.finditer(reading.text):
+        inside = [p for p, w in enumerate(reading.words)
+                  if quoted_words.start(2) <= w.start and w.end <= quoted_words.end(2)]
+        if inside and inside[0] > 0 and reading.words[inside[0] - 1].form in SCARE_QUOTED_AFTER:
+            found.append(Found(inside[0], inside[-1], "scare quotes", quoted_words.group(0).strip()))
+    return unique(found)
+
+
+@detector("label")
+def label(reading: Reading, scene: Scene) -> list[Found]:
+    """A label for the person ("lazy", "needy", "typical you", "a grown man should…"), unless
+    negated ("I know you're not being rude"); and a feeling word used as a trait ("you're so insecure")."""
+    found = [f for f in lexicon_phrases("judgements").find(reading) if not reading.negated(f.first)]
+    traits = [f for f in feelings_in(reading, "feelings") if feelings.label_frame(reading, f)]
+    return sorted(unique(found + traits), key=lambda f: f.first)
+
+
+@detector("blame")
+def blame(reading: Reading, scene: Scene) -> list[Found]:
+    """Blame: "you never", "your fault", "for once", "as usual", "every time you". Not "you never
+    get a night to yourself", which is the partner's lot (lexicon/blame.txt says which verbs)."""
+    found = lexicon_phrases("blame").find(reading)
+    return sorted(unique(found), key=lambda f: f.first)
+
+
+@detector("absolutes")
+def absolutes(reading: Reading, scene: Scene) -> list[Found]:
+    """Every "always", "never", "every time": the words to leave out when rewriting a complaint;
+    and an "again" that ends a complaint ("The dishes are in the sink. Again.")."""
+    found = lexicon_phrases("absolutes").find(reading)
+    for span in reading.sentences:
+        forms = {reading.words[p].form for p in span}
+        if reading.words[span[-1]].form == "again" and not is_question(reading, span) \
+                and len(span) <= 8 and not forms & {"we", "us", "feel"}:
+            found.append(Found(span[-1], span[-1], "again", reading.quote(span[-1], span[-1])))
+    return sorted(found, key=lambda f: f.first)
+
+
+# Orders that are only orders in a statement: "Do you need to recharge?" asks about a need.
+STATEMENT_ONLY = frozenset(("you need to", "you have to", "you must"))
+
+
+def _told(reading: Reading, found: list[Found]) -> list[Found]:
+    """Orders as orders: not asked about ("Do you need to rest?"), not described ("like you have
+    to disappear"); an order with "okay?" on the end is still one."""
+    kept = []
+    for f in found:
+        if f.entry in STATEMENT_ONLY:
+            span = reading.sentence_of(f.first)
+            tagged = (reading.words[span[-1]].form in TAGS
+                      and reading.words[span[0]].form not in QUESTION_OPENERS)
+            if (is_question(reading, span) and not tagged) or (
+                    f.first > 0 and reading.words[f.first - 1].form in ("like", "if", "though")):
+                continue
+        kept.append(f)
+    return kept
+
+
+@detector("fixing")
+def fixing(reading: Reading, scene: Scene) -> list[Found]:
+    """Advice and fixing in all their forms: "you should", "have you thought about…?",
+    "let me…", "we should…". Not "you must feel…" (a reflection) or "let me understand"."""
+    return _told(reading, lexicon_phrases("fixing").find(reading))
+
+
+@detector("mind-reading")
+def mind_reading(reading: Reading, scene: Scene) -> list[Found]:
+    """Saying what the partner thinks, wants or why they feel so: "which tells me you don't
+    care", "you just want…", "you feel that way because you…"."""
+    found = lexicon_phrases("mind-reading").find(reading)
+    found += [f for f in Phrases(("because you",)).find(reading)
+              if f.last + 1 < len(reading.words)
+              and reading.words[f.last + 1].form in ("do", "are", "never", "always", "only", "just",
+                                                     "clearly", "obviously", "want", "care", "like",
+                                                     "expect", "think", "enjoy", "love", "can")]
+    return sorted(unique(found), key=lambda f: f.first)
+
+
+@detector("yes-but")
+def yes_but(reading: Reading, scene: Scene) -> list[Found]:
+    """Validation taken back: "I hear you, but…", "That sounds lonely, but I'm the one who…"."""
+    empathy = sorted(goals.validation(reading, scene) + feelings.partner_feeling(reading, scene)
+                     + goals.thanks(reading, scene) + lexicon_phrases("reflections").find(reading)
+                     + Phrases(GRANTING).find(reading), key=lambda f: f.first)
+    found = []
+    for position, word in enumerate(reading.words):
+        if word.form not in CONTRAST:
+            continue
+        following = reading.words[position + 1] if position + 1 < len(reading.words) else None
+        ends_clause = word.form == "though" and (following is None or following.clause != word.clause
+                                                  or following.sentence != word.sentence)
+        if ends_clause:  # "I'd never leave you though": what it takes back came just before it
+            earlier = reading.words[position - 1].clause if position else -1
+            opening = next((p for p in range(position) if reading.words[p].clause == earlier), position)
+            taken_back = range(opening, position)
+        else:
+            taken_back = range(position + 1, reading.sentence_of(position)[-1] + 1)
+        if not taken_back:
+            continue
+        before = [f for f in empathy if f.first < (taken_back[0] if ends_clause else position)
+                  and reading.words[f.first].sentence >= word.sentence - 1]
+        if before and _takes_back(reading, taken_back):
+            found.append(Found(before[0].first, taken_back[-1], "but",
+                               reading.quote(position if not ends_clause else taken_back[0], taken_back[-1])))
+    return found
+
+
+def _takes_back(reading: Reading, span: range) -> bool:
+    """Whether what follows "but" takes the understanding back. After validation it almost
+    always does; it does not when it keeps the door open ("but I'm here", "but tell me more")."""
+    said = Phrases(BENIGN_AFTER_BUT).find(reading, span)
+    if said and said[0].first <= span[0] + 1:
+        return False
+    asked = questions.question(reading, Scene())
+    if any(a.first <= span[0] <= a.last for a in asked) and not within(fixing(reading, Scene()), span):
+        return False
+    return True
+
+
+for _name, _lexicon in (("defending", "defending"), ("minimising", "minimising"), ("threat", "threats"),
+                       ("non-apology", "non-apologies"), ("own-story", "own-story"),
+                       ("promise", "promises"), ("agreeing", "agreeing")):
+    lexicon_detector(_name, _lexicon)
+
+
+@detector("demand")
+def demand(reading: Reading, scene: Scene) -> list[Found]:
+    """An order: "you need to…", "I expect you to…", or a sentence that opens with a bare verb
+    ("Just put it away."). Not an invitation ("Tell me more", "Go on")."""
+    found = _told(reading, lexicon_phrases("demands").find(reading))
+    kind = questions.invitation(reading, scene) + lexicon_phrases("gratitude").find(reading) \
+        + lexicon_phrases("check-backs").find(reading) + Phrases(
+        ("take your time", "take care", "go ahead", "look after yourself", "take it easy", "tell me about it",
+         "tell me if", "tell me whatever")).find(reading)
+    for span in reading.sentences:
+        forms = [reading.words[p].form for p in span]
+        start = next((i for i, f in enumerate(forms) if f not in ("just", "please", "so", "now", "and")),
+                     None)
+        if start is None or forms[start] not in IMPERATIVES or is_question(reading, span):
+            continue
+        position = span[start]
+        if not any(k.first <= position <= k.last for k in kind):
+            found.append(Found(position, span[-1], "order", reading.quote(position, span[-1])))
+    return sorted(unique(found), key=lambda f: f.first)
+
+
+def defending(reading: Reading, scene: Scene) -> list[Found]:
+    return DETECTORS["defending"](reading, scene)
+
+
+def minimising(reading: Reading, scene: Scene) -> list[Found]:
+    return DETECTORS["minimising"](reading, scene)
+
+
+def own_story(reading: Reading, scene: Scene) -> list[Found]:
+    return DETECTORS["own-story"](reading, scene)

@@ -1,0 +1,53 @@
+"""The one verdict shape, for written practice and code alike, and the sentence that sums it up.
+
+    {"meets_goal": bool, "items": [{"level": "good"|"tip"|"concern", "id": str, "message": str}],
+     "summary": str}
+
+Items come in the order a learner should read them: concerns first, then tips, then what is
+already good. The summary never says "well done" while a concern stands, and says which parts
+of the goal the reply already has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+LEVELS = ("good", "tip", "concern")
+ORDER = {"concern": 0, "tip": 1, "good": 2}
+MET = "This meets the goal. Well done!"
+
+
+def item(level: str, id: str, message: str) -> dict[str, str]:
+    return {"level": level, "id": id, "message": message}
+
+
+def in_reading_order(items: Iterable[dict[str, str]]) -> list[dict[str, str]]:
+    return sorted(items, key=lambda i: ORDER[i["level"]])
+
+
+def joined(names: list[str]) -> str:
+    """"a, b and c", as a sentence lists them."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def summary(meets_goal: bool, items: list[dict[str, str]], has: list[str], lacks: list[str]) -> str:
+    """What the reply achieved, in one or two sentences; `has` and `lacks` name goal parts."""
+    concerns = sum(1 for i in items if i["level"] == "concern")
+    already = f" It already has {joined(has)}." if has else ""
+    if concerns:
+        what = "one thing" if concerns == 1 else f"{concerns} things"
+        return f"Not yet: {what} in it could hurt the conversation (see below).{already}"
+    if meets_goal:
+        return MET
+    if lacks:
+        return f"Not quite there yet.{already} It still needs {joined(lacks)}."
+    return "Not quite there yet. Read the notes below, then try again."
+
+
+def verdict(meets_goal: bool, items: list[dict[str, str]], has: list[str] = (),  # type: ignore[assignment]
+            lacks: list[str] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+    ordered = in_reading_order(items)
+    concerned = any(i["level"] == "concern" for i in ordered)
+    meets = meets_goal and not concerned
+    return {"meets_goal": meets, "items": ordered, "summary": summary(meets, ordered, list(has), list(lacks))}
