@@ -34,8 +34,8 @@ def test_course_manifest_lists_lessons_in_reading_order(built_site: Path) -> Non
     assert first["url"] == "lessons/01-partners-as-comrades/"
     assert [(e["id"], e["kind"]) for e in first["exercises"]] == [
         ("listening-response", "choice"), ("soften-the-start", "text"), ("first-turn", "reflection"),
-        ("favourite-seat", "reflection")]
-    assert [e["partner"] for e in first["exercises"]] == [False, False, True, False]
+        ("l1-our-alliance", "reflection"), ("favourite-seat", "reflection")]
+    assert [e["partner"] for e in first["exercises"]] == [False, False, True, True, False]
     assert lab["url"] == "lab/01-who-listened/"
     assert [e["id"] for e in lab["exercises"]] == ["listener-tally", "whose-turn"]
     assert lab["exercises"][0] == {"id": "listener-tally", "kind": "code",
