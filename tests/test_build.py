@@ -23,14 +23,16 @@ def test_course_manifest_lists_lessons_in_reading_order(built_site: Path) -> Non
     assert course["id"] == "therapeutic-partnership"
     assert course["title"].startswith("Therapon")
     urls = [lesson["url"] for lesson in course["lessons"]]
-    assert urls == [f"lessons/{p.stem}/" for p in sorted((ROOT / "docs/lessons").glob("*.md"))] + [
-        "lab/01-who-listened/", "lab/02-words-that-blame/", "lab/03-planning-turns/"]
-    first, lab = course["lessons"][0], course["lessons"][8]
+    lessons = [f"lessons/{p.stem}/" for p in sorted((ROOT / "docs/lessons").glob("*.md"))]
+    assert len(lessons) == 10 and lessons[-1] == "lessons/10-turning-toward/"
+    # The lab sits under Extras, after Sources: after every lesson in reading order.
+    assert urls == lessons + ["lab/01-who-listened/", "lab/02-words-that-blame/", "lab/03-planning-turns/"]
+    first, lab = course["lessons"][0], course["lessons"][len(lessons)]
     assert first["url"] == "lessons/01-partners-as-comrades/"
     assert [(e["id"], e["kind"]) for e in first["exercises"]] == [
         ("listening-response", "choice"), ("soften-the-start", "text"), ("first-turn", "reflection"),
-        ("favourite-seat", "reflection")]
-    assert [e["partner"] for e in first["exercises"]] == [False, False, True, False]
+        ("l1-our-alliance", "reflection"), ("favourite-seat", "reflection")]
+    assert [e["partner"] for e in first["exercises"]] == [False, False, True, True, False]
     assert lab["url"] == "lab/01-who-listened/"
     assert [e["id"] for e in lab["exercises"]] == ["listener-tally", "whose-turn"]
     assert lab["exercises"][0] == {"id": "listener-tally", "kind": "code",

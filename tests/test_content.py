@@ -1,8 +1,10 @@
 """Quality gates for the course text: reading level, length, practice on every page, spelling,
-and a safety link on every lesson."""
+a safety link, a "This week" box and a check-in on every lesson, honest privacy words, the cards'
+words known to the checkers, and one fixed cast."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -25,8 +27,10 @@ def test_lesson_has_the_parts_and_practice_it_promises(lesson: Path) -> None:
     text = lesson.read_text(encoding="utf-8")
     found = figures(lesson)
     assert found["words"] >= MIN_WORDS, f"{lesson.name}: {found['words']} words of teaching text"
-    for part in ("In this lesson you will", "Key points", "About "):
+    for part in ("In this lesson you will", "Key points", "About ", '!!! info "This week', "](../safety.md"):
         assert part in text, f"{lesson.name} lacks '{part}'"
+    if not lesson.stem.startswith("01-"):  # each week starts by asking how last week's practice went
+        assert '!!! question "Last week' in text, f"{lesson.name} has no check-in on last week's practice"
     kinds = found["kinds"]
     assert sum(kinds.values()) >= 4, kinds
     assert kinds["text"] >= 1 and kinds["choice"] >= 1 and kinds["reflection"] >= 1, kinds
@@ -82,3 +86,58 @@ def test_no_sentence_is_copied_from_the_source_article() -> None:
                    if tuple(w[i:i + 8]) in grams]
     assert copied == []
     assert quotations <= 2, "quote the article once or twice at most"
+
+
+CARDS = ROOT / "docs" / "take-aways" / "feelings-and-needs.md"
+CARD_GROUP = re.compile(r"\*\*(?P<group>[A-Z][^*:]*):\*\* (?P<words>[^*]+)")
+
+
+def card_words(section: str) -> list[str]:
+    """The words of one card on the feelings-and-needs page: "**Sad:** sad · lonely · …"."""
+    card = CARDS.read_text(encoding="utf-8").split(f"## {section}\n", 1)[1].split("</div>", 1)[0]
+    return [word.strip(" .") for group in CARD_GROUP.finditer(" ".join(card.split()))
+            if "·" in group["words"] for word in group["words"].split("·")]
+
+
+@pytest.mark.parametrize(("section", "lexicon", "last"), [("Feelings", "feelings", "proud"),
+                                                           ("Needs", "needs", "growth")])
+def test_the_printed_lists_hold_only_words_the_checkers_know(section: str, lexicon: str, last: str) -> None:
+    """A learner who writes a word from the card has it recognised by the written practice."""
+    from therapon_check.matching import lexicon_phrases
+    from therapon_check.reading import Reading
+
+    words = card_words(section)
+    assert len(words) >= 40 and words[-1] == last, words
+    assert [word for word in words if not lexicon_phrases(lexicon).find(Reading(word))] == []
+
+
+SENSITIVE = ("l3-judging-voice", "l5-what-you-carry", "l6-your-old-echo")
+WHO_COULD_READ = "anyone who uses this browser"
+
+
+def test_sensitive_prompts_ask_for_no_length_and_say_who_could_read_them() -> None:
+    from therapon.load import load_exercises
+
+    exercises = load_exercises(ROOT / "exercises", ROOT)
+    for exercise_id in SENSITIVE:
+        exercise = exercises[exercise_id]
+        assert exercise.fields["min_words"] == 0, exercise_id
+        assert WHO_COULD_READ in " ".join(exercise.prompt.lower().split()), exercise_id
+    for exercise in exercises.values():
+        prompt = " ".join(exercise.prompt.lower().split())
+        assert "nobody else will read" not in prompt and "no one else will read" not in prompt, exercise.id
+
+
+# One fixed cast: each name belongs to one couple. These names were once given to several
+# partners or dropped for the cast; none may come back.
+RETIRED = ("Daniel", "Anya", "Lukas", "Kai", "Hannah", "Dev", "Leila", "Chris", "Nina", "Rafael", "Owen",
+           "Kwame", "Dana", "Noor", "Kofi", "Lena", "Ahmed", "Jonas", "Rosa", "Jamal", "Amara", "Lucas",
+           "Ben", "Elena", "Ravi", "Ruth", "Hana", "Imani", "Mateo", "Tom")
+
+
+def test_the_course_keeps_one_cast() -> None:
+    pattern = re.compile(rf"\b({'|'.join(RETIRED)})\b")
+    found = [f"{path.relative_to(ROOT)}: {match}"
+             for path in [*(ROOT / "docs").rglob("*.md"), *(ROOT / "exercises").rglob("*.*")]
+             for match in pattern.findall(path.read_text(encoding="utf-8"))]
+    assert found == []

@@ -449,8 +449,8 @@ def test_language_module_stays_small_and_public_api_is_exact():
     assert len((PACKAGE_DIR / "language.py").read_text().splitlines()) <= 250
     assert set(language.__all__) == {
         "LEVELS", "Feedback", "IStatement", "absolutes", "advice", "blame", "blaming", "detect", "feelings",
-        "i_statement", "interpretations", "is_question", "judgements", "needs", "normalise", "questions",
-        "quoted", "sentences", "word_count", "words", "you_statements"}
+        "find", "i_statement", "interpretations", "is_question", "judgements", "needs", "normalise",
+        "questions", "quoted", "sentences", "word_count", "words", "you_statements"}
 
 
 # --- the wheel carries the word lists ----------------------------------------------------------

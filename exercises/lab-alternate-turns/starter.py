@@ -5,4 +5,4 @@ def plan_turns(partners, last_listener, days):
     return plan
 
 
-print(plan_turns(("Noor", "Dev"), "Noor", 7))
+print(plan_turns(("Mei", "Jordan"), "Mei", 7))

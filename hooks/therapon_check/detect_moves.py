@@ -18,7 +18,6 @@ from .detecting import (
     is_question,
     lexicon_detector,
     unique,
-    within,
 )
 from .matching import Found, Phrases, lexicon_phrases
 from .reading import Reading
@@ -36,6 +35,7 @@ IMPERATIVES = frozenset("put stop get do go take give turn leave pick help clean
                         "finish tell".split())
 # Words that grant the other side something before a "but" takes it back ("I know work's crazy, but").
 GRANTING = ("^i know", "^i get", "^i understand", "^i hear", "^i see", "^i realise", "^i appreciate", "^sure",
+            "^i am sorry", "^sorry",
             "^okay", "^ok", "^fair enough")
 # After "but", words that keep the door open rather than take the first half back.
 BENIGN_AFTER_BUT = ("i am here", "i want to", "i love", "i would like", "i am listening", "i am glad",
@@ -173,10 +173,8 @@ def _takes_back(reading: Reading, span: range) -> bool:
     said = Phrases(BENIGN_AFTER_BUT).find(reading, span)
     if said and said[0].first <= span[0] + 1:
         return False
-    asked = questions.question(reading, Scene())
-    if any(a.first <= span[0] <= a.last for a in asked) and not within(fixing(reading, Scene()), span):
-        return False
-    return True
+    invited = questions.invitation(reading, Scene())  # "but can you tell me more?" keeps the door open
+    return not any(f.first <= span[0] + 2 and f.last >= span[0] for f in invited)
 
 
 for _name, _lexicon in (("defending", "defending"), ("minimising", "minimising"), ("threat", "threats"),

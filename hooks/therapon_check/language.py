@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .detectors import DETECTORS, Scene
-from .matching import lexicon_phrases
+from .matching import Phrases, lexicon_phrases
 from .phrases import normalise, word_count, words
 from .reading import Reading
 from .verdict import LEVELS
 
 __all__ = [
     "LEVELS", "Feedback", "IStatement", "absolutes", "advice", "blame", "blaming", "detect", "feelings",
-    "i_statement", "interpretations", "is_question", "judgements", "needs", "normalise", "questions",
+    "find", "i_statement", "interpretations", "is_question", "judgements", "needs", "normalise", "questions",
     "sentences", "quoted", "word_count", "words", "you_statements",
 ]
 
@@ -123,6 +124,17 @@ def quoted(phrases: list[str]) -> str:
 def advice(text: str) -> list[str]:
     """Unasked-for advice and fixing: "you should", "why do not you" (from "why don't you")."""
     return _entries("fixing", text)
+
+
+def find(text: str, phrases: tuple[str, ...] | list[str]) -> list[str]:
+    """Your own phrases, found by the matcher the rules use, in the order written, each once:
+    find("I'm sorry, but he's my brother", ["but he", "i am sorry"]) -> ["i am sorry", "but he"]."""
+    return list(dict.fromkeys(f.entry for f in _phrases(tuple(phrases)).find(Reading(text))))
+
+
+@lru_cache(maxsize=128)
+def _phrases(phrases: tuple[str, ...]) -> Phrases:
+    return Phrases(phrases)
 
 
 def detect(name: str, text: str) -> list[str]:

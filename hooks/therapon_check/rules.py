@@ -7,9 +7,11 @@ build having checked every field, so the same dict runs in CPython and in Pyodid
 
     {"min_words": 3, "original": "…", "scene": ["…"],
      "look_for": [{"id", "detect": [...], "phrases": [...], "part", "praise", "tip"}],
-     "avoid": [{"id", "detect": [...], "phrases": [...], "message", "level", "fails"}]}
+     "avoid": [{"id", "detect": [...], "phrases": [...], "message", "level", "fails", "unless": [...]}]}
 
-A looked-for rule that is missing gives its tip under the id "<id>-missing".
+A looked-for rule that is missing gives its tip under the id "<id>-missing". An avoided move is
+not raised when a looked-for rule it names in `unless` finds something ("I'm sorry you felt left
+out" owns nothing, unless the reply goes on to own the act).
 """
 
 from __future__ import annotations
@@ -59,17 +61,18 @@ def judge(rules: dict[str, Any], response: str) -> dict[str, Any]:
     parts = [r["part"] for r in rules.get("look_for", ()) if r.get("part")]
     if reading.word_count() < rules.get("min_words", 1):
         return verdict(False, [item("tip", "too-short", TOO_SHORT)], lacks=parts)
+    looked = {rule["id"]: find(rule, reading, scene) for rule in rules.get("look_for", ())}
     items: list[dict[str, str]] = []
     avoided = False
     for rule in rules.get("avoid", ()):
         found = find(rule, reading, scene)
-        if found:
+        if found and not any(looked.get(other) for other in rule.get("unless", ())):
             items.append(item(rule.get("level", "concern"), rule["id"], fill(rule["message"], found)))
             avoided = avoided or rule.get("fails", True)
     concern = any(i["level"] == "concern" for i in items)
     has, lacks = [], []
     for rule in rules.get("look_for", ()):
-        found = find(rule, reading, scene)
+        found = looked[rule["id"]]
         part = rule.get("part", "")
         if found:
             has += [part] if part else []

@@ -57,6 +57,7 @@ def seeded_progress() -> dict[str, str]:
         "listening-response": record("passed", json.dumps(["reflect-feeling"])),
         "soften-the-start": record("passed", "I feel lonely when you look at your phone."),
         "first-turn": record("passed", "We took turns.", 0),
+        "l1-our-alliance": record("passed", "Our aim: to feel like a team again.", 0),
         "favourite-seat": record("passed", "The sofa.", 0),
         "l2-what-breaks-safety": record("attempted", json.dumps([]), 2, 1),
         "l2-safe-reply": record("attempted", "You always do this.", 1, 1),

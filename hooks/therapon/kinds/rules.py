@@ -8,6 +8,7 @@ validators, and the plain data the checking package receives (therapon_check/rul
     part = "naming the feeling"   message = "{found} sounds like blame…"
     praise = "You named {found}." level = "concern"   # or "tip"
     tip = "Name the feeling…"     fails = true         # false: a note that does not fail the goal
+                                  unless = ["owns-it"]  # not raised when these rules find something
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ AVOID_FIELDS = {
     "message": Field(REQUIRED, message),
     "level": Field("concern", one_of(("concern", "tip"))),
     "fails": Field(True, boolean),
+    "unless": Field((), list_of_strings),
 }
 FIELDS = {
     "min_words": Field(1, non_negative_int),
@@ -104,8 +106,8 @@ def rules_of(exercise: Exercise) -> dict[str, Any]:
         "scene": list(fields["scene"]),
         "look_for": [{**rule, "detect": list(rule["detect"]), "phrases": list(rule["phrases"])}
                      for rule in fields["look_for"]],
-        "avoid": [{**rule, "detect": list(rule["detect"]), "phrases": list(rule["phrases"])}
-                  for rule in fields["avoid"]],
+        "avoid": [{**rule, "detect": list(rule["detect"]), "phrases": list(rule["phrases"]),
+                   "unless": list(rule["unless"])} for rule in fields["avoid"]],
     }
 
 
@@ -133,4 +135,11 @@ def problems(exercise: Exercise) -> list[tuple[str, int, str]]:
                               f"('{TOO_SHORT}', and '<id>{MISSING}' for a rule that is not found). "
                               "Choose another id."))
             seen.setdefault(rule["id"], table)
+    looked_for = {rule["id"] for rule in exercise.fields["look_for"]}
+    for number, rule in enumerate(exercise.fields["avoid"], start=1):
+        for other in rule["unless"]:
+            if other not in looked_for:
+                known = ", ".join(sorted(looked_for)) or "none"
+                found.append(("avoid", number, f"the rule '{rule['id']}' names '{other}' in unless, but no "
+                              f"[[look_for]] rule has that id. The [[look_for]] ids are: {known}."))
     return found
