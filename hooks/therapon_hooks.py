@@ -8,6 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from therapon.answers import ANSWERS_FENCE
 from therapon.course import CourseBuild
 from therapon.csp import ContentSecurityPolicy
 from therapon.errors import AuthoringFailed
@@ -49,9 +50,11 @@ def on_config(config):
         _build = CourseBuild(config_file.parent, settings)
     _build.start_verification()
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
-    superfences.setdefault("custom_fences", []).append(custom_fence(_build.render_fence))
+    superfences.setdefault("custom_fences", []).extend([
+        custom_fence(_build.render_fence), custom_fence(_build.render_answers_fence, ANSWERS_FENCE)])
     # Under `mkdocs serve` a service worker would show an author yesterday's page.
-    config.extra["therapon_runtime"] = {**_build.browser_config(), "offline": _command != "serve"}
+    config.extra["therapon_runtime"] = {**_build.browser_config(config.site_name),
+                                        "offline": _command != "serve"}
     config.extra["therapon_preload"] = _build.runtime.preload()
     return config
 
@@ -80,7 +83,8 @@ def on_env(env, config, files):
                  for f in files.documentation_pages() if f.abs_src_path and f.page]
     with reported():
         check_templates(env, templates, Path(config.config_file_path).parent)
-    pages = [(p.file.src_path, p.title or p.file.name, p.url) for p in _nav.pages]
+    pages = [(p.file.src_path, p.title or p.file.name, p.url, p.meta.get("optional") is True)
+             for p in _nav.pages]
     config.extra["therapon_runtime"]["course"] = _build.plan_manifest(config.site_name, pages)
     return env
 

@@ -34,6 +34,8 @@ def test_course_manifest_lists_lessons_in_reading_order(built_site: Path) -> Non
         ("l1-our-alliance", "reflection"), ("favourite-seat", "reflection")]
     assert [e["partner"] for e in first["exercises"]] == [False, False, True, True, False]
     assert lab["url"] == "lab/01-who-listened/"
+    # The lab is optional (front matter), counted apart; every lesson says whether it is.
+    assert [lesson["optional"] for lesson in course["lessons"]] == [False] * len(lessons) + [True] * 3
     assert [e["id"] for e in lab["exercises"]] == ["listener-tally", "whose-turn"]
     assert lab["exercises"][0] == {"id": "listener-tally", "kind": "code",
                                    "title": "Who listened this week?", "partner": False}

@@ -207,7 +207,8 @@ def test_a_fence_below_front_matter_names_its_line_in_the_file(course_root, fron
 
 
 def test_browser_config_comes_from_settings(course):
-    config = course.browser_config()
-    assert (config["courseId"], config["timeoutMs"]) == ("t", 5000)
+    config = course.browser_config("Our course: a subtitle")
+    assert (config["courseId"], config["timeoutMs"], config["shortName"]) == ("t", 5000, "Our course")
+    assert config["partnerPractice"] == sorted(e.id for e in course.exercises.values() if e.partner_practice)
     assert config["pyodide"]["package"] == "therapon-check"
     assert config["pyodide"]["downloadBytes"] > len(course.runtime.wheel.data)

@@ -201,6 +201,17 @@ CHOICE_CASES = [
     ("two-correct-single-choice", CHOICE_TOML + "correct = true\n", None,
      "2 options are marked correct, but only one can be chosen. Set multiple = true, or mark "
      "one option."),
+    ("answer-after-zero", with_line(CHOICE_TOML, 4, "show_answer_after = 0"), 4,
+     "'show_answer_after' must be a whole number from 1 to 10: the Check that first marks the right "
+     "answer after a wrong one, got 0. Write show_answer_after = 2 to let the learner try once more "
+     "first, or show_answer_after = 1 to mark it at once."),
+    ("answer-after-in-quotes", with_line(CHOICE_TOML, 4, 'show_answer_after = "2"'), 4,
+     "'show_answer_after' must be a whole number from 1 to 10: the Check that first marks the right "
+     "answer after a wrong one, got '2'. Write show_answer_after = 2 to let the learner try once more "
+     "first, or show_answer_after = 1 to mark it at once."),
+    ("answer-after-never-reached", with_line(CHOICE_TOML, 4, "show_answer_after = 2"), 4,
+     "show_answer_after = 2, but with 2 options a learner can choose wrong only 1 time, so the answer "
+     "would never be marked. Use a number from 1 to 1."),
 ]
 
 
@@ -218,7 +229,7 @@ def test_valid_single_choice_loads_with_defaults(project):
     loaded = load(root)["pick-one"]
     assert (loaded.kind, loaded.title, loaded.files) == ("choice", "Pick one", {})
     assert (loaded.folder, loaded.metadata_path) == (root / "exercises", root / "exercises/pick-one.toml")
-    assert loaded.fields == {"multiple": False, "shuffle": False, "options": (
+    assert loaded.fields == {"multiple": False, "shuffle": False, "show_answer_after": 2, "options": (
         {"id": "reflect", "text": "That sounds hard.", "correct": True, "explanation": ""},
         {"id": "advise", "text": "You should rest.", "correct": False, "explanation": ""},
     )}
@@ -589,14 +600,20 @@ def test_real_choice_has_a_labelled_input_per_option_in_a_fieldset(exercise):
     assert fieldset.children[0].tag == "legend" and fieldset.children[0].text == legend
 
 
-def test_real_reflections_say_the_words_stay_on_this_device():
+def test_real_reflections_say_the_words_stay_on_this_device_and_who_sees_shared_notes():
     reflections = [e for e in REAL.values() if e.kind == "reflection"]
-    assert reflections
+    assert any(e.partner_practice for e in reflections) and not all(e.partner_practice for e in reflections)
     for exercise in reflections:
         html = render_exercise(exercise)
-        assert ">Your words stay on this device. They are never graded or sent anywhere.</p>" in html
+        if exercise.partner_practice:
+            assert (">Shared notes: every profile on this device sees them. They stay on this device, "
+                    "and are never graded or sent anywhere.</p>") in html
+        else:
+            assert ">Your words stay on this device. They are never graded or sent anywhere.</p>" in html
         assert page_data(html)["minWords"] == exercise.fields["min_words"]
         assert ("data-partner-turn" in html) == exercise.partner_practice
+        # No minimum, no word count: the counter is not even on the page until it is needed.
+        assert ("data-word-count hidden" in html) == (exercise.fields["min_words"] == 0)
 
 
 def test_real_text_page_data_has_the_checker_and_code_page_data_no_solution():

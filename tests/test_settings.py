@@ -45,22 +45,29 @@ def test_timeout_in_range_is_kept(timeout, seconds):
     ({"therapon": {"course_id": "../up"}}, [f"{WHERE} {BAD_COURSE_ID.format('../up')}"]),
     ({"therapon": {"course_id": 7}}, [f"{WHERE} {BAD_COURSE_ID.format(7)}"]),
     ({"therapon": {"course_id": "c", "timeout": 5}},
-     [f"{WHERE} unknown setting 'timeout'. Known settings: course_id, timeout_seconds."]),
+     [f"{WHERE} unknown setting 'timeout'. Known settings: course_id, timeout_seconds, short_name."]),
     ({"therapon": {"course_id": "c", "timeout_seconds": 0.5}}, [f"{WHERE} {TIMEOUT.format(0.5)}"]),
     ({"therapon": {"course_id": "c", "timeout_seconds": 121}}, [f"{WHERE} {TIMEOUT.format(121)}"]),
     ({"therapon": {"course_id": "c", "timeout_seconds": "5"}}, [f"{WHERE} {TIMEOUT.format('5')}"]),
     ({"therapon": {"course_id": "c", "timeout_seconds": True}},
      [f"{WHERE} {TIMEOUT.format(True)}"]),
+    ({"therapon": {"course_id": "c", "short_name": "A very long name for a phone"}},
+     [f"{WHERE} 'short_name' must be a short name of 1 to 20 characters for a phone's header, got "
+      "'A very long name for a phone'. Write it as, for example, short_name: Therapon."]),
+    ({"therapon": {"course_id": "c", "short_name": 3}},
+     [f"{WHERE} 'short_name' must be a short name of 1 to 20 characters for a phone's header, got 3. "
+      "Write it as, for example, short_name: Therapon."]),
 ], ids=["no-table", "empty-table-value", "missing-course-id", "course-id-with-space",
         "course-id-path", "course-id-number", "unknown-key", "timeout-too-small",
-        "timeout-too-large", "timeout-as-text", "timeout-as-bool"])
+        "timeout-too-large", "timeout-as-text", "timeout-as-bool", "short-name-too-long",
+        "short-name-a-number"])
 def test_each_settings_error_says_where_and_how_to_fix(extra, messages):
     assert errors_of(extra) == messages
 
 
 def test_all_settings_errors_are_reported_at_once():
     assert errors_of({"therapon": {"timeout_seconds": 0, "colour": "red"}}) == [
-        f"{WHERE} unknown setting 'colour'. Known settings: course_id, timeout_seconds.",
+        f"{WHERE} unknown setting 'colour'. Known settings: course_id, timeout_seconds, short_name.",
         f"{WHERE} 'course_id' is required. Add a line `course_id: …` under `therapon:`.",
         f"{WHERE} {TIMEOUT.format(0)}",
     ]
@@ -99,3 +106,11 @@ def test_the_error_names_the_line_in_mkdocs_yml():
     with pytest.raises(AuthoringFailed) as caught:
         read_settings({"therapon": {"course_id": "c", "timeout_seconds": 0}}, "mkdocs.yml", CONFIG)
     assert str(caught.value) == f"mkdocs.yml:6: in extra.therapon, {TIMEOUT.format(0)}"
+
+
+def test_the_header_name_is_the_short_name_or_the_site_name_up_to_its_colon():
+    settings = read_settings({"therapon": {"course_id": "c"}}, "mkdocs.yml")
+    assert settings.header_name("Therapon: partners as comrades") == "Therapon"
+    assert settings.header_name("Couples") == "Couples"
+    named = read_settings({"therapon": {"course_id": "c", "short_name": " Our course "}}, "mkdocs.yml")
+    assert named.header_name("Therapon: partners as comrades") == "Our course"

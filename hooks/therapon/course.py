@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from .answers import ANSWERS_FENCE, list_problems, listed_ids, render_answers
 from .cache import CACHE_DIR
 from .errors import AuthoringError, AuthoringFailed
 from .fence import FenceError, fence_id, fence_lines
@@ -86,6 +87,8 @@ class CourseBuild:
         self._page = ""
         self._page_fences: list[int] = []
         self._fence_index = 0
+        self._answer_fences: list[int] = []
+        self._answer_index = 0
         self._manifest: dict[str, Any] = {}
         self.course_url = ""
 
@@ -95,13 +98,16 @@ class CourseBuild:
         self.verification = Verification(self.exercises, self.root, verdicts)
         return self.verification
 
-    def browser_config(self) -> dict[str, Any]:
+    def browser_config(self, site_name: str) -> dict[str, Any]:
         """Everything the page scripts share with Python, generated here rather than copied."""
         return {
             "courseId": self.settings.course_id,
+            "shortName": self.settings.header_name(site_name),
             "timeoutMs": int(self.settings.timeout_seconds * 1000),
             "statuses": list(STATUSES),
             "pythonKinds": [name for name, kind in KINDS.items() if kind.NEEDS_PYTHON],
+            # Their records are the couple's, shared by every profile on the device.
+            "partnerPractice": sorted(e.id for e in self.exercises.values() if e.partner_practice),
             "pyodide": {
                 "dir": f"{SITE_PYODIDE_DIR}/",
                 "package": PACKAGE_NAME,
@@ -115,6 +121,8 @@ class CourseBuild:
         offset = self.body_offsets.get(src_path, 0)  # front matter lines MkDocs stripped
         self._page_fences = [line + offset for line in fence_lines(markdown)]
         self._fence_index = 0
+        self._answer_fences = [line + offset for line in fence_lines(markdown, ANSWERS_FENCE)]
+        self._answer_index = 0
         self.page_exercises[src_path] = []
 
     def render_fence(self, source: str) -> str:
@@ -142,6 +150,21 @@ class CourseBuild:
         self._stubs[exercise_id] = search_stub(self.exercises[exercise_id])
         return self._stubs[exercise_id]
 
+    def render_answers_fence(self, source: str) -> str:
+        """A page that gathers saved answers (```answers): every listed id must be an
+        exercise with words; errors name the line of the id in the page."""
+        index = self._answer_index
+        self._answer_index += 1
+        opening = self._answer_fences[index] if index < len(self._answer_fences) else None
+        listed = listed_ids(source)
+        problems = list_problems(listed, self.exercises)
+        if problems:
+            line, message = problems[0]
+            at = opening + line if opening and line else opening
+            where = f"{DOCS_DIR}/{self._page}:{at}" if at else f"{DOCS_DIR}/{self._page}"
+            raise FenceError(f"{where}: {message}")
+        return render_answers([exercise_id for _, exercise_id in listed], self.exercises)
+
     def complete_page(self, html: str, src_path: str) -> str:
         """The written page, with each exercise's stub replaced by the whole exercise."""
         for exercise_id in self.page_exercises.get(src_path, ()):
@@ -162,11 +185,12 @@ class CourseBuild:
             for e in self.exercises.values() if e.id not in self.used_on
         ]
 
-    def plan_manifest(self, title: str, pages: list[tuple[str, str, str]]) -> str:
+    def plan_manifest(self, title: str, pages: list[tuple[str, str, str, bool]]) -> str:
         """Settle course.json once every page's fences are read, before any page is written,
         and return its versioned URL: pages ask for exactly their own build's outline.
-        `pages` are (src_path, title, url) in reading order."""
-        lessons = [Lesson(t, url, tuple(self.page_exercises.get(src, ()))) for src, t, url in pages]
+        `pages` are (src_path, title, url, optional) in reading order."""
+        lessons = [Lesson(t, url, tuple(self.page_exercises.get(src, ())), optional)
+                   for src, t, url, optional in pages]
         self._manifest = manifest(self.settings.course_id, title, lessons, self.exercises)
         self.course_url = versioned_url(self._manifest)
         return self.course_url

@@ -1,4 +1,6 @@
-"""The ```exercise fence: a pymdownx.superfences custom fence whose body is an exercise id."""
+"""The ```exercise fence: a pymdownx.superfences custom fence whose body is an exercise id.
+
+The same machinery serves the ```answers fence (see answers.py), whose body lists ids."""
 
 from __future__ import annotations
 
@@ -26,8 +28,8 @@ def fence_id(source: str) -> str:
     return re.sub(r"^id\s*:\s*", "", lines[0]).strip().strip("\"'")
 
 
-def fence_lines(markdown: str) -> list[int]:
-    """The 1-based lines where exercise fences open, in order, to locate errors.
+def fence_lines(markdown: str, name: str = FENCE_NAME) -> list[int]:
+    """The 1-based lines where fences named `name` open, in order, to locate errors.
 
     Fences shown as examples inside another fenced block are not exercises, so they are
     skipped, keeping later line numbers right."""
@@ -43,16 +45,16 @@ def fence_lines(markdown: str) -> list[int]:
                 open_fence = ""
             continue
         open_fence = marker
-        if info.strip("{}").lstrip(".") == FENCE_NAME:
+        if info.strip("{}").lstrip(".") == name:
             found.append(number)
     return found
 
 
-def custom_fence(render: Callable[[str], str]) -> dict[str, Any]:
+def custom_fence(render: Callable[[str], str], name: str = FENCE_NAME) -> dict[str, Any]:
     """The superfences entry; `render` maps the fence body to HTML or raises FenceError."""
 
     def formatter(source: str, language: str, class_name: str, options: dict[str, Any],
                   md: Any, **kwargs: Any) -> str:
         return render(source)
 
-    return {"name": FENCE_NAME, "class": FENCE_NAME, "format": formatter}
+    return {"name": name, "class": name, "format": formatter}

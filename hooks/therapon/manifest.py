@@ -1,6 +1,8 @@
 """course.json: the course's lessons and exercises in reading order, and never a solution.
 
 The progress dashboard and tests read it, so it is complete even for exercises never opened.
+A lesson marked `optional: true` in its front matter is counted apart from the course, so a
+learner can finish the course without it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class Lesson:
     title: str
     url: str
     exercise_ids: tuple[str, ...]
+    optional: bool = False
 
 
 def manifest(course_id: str, title: str, lessons: list[Lesson],
@@ -34,6 +37,7 @@ def manifest(course_id: str, title: str, lessons: list[Lesson],
             {
                 "title": lesson.title,
                 "url": lesson.url,
+                "optional": lesson.optional,
                 "exercises": [
                     {"id": i, "kind": exercises[i].kind, "title": exercises[i].title,
                      "partner": exercises[i].partner_practice}

@@ -44,6 +44,25 @@ def front_matter_error(text: str, shown: Path) -> AuthoringError | None:
     return None
 
 
+# Front-matter keys the course itself reads, each with the type it must have.
+OPTIONAL_KEY = "optional"
+
+
+def optional_error(text: str, shown: Path) -> AuthoringError | None:
+    """`optional:` in a page's front matter marks a part of the course that a learner may skip
+    (it is counted apart); anything but true or false is an error, not a guess."""
+    match = YAML_RE.match(text)
+    if not match:
+        return None
+    meta = yaml.safe_load(match.group(1))
+    if not isinstance(meta, dict) or OPTIONAL_KEY not in meta or isinstance(meta[OPTIONAL_KEY], bool):
+        return None
+    return AuthoringError(shown, f"`{OPTIONAL_KEY}:` in the front matter must be true or false, got "
+                          f"{meta[OPTIONAL_KEY]!r}. Write `{OPTIONAL_KEY}: true` on a page a learner may "
+                          "skip (it is then counted apart from the course), or remove the line.",
+                          line_of(text, f"{OPTIONAL_KEY}:"))
+
+
 def body_offset(text: str) -> int:
     """How many lines MkDocs strips from the top of a page as front matter (meta-data)."""
     body, _ = get_data(text)
@@ -65,7 +84,7 @@ def read_pages(docs_dir: Path, root: Path) -> dict[str, int]:
         if text is None:
             continue
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # as MkDocs reads it
-        error = front_matter_error(text, shown)
+        error = front_matter_error(text, shown) or optional_error(text, shown)
         if error:
             errors.append(error)
         offsets[inside.as_posix()] = body_offset(text)

@@ -29,9 +29,21 @@ def course_id(value: Any) -> str:
             "progress is kept under it, so never change it once published.") from None
 
 
+MAX_SHORT_NAME = 20
+
+
+def short_name(value: Any) -> str:
+    """What a phone's header shows instead of the whole site name, which is cut to a few letters."""
+    if not isinstance(value, str) or not value.strip() or len(value.strip()) > MAX_SHORT_NAME:
+        raise Invalid(f"must be a short name of 1 to {MAX_SHORT_NAME} characters for a phone's header, "
+                      f"got {value!r}. Write it as, for example, short_name: Therapon.")
+    return value.strip()
+
+
 FIELDS = {
     "course_id": Field(REQUIRED, course_id),
     "timeout_seconds": Field(5.0, timeout_seconds),
+    "short_name": Field("", short_name),
 }
 
 
@@ -39,6 +51,11 @@ FIELDS = {
 class Settings:
     course_id: str
     timeout_seconds: float
+    short_name: str = ""
+
+    def header_name(self, site_name: str) -> str:
+        """The short name, or the site name up to its first colon ("Therapon: partners…")."""
+        return self.short_name or site_name.split(":")[0].strip()[:MAX_SHORT_NAME] or site_name
 
 
 def settings_message(problem: Problem) -> str:

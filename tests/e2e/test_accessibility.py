@@ -96,10 +96,17 @@ def settle(page: Page) -> None:
 
 
 def set_palette(page: Page, scheme: str) -> None:
-    """Switch with Material's own toggle, as a learner would; Material remembers the choice."""
+    """Switch with Material's own toggle, as a learner would; Material remembers the choice.
+    The toggle goes round: the device's setting, light, dark."""
     body = page.locator("body")
-    if body.get_attribute("data-md-color-scheme") != scheme:
-        page.locator("form[data-md-component='palette'] label:visible").first.click()
+    for _ in range(len(PALETTES) + 1):
+        if body.get_attribute("data-md-color-scheme") == scheme:
+            break
+        current = page.locator("form[data-md-component='palette'] label:visible").first
+        name = current.get_attribute("title")
+        current.click()
+        expect(page.locator("form[data-md-component='palette'] label:visible").first).not_to_have_attribute(
+            "title", name or "")
     expect(body).to_have_attribute("data-md-color-scheme", scheme)
 
 

@@ -1,5 +1,6 @@
-"""Hypothesis feeds the page's import check 1,000+ malformed progress files. None may crash
-the page, pollute a prototype, pass as valid when it is not, or change what is stored."""
+"""Hypothesis feeds the page's import check 1,000+ malformed progress files, in today's shape
+(schema 3: words apart from counts, the couple's shared records) and in schema 2's. None may
+crash the page, pollute a prototype, pass as valid when it is not, or change what is stored."""
 
 from __future__ import annotations
 
@@ -19,31 +20,56 @@ JSON_VALUES = st.recursive(
 )
 DANGEROUS_KEYS = st.sampled_from(["__proto__", "constructor", "prototype"])
 FIELDS = list(VALID)
+# The same progress as schema 2 wrote it: words beside the counts, partner practice per profile.
+LEGACY = {**{k: v for k, v in VALID.items() if k != "shared"}, "schema": 2, "records": {"me": {
+    "listening-response": {"status": "passed", "attempts": 1, "hintsShown": 0,
+                           "draft": "[\"reflect-feeling\"]", "updatedAt": 1},
+    "first-turn": {"status": "passed", "attempts": 0, "hintsShown": 0, "draft": "We took turns.",
+                   "updatedAt": 2}}}}
 
 
 @st.composite
 def malformed_files(draw) -> str:
     """A valid file with one thing broken, or something that is not a progress file at all."""
     kind = draw(st.sampled_from(["noise", "replace-field", "drop-field", "dangerous-key", "bad-record",
-                                 "truncate"]))
+                                 "bad-words", "bad-shared", "truncate"]))
     if kind == "noise":
         return json.dumps(draw(JSON_VALUES))
-    file = json.loads(json.dumps(VALID))
+    file = json.loads(json.dumps(draw(st.sampled_from([VALID, LEGACY]))))
+    legacy = file["schema"] == 2
     if kind == "replace-field":
-        field = draw(st.sampled_from(["schema", "course", "format", "profiles", "records", "turns"]))
-        file[field] = draw(JSON_VALUES.filter(lambda v: v != VALID[field]))
+        field = draw(st.sampled_from(["schema", "course", "format", "profiles", "records", "turns",
+                                      "shared"]))
+        original = file.get(field)
+        file[field] = draw(JSON_VALUES.filter(lambda v: v != original))
         return json.dumps(file)
     if kind == "drop-field":
-        del file[draw(st.sampled_from(["profiles", "records", "turns", "format", "course", "schema"]))]
+        del file[draw(st.sampled_from(["profiles", "records", "turns", "format", "course", "schema"]
+                                      + ([] if legacy else ["shared"])))]
         return json.dumps(file)
     if kind == "dangerous-key":
         text = json.dumps(file)
         key = draw(DANGEROUS_KEYS)
         return text[:-1] + f', "{key}": {json.dumps(draw(JSON_VALUES))}}}'
+    wrong = JSON_VALUES.filter(lambda v: not isinstance(v, str))
     if kind == "bad-record":
         record = file["records"]["me"]["listening-response"]
-        wrong = JSON_VALUES.filter(lambda v: not isinstance(v, str))
         record[draw(st.sampled_from(list(record)))] = draw(wrong)
+        return json.dumps(file)
+    if kind == "bad-words":  # words in the wrong place or of the wrong type, in either shape
+        record = file["records"]["me"]["listening-response"]
+        if legacy:
+            record["words"] = {"draft": draw(st.text(max_size=20))}
+            del record["draft"]
+        else:
+            record["words"] = draw(st.one_of(wrong, st.fixed_dictionaries({"draft": wrong})))
+        return json.dumps(file)
+    if kind == "bad-shared":
+        if legacy:
+            file["shared"] = draw(JSON_VALUES)  # schema 2 had no shared records
+        else:
+            target = file["shared"]["first-turn"]
+            target[draw(st.sampled_from(list(target)))] = draw(wrong)
         return json.dumps(file)
     text = json.dumps(file)
     return text[: draw(st.integers(min_value=0, max_value=len(text) - 1))]
@@ -69,7 +95,7 @@ CHECK = """async (texts) => {
         .replace(/progress\\/.*$/, '')).href);
     return texts.map((text) => {
         try {
-            const result = readProgressFile(text, 'therapeutic-partnership');
+            const result = readProgressFile(text, 'therapeutic-partnership', ['first-turn']);
             return { ok: result.ok, message: result.message ?? '', encrypted: Boolean(result.encrypted),
                      progress: result.progress ?? null };
         } catch (error) {
@@ -99,7 +125,10 @@ def check_files(page: Page, before: dict, seen: list, files: list[str]) -> None:
             assert data["format"] == "therapon-progress-encrypted", text
             continue
         assert data["format"] == "therapon-progress", text
-        assert result["progress"] == {key: data[key] for key in ("profiles", "records", "turns")}, text
+        assert data["schema"] in (2, 3) and ("shared" in data) == (data["schema"] == 3), text
+        if data["schema"] == 3:  # a file of this version comes back exactly; an older one is migrated
+            kept = {key: data[key] for key in ("profiles", "records", "shared", "turns")}
+            assert result["progress"] == kept, text
 
 
 def test_a_thousand_malformed_files_are_refused_safely(page: Page, site, page_errors):

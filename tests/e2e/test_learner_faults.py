@@ -71,7 +71,7 @@ def assert_other_work_untouched(before: dict[str, str], after: dict[str, str], o
 def wait_for_saved_draft(page: Page, exercise_id: str, length: int) -> None:
     """Drafts save a moment after typing stops; wait until one of this length is stored."""
     page.wait_for_function("([key, length]) => JSON.parse(localStorage.getItem(key) || 'null')"
-                           "?.draft?.length === length", arg=[KEY + exercise_id, length])
+                           "?.words?.draft?.length === length", arg=[KEY + exercise_id, length])
 
 
 def paste_code(page: Page, exercise_id: str, code: str) -> None:
@@ -201,14 +201,14 @@ def test_code_fault_gets_a_plain_message_and_the_page_recovers(
     expect(check_button(box)).to_be_enabled()
     assert_responsive(page)
     saved = record(page, CODE)
-    assert (saved["status"], saved["attempts"], saved["draft"]) == ("attempted", 1, code)
+    assert (saved["status"], saved["attempts"], saved["words"]["draft"]) == ("attempted", 1, code)
     assert_other_work_untouched(before, stored(page), CODE)
 
     # The page still works: the solution passes, in a Python that is whole again.
     paste_code(page, CODE, solution(CODE))
     expect(press(page, CODE, "Check")).to_contain_text("All 3 checks pass", timeout=PYTHON_READY_MS)
     saved = record(page, CODE)
-    assert (saved["status"], saved["attempts"], saved["draft"]) == ("passed", 2, solution(CODE))
+    assert (saved["status"], saved["attempts"], saved["words"]["draft"]) == ("passed", 2, solution(CODE))
     assert_other_work_untouched(before, stored(page), CODE)
     assert page_errors == [] and foreign_requests == []
 
@@ -237,7 +237,7 @@ def test_code_that_reaches_javascript_anyway_finds_no_storage_or_network(
     paste_code(page, CODE, code)
     press(page, CODE, "Run")
     expect(exercise(page, CODE).locator("[data-output]")).to_have_text(f"{[False] * 8} False\n")
-    assert record(page, CODE)["draft"] == code
+    assert record(page, CODE)["words"]["draft"] == code
     assert_other_work_untouched(before, stored(page), CODE)
     assert page_errors == [] and foreign_requests == []
 
@@ -252,7 +252,7 @@ def test_code_too_long_to_save_keeps_the_saved_draft_and_says_so(
     expect(feedback).to_contain_text("longer than 200,000 characters, so this device can't save it")
     assert_plain_and_announced(feedback)
     assert_responsive(page)
-    assert record(page, CODE)["draft"] == solution(CODE)
+    assert record(page, CODE)["words"]["draft"] == solution(CODE)
     assert_other_work_untouched(before, stored(page), CODE)
     assert page_errors == []
 
@@ -280,10 +280,10 @@ def test_non_ascii_answer_is_checked_and_its_draft_round_trips(
     expect(feedback.locator("li").first).to_be_visible()
     assert_plain_and_announced(feedback)
     saved = record(page, TEXT)
-    assert (saved["draft"], saved["attempts"]) == (answer, 1)
+    assert (saved["words"]["draft"], saved["attempts"]) == (answer, 1)
     page.reload()
     expect(exercise(page, TEXT).get_by_label("Your rephrased sentence")).to_have_value(answer)
-    assert record(page, TEXT)["draft"] == answer
+    assert record(page, TEXT)["words"]["draft"] == answer
     assert_other_work_untouched(before, stored(page), TEXT)
     assert page_errors == []
 
@@ -299,14 +299,14 @@ def test_a_pasted_100_kb_answer_is_saved_and_politely_not_checked(
     assert_plain_and_announced(feedback)
     assert_responsive(page)
     saved = record(page, TEXT)
-    assert (saved["draft"], saved["attempts"], saved["status"]) == (huge, 0, "new")
+    assert (saved["words"]["draft"], saved["attempts"], saved["status"]) == (huge, 0, "new")
     page.reload()
     expect(box.get_by_label("Your rephrased sentence")).to_have_value(huge)
     # …and a shorter answer is checked at once
     good = "I feel lonely when you look at your phone while I'm talking, because I need connection."
     expect(check_text(page, good)).to_contain_text("This meets the goal")
     saved = record(page, TEXT)
-    assert (saved["draft"], saved["attempts"], saved["status"]) == (good, 1, "passed")
+    assert (saved["words"]["draft"], saved["attempts"], saved["status"]) == (good, 1, "passed")
     assert_other_work_untouched(before, stored(page), TEXT)
     assert page_errors == []
 
@@ -317,11 +317,12 @@ def test_a_pasted_100_kb_reflection_is_saved_and_counts(page: Page, site: SiteSe
     entry = box.get_by_label("Your reflection")
     huge = ("Listening is easier for me when we sit down together. " * 2_000)[:100_000]
     entry.fill(huge)
-    expect(box).to_have_attribute("data-status", "passed")
     expect(box.locator("[data-word-count]")).to_contain_text("words")
+    box.get_by_role("button", name="Mark as done").click()  # the one rule: enough words, then this
+    expect(box).to_have_attribute("data-status", "passed")
     assert_responsive(page)
     wait_for_saved_draft(page, REFLECTION, len(huge))
-    assert record(page, REFLECTION)["draft"] == huge
+    assert record(page, REFLECTION)["words"]["draft"] == huge
     page.reload()
     expect(exercise(page, REFLECTION).get_by_label("Your reflection")).to_have_value(huge)
     assert_other_work_untouched(before, stored(page), REFLECTION)

@@ -150,7 +150,8 @@ def test_screenshots_of_a_lesson_on_a_phone_in_light_and_dark(
     folder = Path(output_path)
     folder.mkdir(parents=True, exist_ok=True)
     for scheme, name in (("default", "light"), ("slate", "dark")):
-        for url, stem in ((SCREENSHOT_PAGE, "lesson-02"), ("progress/", "progress"), (LAB, "lab-01")):
+        for url, stem in ((SCREENSHOT_PAGE, "lesson-02"), ("progress/", "progress"), (LAB, "lab-01"),
+                          ("our-agreements/", "our-agreements")):
             page.goto(site.url + url)
             set_palette(page, scheme)
             settle(page)

@@ -29,6 +29,12 @@ def all_exercises(site) -> list[dict]:
     return [e for lesson in course(site)["lessons"] for e in lesson["exercises"]]
 
 
+def course_exercises(site, optional: bool = False) -> list[dict]:
+    """The course's own exercises, or (optional=True) those of its optional parts."""
+    lessons = [lesson for lesson in course(site)["lessons"] if lesson["optional"] == optional]
+    return [e for lesson in lessons for e in lesson["exercises"]]
+
+
 def open_dashboard(page: Page, site):
     page.goto(site.url + "progress/")
     board = page.locator("[data-therapon-dashboard][data-ready]")
@@ -46,7 +52,7 @@ def solve(page: Page, exercise_id: str, kind: str) -> None:
         box.get_by_label("Your rephrased sentence").fill(GOOD)
         box.get_by_role("button", name="Check", exact=True).click()
     elif kind == "reflection":
-        box.get_by_role("textbox").fill("We sat on the sofa and took turns.")
+        box.get_by_role("textbox").fill("We sat on the sofa and took turns. " * 4)  # 32 words
         box.get_by_role("button", name="Mark as done", exact=True).click()
     else:
         raise AssertionError(f"this test does not know how to solve {exercise_id!r} ({kind}); teach it")
@@ -73,8 +79,14 @@ def nav_link(page: Page, title: str):
 def test_dashboard_lists_every_exercise_before_any_is_opened(page: Page, site, page_errors, foreign_requests):
     board = open_dashboard(page, site)
     everything = all_exercises(site)
-    summary = f"You have finished 0 of {len(everything)} exercises."
-    expect(board.locator("[data-summary]")).to_have_text(summary)
+    core, extras = course_exercises(site), course_exercises(site, optional=True)
+    assert extras and len(core) + len(extras) == len(everything)
+    expect(board.locator("[data-summary]")).to_have_text(
+        f"You have finished 0 of {len(core)} exercises in the course.")
+    expect(board.locator("[data-summary-optional]")).to_have_text(
+        f"Optional extras, not needed to finish the course: 0 of {len(extras)} done.")
+    expect(board.locator("[data-lesson][data-optional]")).to_have_count(
+        len([lesson for lesson in course(site)["lessons"] if lesson["optional"]]))
     for item in everything:
         row = board.locator(f'li[data-exercise-id="{item["id"]}"]')
         expect(row).to_have_attribute("data-status", "new")
@@ -91,8 +103,9 @@ def test_dashboard_lists_every_exercise_before_any_is_opened(page: Page, site, p
         "href", f'{site.url}{first["url"]}#exercise-{first["exercises"][0]["id"]}')
     expect(board.locator("[data-turns]")).to_contain_text("Add a profile for your partner")
     header = page.locator("[data-therapon-header-progress]")
-    expect(header.locator(".therapon-header-progress__count")).to_have_text(f"0/{len(everything)}")
-    expect(header).to_have_accessible_name(f"Your progress: 0 of {len(everything)} exercises done")
+    expect(header.locator(".therapon-header-progress__count")).to_have_text(f"0/{len(core)}")
+    expect(header).to_have_accessible_name(
+        f"Your progress: 0 of {len(core)} course exercises done; optional extras: 0 of {len(extras)}")
     assert page_errors == [] and foreign_requests == []
 
 
@@ -115,7 +128,7 @@ def test_a_solved_exercise_shows_done_live_and_after_reload(page: Page, site, pa
     expect(bar).to_have_attribute("value", "1")
     expect(bar).to_have_attribute("max", str(len(lesson["exercises"])))
     expect(bar).to_have_accessible_name(f"1 of {len(lesson['exercises'])} done")
-    expect(board.locator("[data-summary]")).to_contain_text(f"finished 1 of {len(all_exercises(site))}")
+    expect(board.locator("[data-summary]")).to_contain_text(f"finished 1 of {len(course_exercises(site))}")
 
     unfinished = next(e["id"] for e in lesson["exercises"] if e["id"] != "listening-response")
     link = board.locator("[data-continue]").get_by_role("link")
@@ -133,7 +146,7 @@ def test_keyboard_focus_stays_put_when_another_tab_changes_progress(page: Page, 
     row.get_by_role("link").focus()
     other_tab = page.context.new_page()
     other_tab.goto(site.url)
-    record = {"status": "passed", "attempts": 1, "hintsShown": 0, "draft": None, "updatedAt": 1}
+    record = {"status": "passed", "attempts": 1, "hintsShown": 0, "updatedAt": 1, "words": {"draft": None}}
     other_tab.evaluate("([key, value]) => localStorage.setItem(key, value)",
                        [PREFIX + "profile:me:exercise:soften-the-start", json.dumps(record)])
     other_tab.close()
@@ -143,7 +156,7 @@ def test_keyboard_focus_stays_put_when_another_tab_changes_progress(page: Page, 
 
 def test_a_finished_lesson_is_marked_in_the_nav_and_the_header_counts_live(page: Page, site, page_errors):
     lesson = lesson_of(site, LESSON)
-    total = len(all_exercises(site))
+    total, extras = len(course_exercises(site)), len(course_exercises(site, optional=True))
     page.goto(site.url + LESSON)
     header = page.locator("[data-therapon-header-progress]")
     count = header.locator(".therapon-header-progress__count")
@@ -155,7 +168,8 @@ def test_a_finished_lesson_is_marked_in_the_nav_and_the_header_counts_live(page:
         expect(count).to_have_text(f"{number}/{total}")  # live, without a reload
     done = len(lesson["exercises"])
     expect(nav_link(page, lesson["title"]).locator(".therapon-nav-done")).to_have_count(1)
-    expect(header).to_have_accessible_name(f"Your progress: {done} of {total} exercises done")
+    expect(header).to_have_accessible_name(
+        f"Your progress: {done} of {total} course exercises done; optional extras: 0 of {extras}")
 
     page.evaluate("window.__same_document = true")
     header.click()  # Material's instant navigation: the header stays, the navigation is new
@@ -168,12 +182,16 @@ def test_a_finished_lesson_is_marked_in_the_nav_and_the_header_counts_live(page:
     expect(nav_link(page, lesson["title"]).locator(".therapon-nav-done")).to_have_count(1)
     expect(page.locator(".md-nav--primary .therapon-nav-done")).to_have_count(1)  # the lab is not finished
 
-    other_tab = page.context.new_page()  # switching to a profile with nothing done removes the marks
+    # Switching to a profile that did only the couple's partner practice (shared, so done for
+    # both) removes the lesson's mark.
+    other_tab = page.context.new_page()
     other_tab.goto(site.url)
     other_tab.evaluate("""([key, value]) => localStorage.setItem(key, value)""",
                        [PREFIX + "profiles", json.dumps({**TWO_PROFILES, "active": "p-alex"})])
     other_tab.close()
-    expect(count).to_have_text(f"0/{total}")
+    shared = [e for e in lesson["exercises"] if e["partner"]]
+    assert len(shared) == 1
+    expect(count).to_have_text(f"1/{total}")
     expect(page.locator(".md-nav--primary .therapon-nav-done")).to_have_count(0)
     assert page_errors == []
 
@@ -183,7 +201,8 @@ def test_the_header_count_fits_a_phone(page: Page, site):
     page.goto(site.url + LAB)
     header = page.locator("[data-therapon-header-progress]")
     expect(header.locator(".therapon-header-progress__count")).to_be_visible()
-    expect(header.locator(".therapon-header-progress__label")).to_be_hidden()
+    expect(header.locator(".therapon-header-progress__label")).to_be_visible()  # labelled on a phone too
+    expect(header.locator(".therapon-header-progress__icon")).to_be_hidden()
     box = header.bounding_box()
     assert box is not None and box["x"] + box["width"] <= 375
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
@@ -192,7 +211,7 @@ def test_the_header_count_fits_a_phone(page: Page, site):
 def test_two_profiles_see_whose_turn_it_is_and_an_imbalance(page: Page, site, page_errors):
     seed(page, site, TWO_PROFILES, [turn("me", "p-alex", days_ago=i * 2) for i in range(5)])
     board = open_dashboard(page, site)
-    summary = f"Sam has finished 0 of {len(all_exercises(site))} exercises."
+    summary = f"Sam has finished 0 of {len(course_exercises(site))} exercises in the course."
     expect(board.locator("[data-summary]")).to_have_text(summary)
     expect(board.locator("[data-imbalance]")).to_have_text(
         "Sam has done most of the listening lately. Next time, let Alex listen.")

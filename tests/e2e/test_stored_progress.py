@@ -18,8 +18,8 @@ def test_progress_is_saved_under_the_course_and_exercise_id(page: Page, site):
     press(page, "listener-tally", "Check")
     record = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert record["status"] == "passed" and record["attempts"] == 1
-    assert record["draft"] == solution("listener-tally")
-    assert page.evaluate("localStorage.getItem('therapon:therapeutic-partnership:schema')") == "2"
+    assert record["words"] == {"draft": solution("listener-tally")}
+    assert page.evaluate("localStorage.getItem('therapon:therapeutic-partnership:schema')") == "3"
 
 
 def test_corrupt_saved_value_is_kept_aside_and_reported(page: Page, site, page_errors):
@@ -76,7 +76,7 @@ def test_full_storage_reports_and_keeps_what_was_saved(page: Page, site):
     }""")
     type_code(page, "listener-tally", "# second draft\n")
     expect(page.locator("[data-therapon-notices]")).to_contain_text("storage for this site is full")
-    saved = page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).draft")
+    saved = page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).words.draft")
     assert saved == "# first draft\n"
 
 
@@ -109,8 +109,64 @@ def test_version_1_progress_is_migrated_to_the_first_profile(page: Page, site, p
     assert editor_text(page, "listener-tally") == "# from version 1\n"
     keys = page.evaluate("Object.keys(localStorage).sort()")
     assert "therapon:therapeutic-partnership:exercise:listener-tally" not in keys
-    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')")) == old
-    assert page.evaluate("localStorage.getItem('therapon:therapeutic-partnership:schema')") == "2"
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')")) == {
+        "status": "passed", "attempts": 3, "hintsShown": 1, "updatedAt": 1_700_000_000_000,
+        "words": {"draft": "# from version 1\n"}}
+    assert page.evaluate("localStorage.getItem('therapon:therapeutic-partnership:schema')") == "3"
+    # Someone who used the course before is not asked the first-visit question.
+    expect(page.locator("[data-therapon-welcome]")).to_have_count(0)
+    assert page_errors == []
+
+
+def test_version_2_progress_moves_words_apart_and_partner_practice_to_the_couple(page: Page, site,
+                                                                                  page_errors):
+    """Schema 2 kept each partner's copy of a partner practice; schema 3 keeps one for the
+    couple. Both partners' notes are kept, under their names; nothing is dropped."""
+    open_settled(page, site.url)
+    prefix = "therapon:therapeutic-partnership:"
+
+    def v2(status: str, draft: str | None, at: int, attempts: int = 0) -> str:
+        return json.dumps({"status": status, "attempts": attempts, "hintsShown": 0, "draft": draft,
+                           "updatedAt": at})
+
+    page.evaluate("""(items) => {
+        localStorage.clear();
+        for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
+    }""", {
+        prefix + "schema": "2",
+        prefix + "profiles": json.dumps({"active": "me", "list": [{"id": "me", "name": "Sam"},
+                                                                  {"id": "p-alex", "name": "Alex"}]}),
+        prefix + "turns": json.dumps([{"exercise": "l2-safety-agreement", "listener": "me",
+                                       "speaker": "p-alex", "at": 1_700_000_000_000}]),
+        prefix + "profile:me:exercise:l2-safety-agreement":
+            v2("attempted", "Phones away when one of us shares.", 5),
+        prefix + "profile:p-alex:exercise:l2-safety-agreement":
+            v2("passed", "We say when we'll come back.", 9),
+        prefix + "profile:me:exercise:first-turn": v2("passed", "It felt slow and kind.", 3),
+        prefix + "profile:me:exercise:favourite-seat": v2("attempted", "The sofa.", 7, 1),
+        prefix + "profile:p-alex:exercise:favourite-seat": v2("new", None, 0),
+        prefix + "profile:me:exercise:soften-the-start": "{not json",
+    })
+    page.goto(site.url + "lessons/02-safety-first/")
+    box = exercise(page, "l2-safety-agreement")
+    expect(box).to_have_attribute("data-status", "passed")
+    expect(box.get_by_role("textbox")).to_have_value(
+        "Sam wrote:\nPhones away when one of us shares.\n\nAlex wrote:\nWe say when we'll come back.")
+    after = page.evaluate("() => Object.fromEntries(Object.keys(localStorage)"
+                          ".map((k) => [k, localStorage.getItem(k)]))")
+    assert after[prefix + "schema"] == "3"
+    assert prefix + "profile:me:exercise:l2-safety-agreement" not in after
+    assert prefix + "profile:p-alex:exercise:l2-safety-agreement" not in after
+    shared = json.loads(after[prefix + "shared:exercise:first-turn"])
+    assert shared["words"] == {"draft": "It felt slow and kind."}
+    assert json.loads(after[prefix + "profile:me:exercise:favourite-seat"]) == {
+        "status": "attempted", "attempts": 1, "hintsShown": 0, "updatedAt": 7,
+        "words": {"draft": "The sofa."}}
+    assert json.loads(after[prefix + "profile:p-alex:exercise:favourite-seat"])["words"] == {"draft": None}
+    assert len(json.loads(after[prefix + "turns"])) == 1
+    # An unreadable value is not migrated or dropped: it is kept aside when it is read.
+    assert after.get(prefix + "profile:me:exercise:soften-the-start") == "{not json" or any(
+        k.startswith(prefix + "corrupt:") and v == "{not json" for k, v in after.items())
     assert page_errors == []
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from playwright.sync_api import Page, expect
 
@@ -12,6 +13,8 @@ GOOD = "I feel lonely when you look at your phone while I'm talking, because I n
 BLAME = "You never listen to me! You're always on your phone."
 HOSTILE = "<script>window.__owned = 1</script><img src=x onerror=\"window.__owned = 2\"> I feel"
 KEY = "therapon:therapeutic-partnership:profile:me:exercise:"
+LONG_ENOUGH = ("I find listening easier than speaking. When I listen I can stay calm and curious. "
+               "When I speak I worry that I will say it wrong, so I keep it short.")
 
 
 def check_text(page: Page, text: str) -> None:
@@ -69,20 +72,47 @@ def test_choice_wrong_then_right_and_kept_by_option_id(page: Page, site, page_er
     expect(box.locator("[data-feedback]")).to_contain_text("Choose an answer")
     box.get_by_label("You should ask your boss").check()
     box.get_by_role("button", name="Check").click()
-    expect(box.locator("[data-feedback]")).to_contain_text("Not quite")
-    expect(box.locator('[data-option="give-advice"] [data-explanation]')).to_contain_text("jumps to fixing")
+    expect(box.locator("[data-feedback]")).to_contain_text(
+        "Not quite. Read the note under the answer you chose")
+    advice = box.locator('[data-option="give-advice"] [data-explanation]')
+    expect(advice).to_contain_text("Not this one. This may be good advice later, but it jumps to fixing")
+    # The first wrong answer does not give the right one away: the learner tries again first.
+    expect(box.locator('[data-option="reflect-feeling"] [data-explanation]')).to_be_hidden()
+    expect(box.locator('[data-verdict="right"]')).to_have_count(0)
     expect(box).to_have_attribute("data-status", "attempted")
     box.get_by_label("That sounds humiliating").check()
     box.get_by_role("button", name="Check").click()
     expect(box.locator("[data-feedback]")).to_contain_text("That's right")
+    expect(box.locator('[data-option="reflect-feeling"] [data-explanation]')).to_contain_text(
+        "Correct. Sam names")
     expect(box).to_have_attribute("data-status", "passed")
     saved = json.loads(page.evaluate(f"localStorage.getItem('{KEY}listening-response')"))
-    assert json.loads(saved["draft"]) == ["reflect-feeling"]
+    assert json.loads(saved["words"]["draft"]) == ["reflect-feeling"]
     page.reload()  # options are shuffled again; the answer follows its id, not its position
     box = exercise(page, "listening-response")
     expect(box.get_by_label("That sounds humiliating")).to_be_checked()
     expect(box).to_have_attribute("data-status", "passed")
     assert page_errors == []
+
+
+def test_choice_marks_the_answer_on_the_authors_check_and_never_before(page: Page, site):
+    page.goto(site.url + LESSON)
+    box = exercise(page, "listening-response")  # show_answer_after is 2 (the default)
+    right = box.locator('[data-option="reflect-feeling"] [data-explanation]')
+    box.get_by_label("You should ask your boss").check()
+    box.get_by_role("button", name="Check").click()
+    expect(right).to_be_hidden()
+    box.get_by_label("That's nothing").check()
+    box.get_by_role("button", name="Check").click()
+    expect(box.locator("[data-feedback]")).to_contain_text("The answer is marked below now")
+    expect(right).to_be_visible()
+    expect(right.locator("[data-mark]")).to_have_text("Correct.")
+    marks = sorted(mark.strip() for mark in box.locator("[data-mark]").all_text_contents())
+    assert marks == ["Correct.", "Not this one.", "Not this one.", "Not this one."]
+    expect(box).to_have_attribute("data-status", "attempted")
+    page.reload()  # after the author's number of Checks, the answer stays marked
+    again = exercise(page, "listening-response")
+    expect(again.locator('[data-option="reflect-feeling"] [data-explanation]')).to_be_visible()
 
 
 def test_choice_options_are_real_radio_buttons_in_a_fieldset(page: Page, site):
@@ -92,37 +122,63 @@ def test_choice_options_are_real_radio_buttons_in_a_fieldset(page: Page, site):
     expect(box.get_by_role("radio")).to_have_count(4)
 
 
-def test_reflection_autosaves_and_counts_as_done(page: Page, site):
+def test_reflection_is_done_by_one_rule_stated_on_the_page(page: Page, site):
     page.goto(site.url + LESSON)
-    box = exercise(page, "favourite-seat")
+    box = exercise(page, "favourite-seat")  # min_words = 25
     expect(box).to_contain_text("stay on this device")
+    rule = box.locator("[data-done-rule]")
+    expect(rule).to_have_text(
+        "This counts as done when you have written at least 25 words and press Mark as done.")
     entry = box.get_by_label("Your reflection")
+    expect(entry).to_have_accessible_description(re.compile("at least 25 words and press Mark as done"))
     entry.fill("I find listening easier.")
     expect(box).to_have_attribute("data-status", "attempted")
-    expect(box.locator("[data-word-count]")).to_contain_text("4 words (21 more to finish)")
-    entry.fill("I find listening easier. " * 7)
+    expect(box.locator("[data-word-count]")).to_have_text("4 of 25 words")
+    box.get_by_role("button", name="Mark as done").click()
+    expect(box.locator("[data-feedback]")).to_have_text(
+        "Write 21 more words first (at least 25 in all), then press Mark as done. What you wrote is saved.")
+    expect(box).to_have_attribute("data-status", "attempted")
+    expect(entry).to_be_focused()
+    entry.fill(LONG_ENOUGH)  # enough words do not finish it on their own: the learner says so
+    expect(box.locator("[data-word-count]")).to_have_text("31 words")
+    expect(box).to_have_attribute("data-status", "attempted")
+    box.get_by_role("button", name="Mark as done").click()
     expect(box).to_have_attribute("data-status", "passed")
+    expect(rule).to_contain_text("Done.")
     page.reload()
     box = exercise(page, "favourite-seat")
-    expect(box.get_by_label("Your reflection")).to_have_value("I find listening easier. " * 7)
+    expect(box.get_by_label("Your reflection")).to_have_value(LONG_ENOUGH)
     expect(box).to_have_attribute("data-status", "passed")
     expect(box.get_by_role("button", name="Mark as done")).to_be_hidden()
+
+
+def test_a_reflection_without_a_minimum_shows_no_word_count(page: Page, site):
+    page.goto(site.url + LESSON)
+    box = exercise(page, "first-turn")  # min_words = 0, partner practice
+    counter = box.locator("[data-word-count]")
+    expect(counter).to_be_hidden()
+    box.get_by_label("What it was like").fill("Calm. Slow. I felt listened to.")
+    expect(counter).to_be_hidden()
+    expect(box).not_to_contain_text(re.compile(r"\d+ (of \d+ )?words?\b"))
+    expect(box.locator("[data-done-rule]")).to_have_text("This counts as done when you press Mark as done.")
+    box.get_by_role("button", name="Mark as done").click()
+    expect(box).to_have_attribute("data-status", "passed")
 
 
 def test_reflection_mark_done_copy_and_download(page: Page, site):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(site.url + LESSON)
     box = exercise(page, "favourite-seat")
-    box.get_by_label("Your reflection").fill("Short but honest.")
+    box.get_by_label("Your reflection").fill(LONG_ENOUGH)
     box.get_by_role("button", name="Mark as done").click()
     expect(box).to_have_attribute("data-status", "passed")
     box.get_by_role("button", name="Copy").click()
     expect(box.locator("[data-feedback]")).to_contain_text("Copied")
-    assert page.evaluate("navigator.clipboard.readText()") == "Short but honest."
+    assert page.evaluate("navigator.clipboard.readText()") == LONG_ENOUGH
     with page.expect_download() as download:
         box.get_by_role("button", name="Download").click()
     assert download.value.suggested_filename == "favourite-seat.txt"
-    assert "Short but honest." in open(download.value.path(), encoding="utf-8").read()
+    assert LONG_ENOUGH in open(download.value.path(), encoding="utf-8").read()
 
 
 def test_every_kind_with_the_keyboard_alone(page: Page, site):
@@ -146,7 +202,7 @@ def test_every_kind_with_the_keyboard_alone(page: Page, site):
 
     reflection = exercise(page, "favourite-seat")
     reflection.get_by_label("Your reflection").focus()
-    page.keyboard.type("Listening is easier for me.")
+    page.keyboard.type(LONG_ENOUGH)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Mark as done"
     page.keyboard.press("Enter")
@@ -162,6 +218,6 @@ def test_choices_and_reflections_work_without_python(page: Page, site, page_erro
     choice.get_by_role("button", name="Check").click()
     expect(choice).to_have_attribute("data-status", "passed")
     reflection = exercise(page, "favourite-seat")
-    reflection.get_by_label("Your reflection").fill("Written while Python was unreachable.")
+    reflection.get_by_label("Your reflection").fill(LONG_ENOUGH)
     reflection.get_by_role("button", name="Mark as done").click()
     expect(reflection).to_have_attribute("data-status", "passed")

@@ -50,7 +50,15 @@ def export(page: Page, tmp_path: Path, passphrase: str = "") -> Path:
         section.get_by_role("button", name="Export my progress").click()
     path = tmp_path / download.value.suggested_filename
     download.value.save_as(path)
+    # The result is told beside the button that caused it, naming the file.
+    expect(part(page, "export").locator("[data-feedback]")).to_contain_text(
+        f"Your progress was saved as {download.value.suggested_filename}")
     return path
+
+
+def part(page: Page, name: str):
+    """One part of "Your data" (export, import or delete), whose result is shown beside it."""
+    return data_section(page).locator(f'[data-part="{name}"]')
 
 
 def choose_file(page: Page, path: Path) -> None:
@@ -65,24 +73,27 @@ def test_export_delete_import_gives_the_same_state_back(page: Page, site, tmp_pa
     assert path.name.startswith("therapon-therapeutic-partnership-") and path.suffix == ".json"
     file = json.loads(path.read_text())
     assert file["format"] == "therapon-progress" and file["course"] == "therapeutic-partnership"
-    assert file["schema"] == 2 and file["records"]["me"]["soften-the-start"]["draft"] == GOOD
+    assert file["schema"] == 3 and file["records"]["me"]["soften-the-start"]["words"] == {"draft": GOOD}
+    assert file["shared"] == {}
 
     section = data_section(page)
     section.get_by_role("button", name="Delete all my data").click()
     expect(section.locator("[data-delete-summary]")).to_contain_text("2 exercises done")
     expect(section.locator("[data-delete-summary]")).to_contain_text("cannot be undone")
     section.get_by_role("button", name="Yes, delete everything").click()
-    expect(section.locator("[data-feedback]")).to_contain_text("was deleted")
+    expect(part(page, "delete").locator("[data-feedback]")).to_have_text(
+        "Everything this course saved on this device was deleted.")
     assert set(stored(page)) == {PREFIX + "schema"}
+    assert stored(page)[PREFIX + "schema"] == "3"
 
     choose_file(page, path)
     expect(section.locator("[data-import-summary]")).to_contain_text("1 profile (Me): 2 exercises done")
     section.get_by_role("button", name="Replace my progress").click()
-    expect(section.locator("[data-feedback]")).to_contain_text("was replaced")
+    expect(part(page, "import").locator("[data-feedback]").first).to_have_text("Your progress was replaced.")
     after = stored(page)
     assert {k: after.get(k) for k in before} == before  # every saved value is back, unchanged
-    # the import also writes the profile list and the (empty) role log explicitly
-    assert set(after) - set(before) <= {PREFIX + "profiles", PREFIX + "turns"}
+    # the import also writes the profile list, the (empty) role log and the first-visit answer
+    assert set(after) - set(before) <= {PREFIX + "profiles", PREFIX + "turns", PREFIX + "welcome"}
     assert json.loads(after[PREFIX + "profiles"]) == {"active": "me", "list": [{"id": "me", "name": "Me"}]}
     page.goto(site.url + LESSON)
     expect(exercise(page, "soften-the-start").get_by_label("Your rephrased sentence")).to_have_value(GOOD)
@@ -105,21 +116,25 @@ def test_encrypted_round_trip_and_wrong_passphrase(page: Page, site, tmp_path):
     choose_file(page, path)
     section.get_by_label("Passphrase for this file").fill("wrong guess")
     section.get_by_role("button", name="Unlock").click()
-    expect(section.locator("[data-feedback]")).to_contain_text("That passphrase does not open this file")
+    wrong = part(page, "import").get_by_text("That passphrase does not open this file")
+    expect(wrong).to_be_visible()  # beside the Unlock button that caused it
     assert stored(page) == empty
     section.get_by_label("Passphrase for this file").fill("our garden 2026")
     section.get_by_role("button", name="Unlock").click()
     section.get_by_role("button", name="Merge with my progress").click()
-    expect(section.locator("[data-feedback]")).to_contain_text("was merged")
-    assert json.loads(stored(page)[PREFIX + "profile:me:exercise:soften-the-start"])["draft"] == GOOD
+    expect(wrong).to_have_count(0)  # the right passphrase worked: the message no longer holds
+    expect(part(page, "import").locator("[data-feedback]").first).to_have_text("Your progress was merged.")
+    assert json.loads(stored(page)[PREFIX + "profile:me:exercise:soften-the-start"])["words"]["draft"] == GOOD
 
 
 VALID = {
-    "format": "therapon-progress", "schema": 2, "course": "therapeutic-partnership",
+    "format": "therapon-progress", "schema": 3, "course": "therapeutic-partnership",
     "exportedAt": "2026-11-30T10:00:00Z",
     "profiles": {"active": "me", "list": [{"id": "me", "name": "Me"}]},
     "records": {"me": {"listening-response": {"status": "passed", "attempts": 1, "hintsShown": 0,
-                                              "draft": "[\"reflect-feeling\"]", "updatedAt": 1}}},
+                                              "updatedAt": 1, "words": {"draft": "[\"reflect-feeling\"]"}}}},
+    "shared": {"first-turn": {"status": "passed", "attempts": 0, "hintsShown": 0, "updatedAt": 2,
+                              "words": {"draft": "We took turns."}}},
     "turns": [],
 }
 RECORD = VALID["records"]["me"]["listening-response"]
@@ -127,7 +142,13 @@ REJECTED = [
     ("not-json", "{this is not json", "not a Therapon progress file"),
     ("another-app", json.dumps({"hello": "world"}), "not a Therapon progress file"),
     ("another-course", json.dumps({**VALID, "course": "cooking-basics"}), "from another course"),
-    ("newer-version", json.dumps({**VALID, "schema": 3}), "newer version"),
+    ("newer-version", json.dumps({**VALID, "schema": 4}), "newer version"),
+    ("words-beside-the-counts", json.dumps({**VALID, "records": {"me": {"x": {
+        "status": "passed", "attempts": 1, "hintsShown": 0, "draft": "old shape in a new file"}}}}),
+     "damaged"),
+    ("shared-missing", json.dumps({k: v for k, v in VALID.items() if k != "shared"}), "damaged"),
+    ("shared-words-not-text", json.dumps({**VALID, "shared": {"first-turn": {
+        **VALID["shared"]["first-turn"], "words": {"draft": ["<b>"]}}}}), "damaged"),
     ("proto-pollution", json.dumps(VALID)[:-1] + ', "__proto__": {"polluted": true}}', "not allowed"),
     ("constructor-key", json.dumps({**VALID, "records": {"me": {"constructor": {"prototype": {"x": 1}}}}}),
      "not allowed"),
@@ -149,7 +170,7 @@ def test_rejected_import_changes_nothing(page: Page, site, tmp_path, page_errors
     path = tmp_path / f"{name}.json"
     path.write_text(content)
     choose_file(page, path)
-    expect(data_section(page).locator("[data-feedback]")).to_contain_text(message)
+    expect(part(page, "import").locator("[data-feedback]")).to_contain_text(message)
     expect(data_section(page).locator("[data-import-summary]")).to_have_count(0)
     assert stored(page) == before
     assert page.evaluate("({}).polluted === undefined && ({}).x === undefined")
@@ -162,36 +183,72 @@ def test_too_large_a_file_is_refused_unread(page: Page, site, tmp_path):
     path = tmp_path / "huge.json"
     path.write_text(" " * 5_000_001)
     choose_file(page, path)
-    expect(data_section(page).locator("[data-feedback]")).to_contain_text("too large")
+    expect(part(page, "import").locator("[data-feedback]")).to_contain_text("too large")
     assert stored(page) == before
+
+
+def record3(status: str, draft: str | None, at: int, attempts: int = 0, hints: int = 0) -> dict:
+    return {"status": status, "attempts": attempts, "hintsShown": hints, "updatedAt": at,
+            "words": {"draft": draft}}
 
 
 def test_merge_keeps_the_better_status_and_the_newer_draft(page: Page, site, tmp_path):
     page.goto(site.url + PROGRESS)
-    page.evaluate(f"""() => {{
-        localStorage.setItem('{PREFIX}profile:me:exercise:soften-the-start',
-          JSON.stringify({{status: 'passed', attempts: 2, hintsShown: 0, draft: 'old but passed',
-                          updatedAt: 10}}));
-        localStorage.setItem('{PREFIX}profile:me:exercise:favourite-seat',
-          JSON.stringify({{status: 'attempted', attempts: 0, hintsShown: 0, draft: 'mine', updatedAt: 50}}));
-    }}""")
+    page.evaluate("""([prefix, soften, seat, shared]) => {
+        localStorage.setItem(prefix + 'profile:me:exercise:soften-the-start', JSON.stringify(soften));
+        localStorage.setItem(prefix + 'profile:me:exercise:favourite-seat', JSON.stringify(seat));
+        localStorage.setItem(prefix + 'shared:exercise:first-turn', JSON.stringify(shared));
+    }""", [PREFIX, record3("passed", "old but passed", 10, 2), record3("attempted", "mine", 50),
+           record3("attempted", "our older notes", 5)])
     incoming = {**VALID, "records": {"me": {
-        "soften-the-start": {"status": "attempted", "attempts": 5, "hintsShown": 1, "draft": "newer",
-                             "updatedAt": 20},
-        "favourite-seat": {"status": "passed", "attempts": 0, "hintsShown": 0, "draft": "older",
-                           "updatedAt": 5},
-    }}}
+        "soften-the-start": record3("attempted", "newer", 20, 5, 1),
+        "favourite-seat": record3("passed", "older", 5),
+    }}, "shared": {"first-turn": record3("passed", "our newer notes", 30)}}
     path = tmp_path / "incoming.json"
     path.write_text(json.dumps(incoming))
     page.reload()
     choose_file(page, path)
     data_section(page).get_by_role("button", name="Merge with my progress").click()
-    expect(data_section(page).locator("[data-feedback]")).to_contain_text("was merged")
+    expect(part(page, "import").locator("[data-feedback]").first).to_have_text("Your progress was merged.")
     soften = json.loads(stored(page)[PREFIX + "profile:me:exercise:soften-the-start"])
     seat = json.loads(stored(page)[PREFIX + "profile:me:exercise:favourite-seat"])
-    assert (soften["status"], soften["draft"], soften["attempts"], soften["hintsShown"]) == \
+    ours = json.loads(stored(page)[PREFIX + "shared:exercise:first-turn"])
+    assert (soften["status"], soften["words"]["draft"], soften["attempts"], soften["hintsShown"]) == \
         ("passed", "newer", 5, 1)
-    assert (seat["status"], seat["draft"]) == ("passed", "mine")
+    assert (seat["status"], seat["words"]["draft"]) == ("passed", "mine")
+    assert (ours["status"], ours["words"]["draft"]) == ("passed", "our newer notes")
+
+
+def v2(status: str, draft: str, at: int) -> dict:
+    return {"status": status, "attempts": 0, "hintsShown": 0, "draft": draft, "updatedAt": at}
+
+
+def test_a_version_2_file_is_imported_in_todays_shape(page: Page, site, tmp_path):
+    """Files exported before partner practice was shared still import: each partner's copy of
+    a partner practice becomes the couple's, with both partners' notes kept."""
+    old = {"format": "therapon-progress", "schema": 2, "course": "therapeutic-partnership",
+           "profiles": {"active": "me", "list": [{"id": "me", "name": "Sam"},
+                                                 {"id": "p-alex", "name": "Alex"}]},
+           "records": {
+               "me": {"first-turn": v2("passed", "Slow and kind.", 4),
+                      "favourite-seat": v2("attempted", "Sofa.", 3)},
+               "p-alex": {"first-turn": v2("attempted", "I liked being heard.", 6)}},
+           "turns": [{"exercise": "first-turn", "listener": "me", "speaker": "p-alex",
+                      "at": 1_700_000_000_000}]}
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(old))
+    page.goto(site.url + PROGRESS)
+    choose_file(page, path)
+    expect(part(page, "import").locator("[data-import-summary]")).to_contain_text("2 profiles (Sam, Alex)")
+    data_section(page).get_by_role("button", name="Replace my progress").click()
+    expect(part(page, "import").locator("[data-feedback]").first).to_have_text("Your progress was replaced.")
+    after = stored(page)
+    assert after[PREFIX + "schema"] == "3"
+    ours = json.loads(after[PREFIX + "shared:exercise:first-turn"])
+    assert ours["status"] == "passed"
+    assert ours["words"]["draft"] == "Sam wrote:\nSlow and kind.\n\nAlex wrote:\nI liked being heard."
+    assert not [k for k in after if ":exercise:first-turn" in k and ":profile:" in k]
+    assert json.loads(after[PREFIX + "profile:me:exercise:favourite-seat"])["words"] == {"draft": "Sofa."}
 
 
 def test_profiles_switch_and_keep_their_own_progress(page: Page, site):
@@ -205,13 +262,13 @@ def test_profiles_switch_and_keep_their_own_progress(page: Page, site):
     expect(profiles.locator("li")).to_have_count(2)
     expect(profiles).to_contain_text("Alex <b>")  # shown as text, not markup
     profiles.get_by_role("button", name="Switch to Alex <b>").click()
-    switcher = page.get_by_label("Who is using the course")
+    switcher = page.get_by_role("combobox", name="Who is using the course")
     expect(switcher.locator("option:checked")).to_have_text("Alex <b>")
     page.goto(site.url + LESSON)
     text = exercise(page, "soften-the-start")
     expect(text).to_have_attribute("data-status", "new")
     expect(text.get_by_label("Your rephrased sentence")).to_have_value("")
-    page.get_by_label("Who is using the course").select_option(label="Sam")
+    page.get_by_role("combobox", name="Who is using the course").select_option(label="Sam")
     expect(text).to_have_attribute("data-status", "passed")
     expect(text.get_by_label("Your rephrased sentence")).to_have_value(GOOD)
 
@@ -223,10 +280,21 @@ def test_partner_practice_records_turns_and_suggests_the_next_listener(page: Pag
     page.evaluate(f"""() => localStorage.setItem('{PREFIX}profiles', JSON.stringify(
         {{active: 'me', list: [{{id: 'me', name: 'Sam'}}, {{id: 'p-alex', name: 'Alex'}}]}}))""")
     page.reload()
-    turn = exercise(page, "first-turn").locator("[data-partner-turn]")
+    box = exercise(page, "first-turn")
+    turn = box.locator("[data-partner-turn]")
     expect(turn).to_contain_text("The course suggests Sam")
+    # A couple finishes it by saving the turn.
+    expect(box.get_by_role("button", name="Mark as done")).to_be_hidden()
     turn.get_by_label("Sam listened, Alex spoke").check()
     turn.get_by_role("button", name="Save our turn").click()
+    expect(turn).to_contain_text("This practice now counts as done for both of you.")
     expect(turn).to_contain_text("Next time, it's Alex's turn to listen.")
+    expect(box).to_have_attribute("data-status", "passed")
+    turn.get_by_role("button", name="Save our turn").click()  # the same talk, saved again
+    expect(turn.locator("[role=status]")).to_contain_text("already saved for today")
     turns = json.loads(stored(page)[PREFIX + "turns"])
     assert [(t["exercise"], t["listener"], t["speaker"]) for t in turns] == [("first-turn", "me", "p-alex")]
+    expect(turn.locator("[data-saved-turns] li")).to_have_count(1)
+    expect(turn.locator("[data-saved-turns] li")).to_contain_text("Sam listened, Alex spoke")
+    assert json.loads(stored(page)[PREFIX + "shared:exercise:first-turn"])["status"] == "passed"
+    assert PREFIX + "profile:me:exercise:first-turn" not in stored(page)

@@ -1,7 +1,12 @@
 """The `choice` kind: single or multiple choice, each option with its own explanation.
 
 Options are keyed by their own stable id, never by position, so shuffling them or editing the
-page never scrambles a learner's saved answer. Marking needs no Python in the browser."""
+page never scrambles a learner's saved answer. Marking needs no Python in the browser.
+
+A wrong answer first shows only the notes on the options the learner chose, so they can try
+again; the right answer is marked from the Check the author names in `show_answer_after`.
+The marks are neutral ("Correct", "Not this one"): an option can be the right answer to a
+question about what hurts, and must never be praised."""
 
 from __future__ import annotations
 
@@ -9,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AuthoringError
-from ..locate import table_line
+from ..locate import key_line, table_line
 from ..markup import escape, inline_markdown, markdown_to_html
 from ..model import Exercise
-from ..options import REQUIRED, Field, boolean, exercise_id, non_empty_string, string, table_list
+from ..options import REQUIRED, Field, Invalid, boolean, exercise_id, non_empty_string, string, table_list
 from ..verdicts import Verdicts
 from ..verify import Job
 from . import parts
@@ -26,9 +31,22 @@ OPTION_FIELDS = {
     "correct": Field(False, boolean),
     "explanation": Field("", string),
 }
+MAX_TRIES_BEFORE_ANSWER = 10
+
+
+def check_number(value: Any) -> int:
+    """Which Check first marks the right answer, when the learner's is wrong."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_TRIES_BEFORE_ANSWER:
+        raise Invalid(f"must be a whole number from 1 to {MAX_TRIES_BEFORE_ANSWER}: the Check that "
+                      f"first marks the right answer after a wrong one, got {value!r}. Write "
+                      "{key} = 2 to let the learner try once more first, or {key} = 1 to mark it at once.")
+    return value
+
+
 FIELDS = {
     "multiple": Field(False, boolean),
     "shuffle": Field(False, boolean),
+    "show_answer_after": Field(2, check_number),
     "options": Field(REQUIRED, table_list(OPTION_FIELDS, minimum=2)),
 }
 
@@ -60,7 +78,26 @@ def verify(exercise: Exercise, shown: dict[str, Path], verdicts: Verdicts) -> li
     elif correct > 1 and not exercise.fields["multiple"]:
         errors.append(AuthoringError(where, f"{correct} options are marked correct, but only one "
                                      "can be chosen. Set multiple = true, or mark one option."))
+    wrong = len(options) - correct
+    after = exercise.fields["show_answer_after"]
+    text = exercise.metadata_path.read_text(encoding="utf-8")
+    written = key_line(text, "show_answer_after")  # the default adapts; a written value must fit
+    if written and not exercise.fields["multiple"] and correct == 1 and after > wrong:
+        errors.append(AuthoringError(where, f"show_answer_after = {after}, but with {len(options)} "
+                                     f"options a learner can choose wrong only {wrong} "
+                                     f"{'time' if wrong == 1 else 'times'}, so the answer would never be "
+                                     f"marked. Use a number from 1 to {wrong}.", written))
     return errors
+
+
+def answer_after(exercise: Exercise) -> int:
+    """The Check that first marks the right answer: with one answer among n options, the
+    learner can be wrong n - 1 times at most, so the default of 2 comes down to fit."""
+    options = exercise.fields["options"]
+    after = exercise.fields["show_answer_after"]
+    if exercise.fields["multiple"]:
+        return after
+    return max(1, min(after, len(options) - 1))
 
 
 def page_data(exercise: Exercise) -> dict[str, Any]:
@@ -68,6 +105,7 @@ def page_data(exercise: Exercise) -> dict[str, Any]:
         "multiple": exercise.fields["multiple"],
         "shuffle": exercise.fields["shuffle"],
         "correct": [o["id"] for o in exercise.fields["options"] if o["correct"]],
+        "showAnswerAfter": answer_after(exercise),
         **parts.reveal_data(exercise),
     }
 

@@ -1,6 +1,8 @@
 """The `reflection` kind: a private journal prompt. Never graded; the entry stays on the device.
 
-It counts as done when the learner marks it so, or writes at least `min_words` words."""
+It counts as done when the learner presses Mark as done, after at least `min_words` words when
+the author sets a minimum; a partner practice done as a couple, when its turn is saved. With
+`min_words = 0` no word count is shown at all."""
 
 from __future__ import annotations
 
@@ -23,6 +25,9 @@ FIELDS = {
     "label": Field("Your reflection", non_empty_string),
 }
 PRIVACY_NOTE = "Your words stay on this device. They are never graded or sent anywhere."
+# Partner practice is the couple's: one record, seen from every profile on the device.
+SHARED_NOTE = ("Shared notes: every profile on this device sees them. They stay on this device, "
+               "and are never graded or sent anywhere.")
 
 
 def jobs(exercise: Exercise) -> list[Job]:
@@ -38,13 +43,15 @@ def page_data(exercise: Exercise) -> dict[str, Any]:
 
 
 def render_body(exercise: Exercise, uid: str) -> str:
+    note = SHARED_NOTE if exercise.partner_practice else PRIVACY_NOTE
     return (
         f"{parts.prompt(exercise)}"
         f'<label class="therapon-label" for="{uid}-entry">{escape(exercise.fields["label"])}</label>'
-        f'<p class="therapon-help" data-search-exclude id="{uid}-entry-help">{PRIVACY_NOTE}</p>'
+        f'<p class="therapon-help" data-search-exclude id="{uid}-entry-help">{note}</p>'
         f'<textarea id="{uid}-entry" class="therapon-text" data-entry rows="6" '
-        f'aria-describedby="{uid}-entry-help"></textarea>'
-        '<p class="therapon-help" data-word-count></p>'
+        f'aria-describedby="{uid}-entry-help {uid}-entry-rule"></textarea>'
+        f'<p class="therapon-help" data-word-count{"" if exercise.fields["min_words"] else " hidden"}></p>'
+        f'<p class="therapon-help" data-done-rule data-search-exclude id="{uid}-entry-rule"></p>'
         '<div class="therapon-actions" data-search-exclude>'
         f'{parts.button("done", "Mark as done", primary=True)}'
         f'{parts.button("copy", "Copy")}{parts.button("download", "Download")}</div>'

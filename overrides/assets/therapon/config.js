@@ -4,11 +4,13 @@
 /**
  * @typedef {object} TheraponConfig
  * @property {string} courseId
+ * @property {string} shortName  what a phone's header shows instead of the whole site name
  * @property {number} timeoutMs
  * @property {string[]} statuses
  * @property {string} course  course.json's URL relative to the site root, versioned by its content
  * @property {boolean} offline  whether to use the service worker (not under `mkdocs serve`)
  * @property {string[]} pythonKinds  the exercise kinds whose page must start Python
+ * @property {string[]} partnerPractice  ids of the exercises a couple does together (one shared record)
  * @property {{dir: string, package: string, module: string, downloadBytes: number}} pyodide
  * @property {URL} siteRoot
  * @property {URL} pyodideUrl

@@ -2,11 +2,13 @@
 /**
  * Course-wide progress on every page, for the active profile: a ✓ beside each finished
  * lesson in Material's navigation, and "3/5" in the header, linking to the progress page.
+ * The header counts the course without its optional parts (they are named in its label), so
+ * a couple who skips them still sees the count reach the end.
  * Instant navigation replaces the navigation with each page but keeps the header, so the
  * marks are redrawn on every page and the header link is inserted once and then updated.
  * Both follow the store live (a Check, another tab, a profile switch, an import).
  */
-import { loadCourse } from "./course.js";
+import { courseParts, loadCourse } from "./course.js";
 
 /** @typedef {import("./store.js").Store} Store */
 /** @typedef {import("./config.js").TheraponConfig} TheraponConfig */
@@ -19,9 +21,9 @@ export function mountCourseProgress({ store, config, signal }) {
   loadCourse(config).then((course) => {
     if (!course || signal.aborted) return;
     const update = () => {
-      const { finishedLessons, done, total } = tally(course, store, config.siteRoot);
-      markNavigation(finishedLessons);
-      showInHeader(done, total, config.siteRoot);
+      const counts = tally(course, store, config.siteRoot);
+      markNavigation(counts.finishedLessons);
+      showInHeader(counts, config.siteRoot);
     };
     update();
     let queued = false;
@@ -34,17 +36,23 @@ export function mountCourseProgress({ store, config, signal }) {
   });
 }
 
+/** @typedef {{done: number, total: number, optionalDone: number, optionalTotal: number}} Counts */
+
 /** @param {Course} course @param {Store} store @param {URL} siteRoot */
 function tally(course, store, siteRoot) {
   const records = store.records();
   const passed = (/** @type {string} */ id) => records[id]?.status === "passed";
-  const lessons = course.lessons.filter((lesson) => lesson.exercises.length > 0);
-  const exercises = lessons.flatMap((lesson) => lesson.exercises);
+  const { core, optional } = courseParts(course);
+  const count = (/** @type {import("./course.js").CourseLesson[]} */ lessons) => {
+    const exercises = lessons.flatMap((lesson) => lesson.exercises);
+    return [exercises.filter((e) => passed(e.id)).length, exercises.length];
+  };
+  const [done, total] = count(core);
+  const [optionalDone, optionalTotal] = count(optional);
   return {
-    finishedLessons: new Set(lessons.filter((lesson) => lesson.exercises.every((e) => passed(e.id)))
+    finishedLessons: new Set([...core, ...optional].filter((lesson) => lesson.exercises.every((e) => passed(e.id)))
       .map((lesson) => new URL(lesson.url, siteRoot).href)),
-    done: exercises.filter((e) => passed(e.id)).length,
-    total: exercises.length,
+    done, total, optionalDone, optionalTotal,
   };
 }
 
@@ -74,8 +82,8 @@ function markNavigation(finished) {
   }
 }
 
-/** @param {number} done @param {number} total @param {URL} siteRoot */
-function showInHeader(done, total, siteRoot) {
+/** @param {Counts} counts @param {URL} siteRoot */
+function showInHeader({ done, total, optionalDone, optionalTotal }, siteRoot) {
   const header = document.querySelector(".md-header__inner");
   if (!header) return;
   /** @type {HTMLAnchorElement | null} */
@@ -99,7 +107,7 @@ function showInHeader(done, total, siteRoot) {
     const label = document.createElement("span");
     label.className = "therapon-header-progress__label";
     label.setAttribute("aria-hidden", "true");
-    label.textContent = "Progress";
+    label.textContent = "Course";
     const count = document.createElement("span");
     count.className = "therapon-header-progress__count";
     count.setAttribute("aria-hidden", "true");
@@ -109,7 +117,8 @@ function showInHeader(done, total, siteRoot) {
     const search = header.querySelector('label[for="__search"]') ?? header.querySelector(".md-search");
     header.insertBefore(link, search);
   }
-  const name = `Your progress: ${done} of ${total} exercises done`;
+  const extra = optionalTotal > 0 ? `; optional extras: ${optionalDone} of ${optionalTotal}` : "";
+  const name = `Your progress: ${done} of ${total} course exercises done${extra}`;
   /** @type {HTMLElement} */ (link.querySelector(".therapon-header-progress__name")).textContent = name;
   link.title = name;
   /** @type {HTMLElement} */ (link.querySelector(".therapon-header-progress__count")).textContent = `${done}/${total}`;

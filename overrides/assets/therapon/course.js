@@ -8,8 +8,8 @@
  * null (callers show a plain message) and is tried again on the next page.
  */
 
-/** @typedef {{id: string, kind: string, title: string}} CourseExercise */
-/** @typedef {{title: string, url: string, exercises: CourseExercise[]}} CourseLesson */
+/** @typedef {{id: string, kind: string, title: string, partner?: boolean}} CourseExercise */
+/** @typedef {{title: string, url: string, optional?: boolean, exercises: CourseExercise[]}} CourseLesson */
 /** @typedef {{schema: number, id: string, title: string, lessons: CourseLesson[]}} Course */
 
 /** @type {Promise<Course | null> | undefined} */
@@ -51,3 +51,14 @@ export function loadCourse(config) {
 
 /** Where an exercise lives, as a link target. @param {CourseLesson} lesson @param {string} id @param {URL} siteRoot */
 export const exerciseUrl = (lesson, id, siteRoot) => new URL(`${lesson.url}#exercise-${id}`, siteRoot);
+
+/**
+ * The course's lessons with exercises, split into the course itself and the optional parts
+ * (front matter `optional: true`), which are counted apart: a learner can finish the course
+ * without them.
+ * @param {Course} course
+ */
+export function courseParts(course) {
+  const lessons = course.lessons.filter((lesson) => lesson.exercises.length > 0);
+  return { core: lessons.filter((l) => !l.optional), optional: lessons.filter((l) => l.optional) };
+}

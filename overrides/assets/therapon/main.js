@@ -6,6 +6,7 @@
  */
 import { readConfig } from "./config.js";
 import { mountCourseProgress } from "./course-progress.js";
+import { mountHeaderTitle } from "./header-title.js";
 import { notify, render as renderNotices } from "./notices.js";
 import { keepRuntime, registerOffline, renderUpdateNotice } from "./offline.js";
 import { createStore } from "./store.js";
@@ -14,6 +15,7 @@ import { mount as mountChoice } from "./components/choice-exercise.js";
 import { mount as mountCode } from "./components/code-exercise.js";
 import { mount as mountPartnerTurn } from "./components/partner-turn.js";
 import { mountSwitcher } from "./components/profiles.js";
+import { mountWelcome } from "./components/welcome.js";
 import { mount as mountReflection } from "./components/reflection-exercise.js";
 import { mount as mountText } from "./components/text-exercise.js";
 
@@ -21,7 +23,7 @@ import { mount as mountText } from "./components/text-exercise.js";
 const MOUNTS = { code: mountCode, text: mountText, choice: mountChoice, reflection: mountReflection };
 
 const config = readConfig();
-const store = createStore(config.courseId, notify);
+const store = createStore(config.courseId, notify, config.partnerPractice);
 /** @type {Promise<any> | undefined} */
 let editorModule;
 const loadEditor = () => (editorModule ||= import(new URL("editor.js", config.assetsUrl).href));
@@ -37,6 +39,8 @@ function mountPage() {
   const { signal } = page;
   renderNotices();
   renderUpdateNotice();
+  mountHeaderTitle(config);
+  mountWelcome({ store, signal, config });
   mountCourseProgress({ store, config, signal });
   mountSwitcher({ store, signal });
   // The progress page's parts, each into its own placeholder; their code loads only there.
@@ -44,6 +48,7 @@ function mountPage() {
     "[data-therapon-dashboard]": () => import("./components/dashboard.js"),
     "[data-therapon-profiles]": () => import("./components/profiles.js"),
     "[data-therapon-data]": () => import("./components/your-data.js"),
+    "[data-therapon-answers]": () => import("./components/answers.js"),
   };
   for (const [selector, load] of Object.entries(parts)) {
     const el = /** @type {HTMLElement | null} */ (document.querySelector(selector));

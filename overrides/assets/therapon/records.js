@@ -2,11 +2,17 @@
 /**
  * The shape of saved progress, in one place: an exercise's record, a profile, a turn in the
  * role log, and how two copies of the same record are merged (the better status wins, and
- * the newer draft). Pure functions: the store and the import both use them.
+ * the newer words). Pure functions: the store, its migrations and the import all use them.
+ *
+ * A record keeps what the learner wrote (`words`) apart from its status and counts, so that
+ * words can be sealed on their own (a passphrase lock, issue 15) while the dashboard and the
+ * navigation marks still read the status.
  */
 
 /**
- * @typedef {{status: string, attempts: number, hintsShown: number, draft: string | null, updatedAt: number}} ExerciseRecord
+ * @typedef {{draft: string | null}} Words
+ * @typedef {{status: string, attempts: number, hintsShown: number, updatedAt: number, words: Words}} ExerciseRecord
+ * @typedef {{status: string, attempts: number, hintsShown: number, draft: string | null, updatedAt?: number}} LegacyRecord
  * @typedef {{id: string, name: string}} Profile
  * @typedef {{exercise: string, listener: string, speaker: string, at: number}} Turn
  */
@@ -17,7 +23,7 @@ export const MAX_DRAFT_LENGTH = 200_000;
 const STATUS_RANK = Object.freeze({ new: 0, attempted: 1, passed: 2 });
 
 /** @returns {ExerciseRecord} */
-export const emptyRecord = () => ({ status: "new", attempts: 0, hintsShown: 0, draft: null, updatedAt: 0 });
+export const emptyRecord = () => ({ status: "new", attempts: 0, hintsShown: 0, updatedAt: 0, words: { draft: null } });
 
 /** The better of two statuses: progress never goes backwards. @param {string} a @param {string} b */
 export const betterStatus = (a, b) => (rank(b) > rank(a) ? b : a);
@@ -26,25 +32,37 @@ const rank = (status) => (Object.hasOwn(STATUS_RANK, status) ? STATUS_RANK[/** @
 
 /** @param {unknown} n */
 const count = (n) => Number.isSafeInteger(n) && /** @type {number} */ (n) >= 0;
+/** @param {unknown} draft */
+const isDraft = (draft) => draft === null || (typeof draft === "string" && draft.length <= MAX_DRAFT_LENGTH);
+/** @param {any} value */
+const isPlainObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+/** @param {any} value */
+const hasCounts = (value) =>
+  isPlainObject(value) && typeof value.status === "string" && Object.hasOwn(STATUS_RANK, value.status) &&
+  count(value.attempts) && count(value.hintsShown) && (value.updatedAt === undefined || count(value.updatedAt));
 
 /** @param {any} value @returns {value is ExerciseRecord} */
-export function isRecord(value) {
-  return (
-    value !== null && typeof value === "object" && !Array.isArray(value) &&
-    typeof value.status === "string" && Object.hasOwn(STATUS_RANK, value.status) &&
-    count(value.attempts) && count(value.hintsShown) &&
-    (value.updatedAt === undefined || count(value.updatedAt)) &&
-    (value.draft === null || (typeof value.draft === "string" && value.draft.length <= MAX_DRAFT_LENGTH))
-  );
-}
+export const isRecord = (value) => hasCounts(value) && isPlainObject(value.words) && isDraft(value.words.draft);
+
+/** A record as schema 2 saved it, with the words beside the counts. @param {any} value @returns {value is LegacyRecord} */
+export const isLegacyRecord = (value) => hasCounts(value) && isDraft(value.draft);
 
 /** Only the known fields, as a fresh object (nothing else from a file or storage survives). @param {ExerciseRecord} value */
 export const cleanRecord = (value) => ({
   status: value.status,
   attempts: value.attempts,
   hintsShown: value.hintsShown,
-  draft: value.draft,
   updatedAt: value.updatedAt ?? 0,
+  words: { draft: value.words.draft },
+});
+
+/** A schema-2 record in today's shape. @param {LegacyRecord} value @returns {ExerciseRecord} */
+export const upgradeRecord = (value) => ({
+  status: value.status,
+  attempts: value.attempts,
+  hintsShown: value.hintsShown,
+  updatedAt: value.updatedAt ?? 0,
+  words: { draft: value.draft },
 });
 
 /** @param {any} value @returns {value is Profile} */
@@ -63,19 +81,48 @@ export const isTurn = (value) =>
 
 /**
  * Merge two copies of one exercise's record: the better status, the larger counts, and the
- * newer draft.
+ * newer words.
  * @param {ExerciseRecord} mine @param {ExerciseRecord} theirs @returns {ExerciseRecord}
  */
 export function mergeRecords(mine, theirs) {
   const newer = (theirs.updatedAt ?? 0) > (mine.updatedAt ?? 0) ? theirs : mine;
+  const older = newer === theirs ? mine : theirs;
   return {
     status: betterStatus(mine.status, theirs.status),
     attempts: Math.max(mine.attempts, theirs.attempts),
     hintsShown: Math.max(mine.hintsShown, theirs.hintsShown),
-    draft: newer.draft ?? (newer === theirs ? mine.draft : theirs.draft),
     updatedAt: Math.max(mine.updatedAt ?? 0, theirs.updatedAt ?? 0),
+    words: { draft: newer.words.draft ?? older.words.draft },
   };
+}
+
+/**
+ * One record for the couple, made from each partner's own copy (a partner practice saved
+ * before it was shared): the better status and counts, and everyone's notes kept. Notes that
+ * differ are put one after the other under each writer's name, so no word is lost.
+ * @param {{name: string, record: ExerciseRecord}[]} copies  non-empty
+ * @returns {ExerciseRecord}
+ */
+export function combineCopies(copies) {
+  const merged = copies.map((c) => c.record).reduce((a, b) => mergeRecords(a, b));
+  const notes = [];
+  for (const { name, record } of copies) {
+    const draft = record.words.draft?.trim();
+    if (draft && !notes.some((n) => n.draft === draft)) notes.push({ name, draft });
+  }
+  const draft = notes.length === 0 ? merged.words.draft
+    : notes.length === 1 ? notes[0].draft
+      : notes.map((n) => `${n.name} wrote:\n${n.draft}`).join("\n\n");
+  return { ...merged, words: { draft: draft === null ? null : draft.slice(0, MAX_DRAFT_LENGTH) } };
 }
 
 /** A turn's identity, so merging two role logs keeps each turn once. @param {Turn} turn */
 export const turnKey = (turn) => `${turn.at}:${turn.exercise}:${turn.listener}:${turn.speaker}`;
+
+/**
+ * Whether two turns are the same talk saved twice: the same practice, the same listener and
+ * speaker, on the same day (local time). The next day's talk is a new turn.
+ * @param {Turn} a @param {Turn} b
+ */
+export const sameTalk = (a, b) => a.exercise === b.exercise && a.listener === b.listener &&
+  a.speaker === b.speaker && new Date(a.at).toDateString() === new Date(b.at).toDateString();

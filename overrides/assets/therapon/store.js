@@ -9,22 +9,37 @@
  * a full quota gets a notice and leaves what was saved intact. Other tabs' changes arrive
  * through the `storage` event, and every write re-reads first, so tabs do not clobber.
  *
- * Layout (schema 2), under `therapon:<course>:`
- *   schema                         "2"
+ * Layout (schema 3), under `therapon:<course>:`
+ *   schema                         "3"
  *   profiles                       {"active": "<pid>", "list": [{"id", "name"}]}
- *   profile:<pid>:exercise:<id>    an ExerciseRecord
+ *   profile:<pid>:exercise:<id>    an ExerciseRecord: one partner's own (private) work
+ *   shared:exercise:<id>           an ExerciseRecord of a partner practice: the couple's, one
+ *                                  for every profile on this device
  *   turns                          [{"exercise", "listener", "speaker", "at"}]
+ *   welcome                        {"answer": "one" | "two" | "skipped" | "returning", "at"}
  *   corrupt:<what>:<time>          an unreadable value, kept aside
+ *
+ * Which exercises are partner practice comes from the build (config.partnerPractice), so a
+ * record's key follows the exercise: a practice that became shared has its partners' copies
+ * folded into the shared record at start, every word kept.
  */
-import { cleanRecord, emptyRecord, betterStatus, isProfile, isRecord, isTurn } from "./records.js";
+import {
+  betterStatus, cleanRecord, combineCopies, emptyRecord, isLegacyRecord, isProfile, isRecord, isTurn,
+  sameTalk, upgradeRecord,
+} from "./records.js";
 
 /** @typedef {import("./records.js").ExerciseRecord} ExerciseRecord */
 /** @typedef {import("./records.js").Profile} Profile */
 /** @typedef {import("./records.js").Turn} Turn */
 /** @typedef {{active: string, list: Profile[]}} Profiles */
 /** @typedef {(text: string) => void} Notify */
+/** @typedef {{answer: string, at: number}} Welcome */
+/** @typedef {ReturnType<typeof memoryStorage>} KeyValues */
 
-export const SCHEMA_VERSION = 2;
+/** The answers the first-visit question can have; "returning" marks data from before it was asked. */
+export const WELCOME_ANSWERS = Object.freeze(["one", "two", "skipped", "returning"]);
+
+export const SCHEMA_VERSION = 3;
 export const FIRST_PROFILE = Object.freeze({ id: "me", name: "Me" });
 export { emptyRecord, betterStatus };
 
@@ -52,9 +67,12 @@ function memoryStorage() {
   };
 }
 
+/** @param {any} v @returns {v is Welcome} */
+const isWelcome = (v) => v !== null && typeof v === "object" && WELCOME_ANSWERS.includes(v.answer) && Number.isSafeInteger(v.at);
+
 /** Schema migrations, by the version they start from. Each moves data, never drops it. */
 const MIGRATIONS = {
-  /** 1 → 2: records move under the first profile. @param {ReturnType<typeof memoryStorage>} s @param {string} prefix */
+  /** 1 → 2: records move under the first profile. @param {KeyValues} s @param {string} prefix */
   1(s, prefix) {
     for (const key of s.keys()) {
       if (!key.startsWith(`${prefix}exercise:`)) continue;
@@ -64,10 +82,71 @@ const MIGRATIONS = {
       s.removeItem(key);
     }
   },
+  /**
+   * 2 → 3: a record's words move beside its counts (`words.draft`), and whoever used the
+   * course before the first-visit question existed is not asked it. (Partner practice moves
+   * to the shared record at every start: see foldShared.) A value that cannot be read stays
+   * as it is, for the store to keep aside when it is read.
+   * @param {KeyValues} s @param {string} prefix
+   */
+  2(s, prefix) {
+    const keys = s.keys().filter((k) => k.startsWith(prefix));
+    for (const key of keys) {
+      if (!/^profile:[^:]+:exercise:[^:]+$/.test(key.slice(prefix.length))) continue;
+      try {
+        const value = JSON.parse(/** @type {string} */ (s.getItem(key)));
+        if (isLegacyRecord(value)) s.setItem(key, JSON.stringify(upgradeRecord(value)));
+      } catch { /* unreadable: left for read() to keep aside */ }
+    }
+    if (keys.some((k) => k !== `${prefix}schema`) && s.getItem(`${prefix}welcome`) === null) {
+      s.setItem(`${prefix}welcome`, JSON.stringify({ answer: "returning", at: Date.now() }));
+    }
+  },
 };
 
-/** @param {string} courseId @param {Notify} notify */
-export function createStore(courseId, notify) {
+/**
+ * Partner practice is the couple's: any partner's own copy of one (saved before it was
+ * shared, or before this exercise became partner practice) is folded into the shared record,
+ * with every partner's notes kept under their name. Run at every start; it does nothing
+ * once there is nothing to fold.
+ * @param {KeyValues} s @param {string} prefix @param {Set<string>} shared
+ */
+function foldShared(s, prefix, shared) {
+  /** @type {Map<string, {key: string, pid: string, record: import("./records.js").ExerciseRecord}[]>} */
+  const copies = new Map();
+  for (const key of s.keys()) {
+    const match = key.startsWith(prefix) && /^profile:([^:]+):exercise:([^:]+)$/.exec(key.slice(prefix.length));
+    if (!match || !shared.has(match[2])) continue;
+    let value;
+    try { value = JSON.parse(/** @type {string} */ (s.getItem(key))); } catch { continue; }
+    if (!isRecord(value)) continue;
+    copies.set(match[2], [...(copies.get(match[2]) ?? []), { key, pid: match[1], record: cleanRecord(value) }]);
+  }
+  if (copies.size === 0) return;
+  let names = new Map();
+  try {
+    const list = JSON.parse(s.getItem(`${prefix}profiles`) ?? "null")?.list;
+    if (Array.isArray(list)) names = new Map(list.filter(isProfile).map((p) => [p.id, p.name]));
+  } catch { /* names are only labels for the notes */ }
+  for (const [id, found] of copies) {
+    const target = `${prefix}shared:exercise:${id}`;
+    const all = found.map(({ pid, record }) => ({ name: names.get(pid) ?? pid, record }));
+    // An unreadable shared record is never overwritten: the copies stay where they are.
+    let existing;
+    try { existing = JSON.parse(s.getItem(target) ?? "null"); } catch { continue; }
+    if (existing !== null && !isRecord(existing)) continue;
+    if (existing !== null) all.unshift({ name: "Both of you", record: cleanRecord(existing) });
+    s.setItem(target, JSON.stringify(combineCopies(all)));
+    for (const { key } of found) s.removeItem(key);
+  }
+}
+
+/**
+ * @param {string} courseId @param {Notify} notify
+ * @param {string[]} [partnerPractice]  ids of the exercises a couple does together (from the build)
+ */
+export function createStore(courseId, notify, partnerPractice = []) {
+  const shared = new Set(partnerPractice);
   const prefix = `therapon:${courseId}:`;
   const real = usableStorage();
   const storage = real
@@ -97,10 +176,13 @@ export function createStore(courseId, notify) {
       return;
     }
     try {
-      for (; version < SCHEMA_VERSION; version++) MIGRATIONS[/** @type {1} */ (version)](storage, prefix);
+      for (; version < SCHEMA_VERSION; version++) MIGRATIONS[/** @type {1 | 2} */ (version)](storage, prefix);
       storage.setItem(key, String(SCHEMA_VERSION));
+      foldShared(storage, prefix, shared);
     } catch {
-      notify("Your saved progress could not be updated to this version of the course. It is unchanged; try again after freeing some space.");
+      // Each migration can run again over its own output, so the next start finishes the job.
+      readOnly = true;
+      notify("Your saved progress could not be updated to this version of the course, because this browser's storage is full. Nothing is lost, and nothing new is saved until there is room: free some space, then reload the page.");
     }
   }
 
@@ -149,17 +231,22 @@ export function createStore(courseId, notify) {
   }
   /** @param {Profiles} value */
   const saveProfiles = (value) => write(`${prefix}profiles`, JSON.stringify(value));
-  const recordKey = (/** @type {string} */ pid, /** @type {string} */ id) => `${prefix}profile:${pid}:exercise:${id}`;
+  const privateKey = (/** @type {string} */ pid, /** @type {string} */ id) => `${prefix}profile:${pid}:exercise:${id}`;
+  const sharedKey = (/** @type {string} */ id) => `${prefix}shared:exercise:${id}`;
+  /** Where an exercise's record lives: the couple's for partner practice, else the profile's. */
+  const recordKey = (/** @type {string} */ pid, /** @type {string} */ id) => (shared.has(id) ? sharedKey(id) : privateKey(pid, id));
 
   /** @param {string} id @param {string} [pid] @returns {ExerciseRecord} */
   function read(id, pid = profiles().active) {
-    const found = readJson(recordKey(pid, id), isRecord, "progress for one exercise");
+    const what = shared.has(id) ? "progress for one partner practice" : "progress for one exercise";
+    const found = readJson(recordKey(pid, id), isRecord, what);
     return found ? cleanRecord(found) : emptyRecord();
   }
 
   /**
-   * Change one exercise's record for the active profile. Storage is re-read first, so a
-   * change made in another tab is merged rather than overwritten, and status never drops.
+   * Change one exercise's record for the active profile (or the couple's, for partner
+   * practice). Storage is re-read first, so a change made in another tab is merged rather
+   * than overwritten, and status never drops.
    * @param {string} id @param {(record: ExerciseRecord) => Partial<ExerciseRecord>} change
    */
   function update(id, change) {
@@ -172,25 +259,65 @@ export function createStore(courseId, notify) {
     return next;
   }
 
-  /** Every saved record of a profile, by exercise id. @param {string} [pid] */
-  function records(pid = profiles().active) {
+  /** @param {string} start @param {(id: string) => ExerciseRecord} reader */
+  function collect(start, reader) {
     /** @type {Record<string, ExerciseRecord>} */
     const found = {};
-    const start = `${prefix}profile:${pid}:exercise:`;
     for (const key of storage.keys()) {
-      if (key.startsWith(start)) found[key.slice(start.length)] = read(key.slice(start.length), pid);
+      if (key.startsWith(start)) found[key.slice(start.length)] = reader(key.slice(start.length));
     }
     return found;
   }
 
+  /** One profile's own saved records, by exercise id (partner practice left out). @param {string} [pid] */
+  function privateRecords(pid = profiles().active) {
+    const own = collect(`${prefix}profile:${pid}:exercise:`, (id) => {
+      const found = readJson(privateKey(pid, id), isRecord, "progress for one exercise");
+      return found ? cleanRecord(found) : emptyRecord();
+    });
+    for (const id of shared) delete own[id];
+    return own;
+  }
+
+  /** The couple's saved partner-practice records, by exercise id. */
+  const sharedRecords = () => collect(`${prefix}shared:exercise:`, (id) => {
+    const found = readJson(sharedKey(id), isRecord, "progress for one partner practice");
+    return found ? cleanRecord(found) : emptyRecord();
+  });
+
+  /** Everything a profile sees: its own records and the couple's. @param {string} [pid] */
+  const records = (pid = profiles().active) => {
+    const all = { ...privateRecords(pid) };
+    for (const [id, record] of Object.entries(sharedRecords())) if (shared.has(id)) all[id] = record;
+    return all;
+  };
+
   /** @returns {Turn[]} */
   const turns = () => readJson(`${prefix}turns`, (v) => Array.isArray(v) && v.every(isTurn), "turns")?.map((t) => ({ ...t })) ?? [];
 
-  /** @param {Turn} turn */
-  function addTurn(turn) {
-    if (!isTurn(turn)) return;
-    write(`${prefix}turns`, JSON.stringify([...turns(), turn]));
+  /**
+   * Save who listened and who spoke in a partner practice, and mark the practice done for the
+   * couple. The same talk saved twice (same practice, listener and speaker, same day) is kept
+   * once. Returns whether the turn was new, or null when it could not be recorded.
+   * @param {Turn} turn @returns {boolean | null}
+   */
+  function saveTurn(turn) {
+    if (!isTurn(turn)) return null;
+    const log = turns();
+    const isNew = !log.some((t) => sameTalk(t, turn));
+    if (isNew && !write(`${prefix}turns`, JSON.stringify([...log, turn]))) return null;
+    if (shared.has(turn.exercise)) update(turn.exercise, () => ({ status: "passed" }));
     emit("*");
+    return isNew;
+  }
+
+  /** @returns {Welcome | null} */
+  const welcome = () => readJson(`${prefix}welcome`, isWelcome, "the first-visit answer");
+
+  /** @param {string} answer  one of WELCOME_ANSWERS */
+  function answerWelcome(answer) {
+    write(`${prefix}welcome`, JSON.stringify({ answer, at: Date.now() }));
+    emit("welcome");
   }
 
   /** @param {string} pid */
@@ -234,19 +361,24 @@ export function createStore(courseId, notify) {
   /**
    * Write many records at once (an import). Nothing is written when any write fails, and
    * what was there before is put back.
-   * @param {{profiles: Profiles, records: Record<string, Record<string, ExerciseRecord>>, turns: Turn[]}} data
+   * @param {import("./transfer.js").Progress} data
    * @param {boolean} replace
    */
   function restore(data, replace) {
     const before = new Map(ownKeys().map((k) => [k, /** @type {string} */ (storage.getItem(k))]));
+    const welcomeBefore = storage.getItem(`${prefix}welcome`);
     try {
       if (replace) for (const key of before.keys()) storage.removeItem(key);
       storage.setItem(`${prefix}schema`, String(SCHEMA_VERSION));
+      // Whoever imports their progress has answered the first-visit question already.
+      storage.setItem(`${prefix}welcome`, welcomeBefore ?? JSON.stringify({ answer: "returning", at: Date.now() }));
       storage.setItem(`${prefix}profiles`, JSON.stringify(data.profiles));
       for (const [pid, byId] of Object.entries(data.records)) {
-        for (const [id, record] of Object.entries(byId)) storage.setItem(recordKey(pid, id), JSON.stringify(record));
+        for (const [id, record] of Object.entries(byId)) storage.setItem(privateKey(pid, id), JSON.stringify(record));
       }
+      for (const [id, record] of Object.entries(data.shared)) storage.setItem(sharedKey(id), JSON.stringify(record));
       storage.setItem(`${prefix}turns`, JSON.stringify(data.turns));
+      foldShared(storage, prefix, shared);
     } catch {
       for (const key of ownKeys()) if (!before.has(key)) storage.removeItem(key);
       for (const [key, value] of before) {
@@ -277,12 +409,17 @@ export function createStore(courseId, notify) {
     if (key === null) return emit("*"); // the other tab cleared storage
     if (!key.startsWith(prefix)) return;
     const mine = `${prefix}profile:${profiles().active}:exercise:`;
-    emit(key.startsWith(mine) ? key.slice(mine.length) : "*");
+    const ours = `${prefix}shared:exercise:`;
+    if (key.startsWith(mine)) return emit(key.slice(mine.length));
+    if (key.startsWith(ours)) return emit(key.slice(ours.length));
+    emit(key === `${prefix}welcome` ? "welcome" : "*");
   });
 
   return {
-    read, update, records, subscribe, profiles, switchProfile, addProfile, renameProfile,
-    turns, addTurn, clearAll, restore, ownKeys,
+    read, update, records, privateRecords, sharedRecords, subscribe, profiles, switchProfile, addProfile,
+    renameProfile, turns, saveTurn, welcome, answerWelcome, clearAll, restore, ownKeys,
+    isShared: (/** @type {string} */ id) => shared.has(id),
+    partnerPractice: [...shared],
     courseId,
     persistent: Boolean(real),
   };

@@ -7,13 +7,20 @@
  * script and no prototype pollution. Optional passphrase protection uses WebCrypto: AES-GCM
  * with a key derived by PBKDF2-SHA-256.
  */
-import { ID_PATTERN, cleanRecord, isProfile, isRecord, isTurn, mergeRecords, turnKey } from "./records.js";
+import {
+  ID_PATTERN, cleanRecord, combineCopies, isLegacyRecord, isProfile, isRecord, isTurn, mergeRecords, turnKey,
+  upgradeRecord,
+} from "./records.js";
 import { SCHEMA_VERSION } from "./store.js";
 
 /** @typedef {import("./records.js").ExerciseRecord} ExerciseRecord */
 /** @typedef {import("./records.js").Turn} Turn */
 /** @typedef {{active: string, list: import("./records.js").Profile[]}} Profiles */
-/** @typedef {{profiles: Profiles, records: Record<string, Record<string, ExerciseRecord>>, turns: Turn[]}} Progress */
+/**
+ * Everything this course keeps on the device: each profile's own records, the couple's shared
+ * partner-practice records, and the role log.
+ * @typedef {{profiles: Profiles, records: Record<string, Record<string, ExerciseRecord>>, shared: Record<string, ExerciseRecord>, turns: Turn[]}} Progress
+ */
 /**
  * What a look at a file found: a plain-language `message` when it is refused; otherwise either
  * the checked `progress`, or an `envelope` that needs its passphrase first.
@@ -35,13 +42,13 @@ class Refused extends Error {}
 /** A new object with no prototype, so no key of a file can reach Object.prototype. */
 const bare = () => /** @type {Record<string, any>} */ (Object.create(null));
 
-/** @param {{profiles(): Profiles, records(pid?: string): Record<string, ExerciseRecord>, turns(): Turn[]}} store */
+/** @param {import("./store.js").Store} store @returns {Progress} */
 export function snapshot(store) {
   const profiles = store.profiles();
   /** @type {Record<string, Record<string, ExerciseRecord>>} */
   const records = {};
-  for (const profile of profiles.list) records[profile.id] = store.records(profile.id);
-  return { profiles, records, turns: store.turns() };
+  for (const profile of profiles.list) records[profile.id] = store.privateRecords(profile.id);
+  return { profiles, records, shared: store.sharedRecords(), turns: store.turns() };
 }
 
 /** The file the learner downloads. @param {Progress} progress @param {string} courseId */
@@ -60,9 +67,10 @@ function parseStrict(text) {
 /**
  * First look at a chosen file: is it ours, this course's, a version we understand, encrypted?
  * @param {string} text @param {string} courseId
+ * @param {string[]} [partnerPractice]  exercises whose records are the couple's (for older files)
  * @returns {FileCheck}
  */
-export function readProgressFile(text, courseId) {
+export function readProgressFile(text, courseId, partnerPractice = []) {
   if (text.length > MAX_FILE_BYTES) return { ok: false, message: "This file is too large to be a progress file, so it was not imported." };
   let value;
   try {
@@ -83,32 +91,52 @@ export function readProgressFile(text, courseId) {
   if (value.format === ENCRYPTED_FORMAT) {
     return isEnvelope(value) ? { ok: true, encrypted: true, envelope: value } : { ok: false, message: NOT_OURS };
   }
-  return checkProgress(value);
+  return checkProgress(value, partnerPractice);
 }
 
 /**
- * Check every field and rebuild the progress from known fields only.
- * @param {any} value @returns {FileCheck}
+ * Check every field and rebuild the progress from known fields only. A schema-2 file (words
+ * beside the counts, partner practice in each profile) is brought to today's shape the way
+ * the store's own migration does it.
+ * @param {any} value @param {string[]} [partnerPractice] @returns {FileCheck}
  */
-export function checkProgress(value) {
+export function checkProgress(value, partnerPractice = []) {
   const fail = (/** @type {string} */ what) => ({ ok: false, message: `This progress file is damaged (${what}), so nothing was imported.` });
+  const legacy = value.schema < 3;
   const profiles = value.profiles;
   if (profiles === null || typeof profiles !== "object" || !Array.isArray(profiles.list)) return fail("no profiles");
   if (profiles.list.length === 0 || profiles.list.length > MAX_PROFILES || !profiles.list.every(isProfile)) return fail("a profile");
   const ids = profiles.list.map((/** @type {any} */ p) => p.id);
   if (new Set(ids).size !== ids.length || !ids.includes(profiles.active)) return fail("the profiles");
-  if (value.records === null || typeof value.records !== "object" || Array.isArray(value.records)) return fail("no records");
+  const isTable = (/** @type {any} */ v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  if (!isTable(value.records)) return fail("no records");
+  if (legacy ? value.shared !== undefined : !isTable(value.shared)) return fail("no shared records");
   const records = bare();
   let count = 0;
+  /** @param {string} id @param {any} record @returns {ExerciseRecord | null} */
+  const checked = (id, record) => {
+    if (!ID_PATTERN.test(id) || id.length > 80) return null;
+    if (legacy) return isLegacyRecord(record) ? upgradeRecord(record) : null;
+    return isRecord(record) ? cleanRecord(record) : null;
+  };
   for (const [pid, byId] of Object.entries(value.records)) {
-    if (!ids.includes(pid) || byId === null || typeof byId !== "object" || Array.isArray(byId)) return fail("records of an unknown profile");
+    if (!ids.includes(pid) || !isTable(byId)) return fail("records of an unknown profile");
     records[pid] = bare();
     for (const [id, record] of Object.entries(byId)) {
-      if (!ID_PATTERN.test(id) || id.length > 80 || !isRecord(record)) return fail(`the record of ${id.slice(0, 40)}`);
+      const clean = checked(id, record);
+      if (!clean) return fail(`the record of ${id.slice(0, 40)}`);
       if (++count > MAX_RECORDS) return fail("too many records");
-      records[pid][id] = cleanRecord(record);
+      records[pid][id] = clean;
     }
   }
+  const shared = bare();
+  for (const [id, record] of Object.entries(value.shared ?? {})) {
+    const clean = checked(id, record);
+    if (!clean) return fail(`the shared record of ${id.slice(0, 40)}`);
+    if (++count > MAX_RECORDS) return fail("too many records");
+    shared[id] = clean;
+  }
+  if (legacy) foldPartnerPractice(records, shared, profiles.list, new Set(partnerPractice));
   if (!Array.isArray(value.turns) || value.turns.length > MAX_TURNS || !value.turns.every(isTurn)) return fail("the turns");
   const turns = value.turns.map((/** @type {Turn} */ t) => ({ exercise: t.exercise, listener: t.listener, speaker: t.speaker, at: t.at }));
   if (!turns.every((/** @type {Turn} */ t) => ids.includes(t.listener) && ids.includes(t.speaker))) return fail("a turn of an unknown profile");
@@ -120,26 +148,53 @@ export function checkProgress(value) {
     progress: {
       profiles: { active: profiles.active, list: profiles.list.map((/** @type {any} */ p) => ({ id: p.id, name: p.name })) },
       records: { ...records },
+      shared: { ...shared },
       turns,
     },
   };
 }
 
+/**
+ * Move each partner's own copy of a partner practice into the couple's record, every
+ * partner's notes kept (as the store does at start).
+ * @param {Record<string, Record<string, ExerciseRecord>>} records @param {Record<string, ExerciseRecord>} shared
+ * @param {{id: string, name: string}[]} profiles @param {Set<string>} partnerPractice
+ */
+function foldPartnerPractice(records, shared, profiles, partnerPractice) {
+  for (const id of partnerPractice) {
+    const copies = profiles.filter((p) => records[p.id]?.[id]).map((p) => ({ name: p.name, record: records[p.id][id] }));
+    if (copies.length === 0) continue;
+    if (shared[id]) copies.unshift({ name: "Both of you", record: shared[id] });
+    shared[id] = combineCopies(copies);
+    for (const p of profiles) if (records[p.id]) delete records[p.id][id];
+  }
+}
+
 /** What a file holds, in numbers a learner can read before deciding. @param {Progress} progress */
 export function summarise(progress) {
-  const all = Object.values(progress.records).flatMap((byId) => Object.values(byId));
+  const all = [...Object.values(progress.records).flatMap((byId) => Object.values(byId)), ...Object.values(progress.shared)];
   return {
     names: progress.profiles.list.map((p) => p.name),
     done: all.filter((r) => r.status === "passed").length,
     inProgress: all.filter((r) => r.status === "attempted").length,
-    entries: all.filter((r) => r.draft).length,
+    entries: all.filter((r) => r.words.draft).length,
     turns: progress.turns.length,
   };
 }
 
+/** Merge two tables of records, each by mergeRecords. @param {Record<string, ExerciseRecord>} here @param {Record<string, ExerciseRecord>} there */
+function mergeTables(here, there) {
+  /** @type {Record<string, ExerciseRecord>} */
+  const merged = {};
+  for (const id of new Set([...Object.keys(here), ...Object.keys(there)])) {
+    merged[id] = here[id] && there[id] ? mergeRecords(here[id], there[id]) : (here[id] ?? there[id]);
+  }
+  return merged;
+}
+
 /**
  * Merge a file into what is here: profiles by id (names here win), each record by
- * mergeRecords (better status, newer draft), and every turn once.
+ * mergeRecords (better status, newer words), the couple's records likewise, and every turn once.
  * @param {Progress} mine @param {Progress} theirs @returns {Progress}
  */
 export function mergeProgress(mine, theirs) {
@@ -147,16 +202,14 @@ export function mergeProgress(mine, theirs) {
   for (const profile of theirs.profiles.list) if (!list.some((p) => p.id === profile.id)) list.push(profile);
   /** @type {Record<string, Record<string, ExerciseRecord>>} */
   const records = {};
-  for (const { id: pid } of list) {
-    const here = mine.records[pid] ?? {};
-    const there = theirs.records[pid] ?? {};
-    records[pid] = {};
-    for (const id of new Set([...Object.keys(here), ...Object.keys(there)])) {
-      records[pid][id] = here[id] && there[id] ? mergeRecords(here[id], there[id]) : (here[id] ?? there[id]);
-    }
-  }
+  for (const { id: pid } of list) records[pid] = mergeTables(mine.records[pid] ?? {}, theirs.records[pid] ?? {});
   const turns = new Map([...mine.turns, ...theirs.turns].map((t) => [turnKey(t), t]));
-  return { profiles: { active: mine.profiles.active, list }, records, turns: [...turns.values()].sort((a, b) => a.at - b.at) };
+  return {
+    profiles: { active: mine.profiles.active, list },
+    records,
+    shared: mergeTables(mine.shared, theirs.shared),
+    turns: [...turns.values()].sort((a, b) => a.at - b.at),
+  };
 }
 
 // --- passphrase protection -------------------------------------------------------------

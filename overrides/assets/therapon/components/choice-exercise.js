@@ -3,8 +3,16 @@
  * The `choice` exercise: radio buttons or checkboxes in a fieldset. Answers are saved by
  * option id, never by position, so shuffling the options or editing the page is safe.
  * Marking is done here: it needs no Python.
+ *
+ * A wrong answer first shows the notes on the options the learner chose, so they can think
+ * again; the right answer is marked from the author's `showAnswerAfter`-th Check, or once it
+ * is found. Marks are neutral words that fit any question: a question may ask which reply
+ * hurts, and its right answers must not be praised.
  */
 import { createExercise } from "./exercise.js";
+
+/** The words that mark an option once its note is shown, whatever the question asks. */
+export const MARKS = Object.freeze({ right: "Correct.", wrong: "Not this one." });
 
 /** Fisher–Yates, so every order is equally likely. @param {HTMLElement[]} items */
 function shuffle(items) {
@@ -34,10 +42,16 @@ export function mount(el, { store, signal }) {
   const chosen = () => inputs.filter((input) => input.checked).map((input) => input.value);
   /** @param {string[]} ids */
   const choose = (ids) => { for (const input of inputs) input.checked = ids.includes(input.value); };
-  /** @param {boolean} visible */
-  const showExplanations = (visible) => {
+  /**
+   * Show the notes under no option, under the chosen ones, or under all (the answer marked).
+   * @param {"none" | "chosen" | "all"} which
+   */
+  const showNotes = (which) => {
+    const picked = chosen();
     for (const option of options) {
-      const right = data.correct.includes(option.dataset.option);
+      const id = option.dataset.option ?? "";
+      const visible = which === "all" || (which === "chosen" && picked.includes(id));
+      const right = data.correct.includes(id);
       option.dataset.verdict = visible ? (right ? "right" : "wrong") : "";
       const explanation = /** @type {HTMLElement} */ (option.querySelector("[data-explanation]"));
       explanation.hidden = !visible;
@@ -45,16 +59,18 @@ export function mount(el, { store, signal }) {
       if (!label) {
         label = document.createElement("strong");
         label.className = "therapon-verdict";
+        label.dataset.mark = "";
         explanation.prepend(label);
       }
-      label.textContent = right ? "A good answer. " : "Not the best answer. ";
+      label.textContent = `${right ? MARKS.right : MARKS.wrong} `;
     }
   };
+  const answerShown = () => exercise.record.status === "passed" || exercise.record.attempts >= data.showAnswerAfter;
 
   // The saved answer is a JSON list of option ids; unknown ids (an option since removed) are ignored.
   const saved = () => {
     try {
-      const ids = JSON.parse(exercise.record.draft ?? "[]");
+      const ids = JSON.parse(exercise.record.words.draft ?? "[]");
       return Array.isArray(ids) ? ids.filter((id) => typeof id === "string") : [];
     } catch {
       return [];
@@ -62,7 +78,7 @@ export function mount(el, { store, signal }) {
   };
   choose(saved());
   fieldset.addEventListener("change", exercise.autosave(() => JSON.stringify(chosen())), { signal });
-  if (exercise.record.attempts > 0 && chosen().length) showExplanations(true);
+  if (chosen().length && answerShown()) showNotes("all");
 
   // After Check, focus stays on the button and the feedback (a polite live region) is announced.
   check.addEventListener("click", () => {
@@ -78,16 +94,23 @@ export function mount(el, { store, signal }) {
     const right = answer.length === data.correct.length && answer.every((id) => data.correct.includes(id));
     exercise.update((r) => ({ attempts: r.attempts + 1, status: right ? "passed" : "attempted" }));
     feedback.dataset.result = right ? "pass" : "fail";
-    feedback.textContent = right
-      ? "That's right. Read why each option fits, or doesn't, below."
-      : "Not quite. Read the notes under each option, then try again.";
-    showExplanations(true);
+    const partly = data.multiple && answer.every((id) => data.correct.includes(id));
+    if (right) {
+      feedback.textContent = "That's right. Read the note under each option below.";
+    } else if (answerShown()) {
+      feedback.textContent = "Not quite. The answer is marked below now, with a note under each option.";
+    } else {
+      feedback.textContent = partly
+        ? "The answers you chose are correct, but one or more are missing. Read the notes, then try again."
+        : `Not quite. Read the note under ${answer.length === 1 ? "the answer" : "each answer"} you chose, then try again.`;
+    }
+    showNotes(right || answerShown() ? "all" : "chosen");
   }, { signal });
 
   exercise.onReset(() => {
     choose([]);
-    exercise.update(() => ({ draft: "[]" }));
-    showExplanations(false);
+    exercise.update(() => ({ words: { draft: "[]" } }));
+    showNotes("none");
     feedback.textContent = "Your answer was cleared.";
   });
   exercise.onExternalChange(() => { if (!exercise.typing) choose(saved()); });

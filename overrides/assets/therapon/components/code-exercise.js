@@ -52,7 +52,7 @@ export function mount(el, { runtime, store, signal, config, loadEditor }) {
   const run = $('[data-action="run"]');
   const check = $('[data-action="check"]');
 
-  if (exercise.record.draft !== null) textarea.value = exercise.record.draft;
+  if (exercise.record.words.draft !== null) textarea.value = exercise.record.words.draft;
   // A draft too long to be read back is not saved at all (the saved one stays), and the
   // learner is told why.
   const onChange = exercise.autosave(() => {
@@ -60,7 +60,7 @@ export function mount(el, { runtime, store, signal, config, loadEditor }) {
     if (code.length <= MAX_DRAFT_LENGTH) return code;
     feedback.dataset.result = "error";
     feedback.textContent = TOO_LONG;
-    return /** @type {string} */ (exercise.record.draft);
+    return /** @type {string} */ (exercise.record.words.draft);
   });
   /** @type {Editor} */
   let editor = textareaEditor(textarea, onChange, signal);
@@ -98,12 +98,12 @@ export function mount(el, { runtime, store, signal, config, loadEditor }) {
 
   exercise.onReset(() => {
     editor.setValue(data.starter);
-    exercise.update(() => ({ draft: data.starter }));
+    exercise.update(() => ({ words: { draft: data.starter } }));
     feedback.textContent = "Your code was reset to the starter code.";
   });
   // The record changed elsewhere: adopt its draft unless the learner is typing here.
   exercise.onExternalChange(() => {
-    const draft = exercise.record.draft ?? data.starter;
+    const draft = exercise.record.words.draft ?? data.starter;
     if (!exercise.typing && draft !== editor.getValue()) editor.setValue(draft);
   });
   const stopWatching = runtime.subscribe((status) => renderLoading($("[data-loading]"), status));

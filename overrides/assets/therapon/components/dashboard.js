@@ -2,10 +2,11 @@
 /**
  * The progress dashboard on progress/, for the active profile: how far they are, where to
  * pick up, every lesson's exercises (read from course.json, so exercises never opened are
- * listed too) and, for a couple, how evenly they take turns listening. Everything is built
- * with DOM calls: profile names and titles are set as text, never parsed as markup.
+ * listed too) and, for a couple, how evenly they take turns listening. The course and its
+ * optional parts are counted apart, so the course can be finished without them. Everything
+ * is built with DOM calls: profile names and titles are set as text, never parsed as markup.
  */
-import { exerciseUrl, loadCourse } from "../course.js";
+import { courseParts, exerciseUrl, loadCourse } from "../course.js";
 import { countListens, nextListener, weeklyBalance } from "../turns.js";
 import { STATUS_WORDS } from "./common.js";
 import { h } from "./dom.js";
@@ -73,36 +74,52 @@ function dashboard(course, store, config) {
   const { active, list } = store.profiles();
   const me = list.find((p) => p.id === active) ?? list[0];
   const records = store.records(active);
-  const lessons = course.lessons.filter((lesson) => lesson.exercises.length > 0);
-  const places = lessons.flatMap((lesson) => lesson.exercises.map((exercise) => ({ lesson, exercise })));
+  const { core, optional } = courseParts(course);
+  const placesOf = (/** @type {CourseLesson[]} */ lessons) =>
+    lessons.flatMap((lesson) => lesson.exercises.map((exercise) => ({ lesson, exercise })));
+  const places = placesOf(core);
+  const extras = placesOf(optional);
   const status = (/** @type {string} */ id) => records[id]?.status ?? "new";
   const who = list.length > 1 ? { name: me.name, has: `${me.name} has` } : { name: "You", has: "You have" };
-  if (places.length === 0) return [h("p", {}, "This course has no exercises yet.")];
+  if (places.length + extras.length === 0) return [h("p", {}, "This course has no exercises yet.")];
 
-  const done = places.filter(({ exercise }) => status(exercise.id) === "passed").length;
+  const finished = (/** @type {Place[]} */ some) => some.filter(({ exercise }) => status(exercise.id) === "passed").length;
   const summary = h("p", { class: "therapon-dashboard__summary", "data-summary": "" },
-    `${who.has} finished ${done} of ${plural(places.length, "exercise")}.`);
+    `${who.has} finished ${finished(places)} of ${plural(places.length, "exercise")} in the course.`);
+  const extrasSummary = extras.length === 0 ? [] : [h("p", { class: "therapon-dashboard__extras", "data-summary-optional": "" },
+    `Optional extras, not needed to finish the course: ${finished(extras)} of ${extras.length} done.`)];
   const byLesson = [
     h("h2", {}, "Exercises by lesson"),
-    ...lessons.map((lesson) => lessonProgress(lesson, status, config.siteRoot)),
+    ...core.map((lesson) => lessonProgress(lesson, status, config.siteRoot)),
+    ...(optional.length === 0 ? [] : [
+      h("h2", {}, "Optional extras"),
+      h("p", {}, "These are for learners who want more. The course is complete without them."),
+      ...optional.map((lesson) => lessonProgress(lesson, status, config.siteRoot)),
+    ]),
   ];
   const turns = turnsSection(store.turns(), list);
   // A couple sees the balance of turns before the long list; one learner sees the list first.
-  return [summary, nextStep(places, records, who, config.siteRoot),
+  return [summary, ...extrasSummary, nextStep(places, extras, records, who, config.siteRoot),
     ...(list.length > 1 ? [...turns, ...byLesson] : [...byLesson, ...turns])];
 }
 
 /**
  * Where to pick up: the exercise worked on most recently that is not done yet, else the
- * first one not done, in reading order.
- * @param {Place[]} places @param {Record<string, ExerciseRecord>} records
+ * first one not done, in reading order; the optional extras only once the course is done.
+ * @param {Place[]} places @param {Place[]} extras @param {Record<string, ExerciseRecord>} records
  * @param {{has: string}} who @param {URL} siteRoot
  */
-function nextStep(places, records, who, siteRoot) {
-  const open = places.filter(({ exercise }) => records[exercise.id]?.status !== "passed");
+function nextStep(places, extras, records, who, siteRoot) {
+  const isOpen = (/** @type {Place} */ p) => records[p.exercise.id]?.status !== "passed";
+  const open = places.filter(isOpen);
   const box = h("p", { class: "therapon-dashboard__next", "data-continue": "" });
   if (open.length === 0) {
-    box.append(`${who.has} finished every exercise. Well done.`);
+    const extra = extras.find(isOpen);
+    box.append(`${who.has} finished the course: every exercise in it is done.`);
+    if (extra) {
+      box.append(" If you would like more, the optional extras start with ",
+        h("a", { href: exerciseUrl(extra.lesson, extra.exercise.id, siteRoot).href }, extra.exercise.title), ".");
+    }
     return box;
   }
   const updated = (/** @type {Place} */ p) => records[p.exercise.id]?.updatedAt ?? 0;
@@ -126,7 +143,7 @@ function lessonProgress(lesson, status, siteRoot) {
   const items = lesson.exercises.map((exercise) => h("li", { "data-exercise-id": exercise.id, "data-status": status(exercise.id) },
     h("a", { href: exerciseUrl(lesson, exercise.id, siteRoot).href }, exercise.title), " ",
     h("span", { class: "therapon-dashboard__status" }, STATUS_WORDS[status(exercise.id)] ?? STATUS_WORDS.new)));
-  return h("div", { class: "therapon-dashboard__lesson", "data-lesson": lesson.url },
+  return h("div", { class: "therapon-dashboard__lesson", "data-lesson": lesson.url, ...(lesson.optional ? { "data-optional": "" } : {}) },
     h("h3", {}, h("a", { href: new URL(lesson.url, siteRoot).href }, lesson.title)),
     h("div", { class: "therapon-dashboard__bar" }, bar, h("span", { "aria-hidden": "true" }, words)),
     h("ul", { class: "therapon-dashboard__exercises" }, ...items));

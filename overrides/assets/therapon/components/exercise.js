@@ -66,7 +66,7 @@ export function createExercise(el, { store, signal }) {
     saveTimer = undefined;
     if (!readDraft) return;
     const draft = readDraft();
-    if (draft !== record.draft) record = store.update(id, () => ({ draft }));
+    if (draft !== record.words.draft) record = store.update(id, () => ({ words: { draft } }));
   };
 
   // Another tab, a profile switch or an import changed this exercise ("*": maybe everything).

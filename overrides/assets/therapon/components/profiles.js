@@ -5,12 +5,16 @@
  * as text only, and never leave the device except in an export the learner makes.
  */
 import { button, h, keepingFocus, status } from "./dom.js";
+import { welcomePanel } from "./welcome.js";
 
 /** @typedef {import("../store.js").Store} Store */
 
-/** The profile list, switching, renaming and adding, on the progress page.
- * @param {HTMLElement} el @param {{store: Store, signal: AbortSignal}} context */
-export function mount(el, { store, signal }) {
+/** The profile list, switching, renaming and adding, on the progress page, and the first
+ * visit's question (one of us, or two?) asked again on request.
+ * @param {HTMLElement} el @param {{store: Store, signal: AbortSignal, config: {siteRoot: URL}}} context */
+export function mount(el, { store, signal, config }) {
+  /** @type {HTMLElement | null} */
+  let asking = null;  // the question, while it is open here; kept across redraws
   const feedback = status();
   const say = (/** @type {string} */ text) => { feedback.textContent = text; };
   const render = () => {
@@ -26,7 +30,12 @@ export function mount(el, { store, signal }) {
     rename.value = current?.name ?? "";
     const added = /** @type {HTMLInputElement} */ (h("input", { type: "text", id: "therapon-profile-new", maxlength: "40", autocomplete: "off" }));
     el.replaceChildren(
-      h("p", {}, ["Each profile keeps its own progress. Partners sharing this device can have one each, and take turns."]),
+      h("p", {}, ["Each profile keeps its own progress. Partners sharing this device can have one each, and take turns. What you write together in partner practice is shared by both."]),
+      asking ?? focusKey(button("Set up: one of us, or two?", () => {
+        asking = welcomePanel({ store, signal, config });
+        keepingFocus(el, render);
+        /** @type {HTMLElement | null} */ (asking.querySelector("button"))?.focus();
+      }, signal), "ask-again"),
       h("ul", { class: "therapon-profile-list" }, items),
       h("div", { class: "therapon-field" }, [
         h("label", { for: "therapon-profile-name" }, ["Name of the profile in use"]), rename,

@@ -1,8 +1,10 @@
 // @ts-check
 /**
- * The `reflection` exercise: a private journal entry, saved as it is typed and never graded.
- * It is done when the learner says so, or writes the author's minimum number of words.
- * The learner can copy it or download it as a text file; nothing is sent anywhere.
+ * The `reflection` exercise: a journal entry, saved as it is typed and never graded. One rule
+ * makes it done, and the page states it under the box: press Mark as done (after the author's
+ * minimum number of words, if there is one). A partner practice done as a couple is done when
+ * its turn is saved instead. With no minimum, no word count is shown at all: some prompts are
+ * too tender to be measured. The learner can copy the entry or download it; nothing is sent.
  */
 import { MAX_DRAFT_LENGTH } from "../records.js";
 import { createExercise } from "./exercise.js";
@@ -22,36 +24,46 @@ export function mount(el, { store, signal }) {
   const counter = /** @type {HTMLElement} */ (el.querySelector("[data-word-count]"));
   const done = /** @type {HTMLElement} */ (el.querySelector('[data-action="done"]'));
   const $action = (/** @type {string} */ name) => /** @type {HTMLElement} */ (el.querySelector(`[data-action="${name}"]`));
-  if (exercise.record.draft !== null) entry.value = exercise.record.draft;
+  if (exercise.record.words.draft !== null) entry.value = exercise.record.words.draft;
   // Longer entries could not be read back, so the box itself stops there, and says so.
   entry.maxLength = MAX_DRAFT_LENGTH;
 
+  const rule = /** @type {HTMLElement} */ (el.querySelector("[data-done-rule]"));
+  const byTurn = () => data.partnerPractice && store.profiles().list.length > 1;
+  const wordsLeft = () => Math.max(data.minWords - countWords(entry.value), 0);
+
   const refresh = () => {
     const words = countWords(entry.value);
-    const goal = data.minWords > 0 && exercise.record.status !== "passed"
-      ? ` (${Math.max(data.minWords - words, 0)} more to finish)` : "";
-    counter.textContent = `${words} ${words === 1 ? "word" : "words"}${goal}`;
-    done.hidden = exercise.record.status === "passed";
+    const passed = exercise.record.status === "passed";
+    counter.hidden = data.minWords === 0;
+    counter.textContent = passed || words >= data.minWords
+      ? `${words} ${words === 1 ? "word" : "words"}` : `${words} of ${data.minWords} words`;
+    done.hidden = passed || byTurn();
+    rule.textContent = passed ? "Done. You can keep writing; it is saved as you type."
+      : byTurn() ? "This counts as done when you save your turn below."
+        : data.minWords > 0 ? `This counts as done when you have written at least ${data.minWords} words and press Mark as done.`
+          : "This counts as done when you press Mark as done.";
   };
   const save = exercise.autosave(() => entry.value);
   entry.addEventListener("input", () => {
     save();
-    const words = countWords(entry.value);
-    if (data.minWords > 0 && words >= data.minWords && exercise.record.status !== "passed") {
-      exercise.saveDraft();
-      exercise.update(() => ({ status: "passed" }));
-      feedback.textContent = "That's enough words to count this reflection as done. Keep writing if you like.";
-    } else if (words > 0 && exercise.record.status === "new") {
-      exercise.update(() => ({ status: "attempted" }));
-    }
+    if (countWords(entry.value) > 0 && exercise.record.status === "new") exercise.update(() => ({ status: "attempted" }));
     if (entry.value.length >= MAX_DRAFT_LENGTH) feedback.textContent = FULL_BOX;
     refresh();
   }, { signal });
 
   done.addEventListener("click", () => {
     exercise.saveDraft();
+    const left = wordsLeft();
+    if (left > 0) {
+      feedback.textContent = `Write ${left} more ${left === 1 ? "word" : "words"} first (at least ${data.minWords} in all), ` +
+        "then press Mark as done. What you wrote is saved.";
+      entry.focus();
+      return;
+    }
     exercise.update(() => ({ status: "passed" }));
-    feedback.textContent = "Marked as done. Your reflection stays saved on this device.";
+    feedback.textContent = data.partnerPractice ? "Marked as done. These notes stay saved on this device."
+      : "Marked as done. Your reflection stays saved on this device.";
     refresh();
     entry.focus();
   }, { signal });
@@ -79,9 +91,12 @@ export function mount(el, { store, signal }) {
   }, { signal });
 
   exercise.onExternalChange(() => {
-    if (!exercise.typing) entry.value = exercise.record.draft ?? "";
+    if (!exercise.typing) entry.value = exercise.record.words.draft ?? "";
     refresh();
   });
+  // A profile added or switched may change the rule (a couple finishes by saving a turn).
+  const unsubscribe = store.subscribe((id) => { if (id === "*") refresh(); });
+  signal.addEventListener("abort", () => unsubscribe());
   exercise.show();
   refresh();
 }

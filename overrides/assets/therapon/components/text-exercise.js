@@ -41,7 +41,7 @@ export function mount(el, { runtime, store, signal, config }) {
   const { data, feedback } = exercise;
   const textarea = /** @type {HTMLTextAreaElement} */ (el.querySelector("[data-response]"));
   const check = /** @type {HTMLElement} */ (el.querySelector('[data-action="check"]'));
-  if (exercise.record.draft !== null) textarea.value = exercise.record.draft;
+  if (exercise.record.words.draft !== null) textarea.value = exercise.record.words.draft;
   // Longer drafts could not be read back, so the box itself stops there, and says so.
   textarea.maxLength = MAX_DRAFT_LENGTH;
   const save = exercise.autosave(() => textarea.value);
@@ -87,11 +87,11 @@ export function mount(el, { runtime, store, signal, config }) {
 
   exercise.onReset(() => {
     textarea.value = "";
-    exercise.update(() => ({ draft: "" }));
+    exercise.update(() => ({ words: { draft: "" } }));
     feedback.textContent = "Your answer was cleared.";
   });
   exercise.onExternalChange(() => {
-    if (!exercise.typing) textarea.value = exercise.record.draft ?? "";
+    if (!exercise.typing) textarea.value = exercise.record.words.draft ?? "";
   });
   const loading = /** @type {HTMLElement} */ (el.querySelector("[data-loading]"));
   const stopWatching = runtime.subscribe((status) => renderLoading(loading, status));

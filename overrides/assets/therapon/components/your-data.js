@@ -3,6 +3,9 @@
  * "Your data" on the progress page: export (optionally protected by a passphrase), import
  * with a preview and a choice to merge or replace, and "Delete all my data" after a
  * confirmation that says exactly what will go. A rejected file changes nothing.
+ *
+ * Each part says what happened right beside its own controls, in its own live region, and a
+ * message is cleared as soon as it no longer holds (a new file, a new passphrase).
  */
 import { MAX_FILE_BYTES, decrypt, encrypt, exportFile, mergeProgress, readProgressFile, snapshot, summarise } from "../transfer.js";
 import { button, h, status } from "./dom.js";
@@ -29,28 +32,45 @@ const describe = (s) =>
  * @param {{store: Store, config: {courseId: string}, signal: AbortSignal}} context
  */
 export function mount(el, { store, config, signal }) {
-  const feedback = status();
-  const say = (/** @type {string} */ text) => { feedback.textContent = text; };
+  /** A live region for one part's results, and the function that sets (or clears) it. */
+  const resultArea = () => {
+    const region = status();
+    return { region, say: (/** @type {string} */ text) => { region.textContent = text; } };
+  };
 
   // --- export ---
-  const passphrase = h("input", { type: "password", id: "therapon-export-passphrase", autocomplete: "new-password" });
-  const exportSection = h("section", { class: "therapon-data-part", "aria-labelledby": "therapon-export-title" }, [
+  const exported = resultArea();
+  const passphrase = /** @type {HTMLInputElement} */ (h("input", { type: "password", id: "therapon-export-passphrase", autocomplete: "new-password" }));
+  passphrase.addEventListener("input", () => exported.say(""), { signal });
+  const exportButton = button("Export my progress", async () => {
+    if (exportButton.getAttribute("aria-disabled") === "true") return;
+    const file = exportFile(snapshot(store), config.courseId);
+    const secret = passphrase.value;
+    const day = new Date().toISOString().slice(0, 10);
+    const name = `therapon-${config.courseId}-${day}.json`;
+    exportButton.setAttribute("aria-disabled", "true");
+    if (secret) exported.say("Protecting the file with your passphrase…");
+    try {
+      const body = secret ? await encrypt(file, secret, config.courseId) : file;
+      download(new Blob([JSON.stringify(body, null, 1)], { type: "application/json" }), name);
+      exported.say(`Your progress was saved as ${name}, in your browser's downloads.` +
+        (secret ? " It opens only with your passphrase." : " Anyone who has the file can read it, so keep it somewhere private."));
+    } finally {
+      exportButton.removeAttribute("aria-disabled");
+    }
+  }, signal);
+  const exportSection = h("section", { class: "therapon-data-part", "data-part": "export", "aria-labelledby": "therapon-export-title" }, [
     h("h3", { id: "therapon-export-title" }, ["Export"]),
     h("p", {}, ["Download one file with the progress, answers, reflections and turns of every profile on this device. Keep it somewhere private."]),
     h("label", { for: "therapon-export-passphrase" }, ["Passphrase (optional)"]),
     passphrase,
     h("p", { class: "therapon-help" }, ["With a passphrase, the file can only be opened with it. If you forget it, the file cannot be recovered."]),
-    button("Export my progress", async () => {
-      const file = exportFile(snapshot(store), config.courseId);
-      const secret = /** @type {HTMLInputElement} */ (passphrase).value;
-      const body = secret ? await encrypt(file, secret, config.courseId) : file;
-      const day = new Date().toISOString().slice(0, 10);
-      download(new Blob([JSON.stringify(body, null, 1)], { type: "application/json" }), `therapon-${config.courseId}-${day}.json`);
-      say(secret ? "Your progress was exported, protected by your passphrase." : "Your progress was exported.");
-    }, signal),
+    h("div", { class: "therapon-actions" }, [exportButton]),
+    exported.region,
   ]);
 
   // --- import ---
+  const imported = resultArea();
   const picker = /** @type {HTMLInputElement} */ (h("input", { type: "file", id: "therapon-import-file", accept: ".json,application/json" }));
   const unlockBox = h("div", { class: "therapon-import-step", hidden: "" });
   const previewBox = h("div", { class: "therapon-import-step", hidden: "" });
@@ -71,7 +91,7 @@ export function mount(el, { store, config, signal }) {
       h("div", { class: "therapon-actions" }, [
         button("Merge with my progress", () => apply(mergeProgress(snapshot(store), progress), false, "merged"), signal, true),
         button("Replace my progress", () => apply(progress, true, "replaced"), signal),
-        button("Cancel", () => { resetImport(); say("Nothing was imported."); picker.focus(); }, signal),
+        button("Cancel", () => { resetImport(); imported.say("Nothing was imported."); picker.focus(); }, signal),
       ]),
     );
     previewBox.hidden = false;
@@ -81,67 +101,85 @@ export function mount(el, { store, config, signal }) {
   const apply = (progress, replace, verb) => {
     const saved = store.restore(progress, replace);
     resetImport();
-    say(saved ? `Your progress was ${verb}.` : "The import could not be saved. Nothing was changed.");
+    imported.say(saved ? `Your progress was ${verb}.` : "The import could not be saved. Nothing was changed.");
     picker.focus();  // the buttons that had focus are gone; the result is announced
   };
   picker.addEventListener("change", async () => {
     const file = picker.files?.[0];
-    resetImport();
+    imported.say("");  // a new file: what was said about the last one no longer holds
+    unlockBox.hidden = true;
+    previewBox.hidden = true;
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) return say("This file is too large to be a progress file, so it was not imported.");
-    const first = readProgressFile(await file.text(), config.courseId);
-    if (!first.ok) return say(first.message);
-    if (!first.encrypted) return preview(first.progress, first.exportedAt);
+    const refuse = (/** @type {string} */ message) => { resetImport(); imported.say(message); };
+    if (file.size > MAX_FILE_BYTES) return refuse("This file is too large to be a progress file, so it was not imported.");
+    const first = readProgressFile(await file.text(), config.courseId, store.partnerPractice);
+    if (!first.ok) return refuse(/** @type {string} */ (first.message));
+    if (!first.encrypted) return preview(/** @type {import("../transfer.js").Progress} */ (first.progress), first.exportedAt ?? "");
     const secret = /** @type {HTMLInputElement} */ (h("input", { type: "password", id: "therapon-import-passphrase", autocomplete: "off" }));
+    const unlockResult = resultArea();
+    secret.addEventListener("input", () => unlockResult.say(""), { signal });
+    const unlock = button("Unlock", async () => {
+      if (unlock.getAttribute("aria-disabled") === "true") return;
+      unlock.setAttribute("aria-disabled", "true");
+      unlockResult.say("Opening the file…");
+      try {
+        const text = await decrypt(first.envelope, secret.value);
+        if (text === null) return unlockResult.say("That passphrase does not open this file. Check it and try again; nothing was imported.");
+        const inner = readProgressFile(text, config.courseId, store.partnerPractice);
+        if (!inner.ok) return refuse(/** @type {string} */ (inner.message));
+        if (inner.encrypted) return refuse("This file is damaged, so nothing was imported.");
+        unlockResult.say("");
+        imported.say("The file is open. Look at what it holds, then choose.");
+        preview(/** @type {import("../transfer.js").Progress} */ (inner.progress), inner.exportedAt ?? "");
+      } finally {
+        unlock.removeAttribute("aria-disabled");
+      }
+    }, signal, true);
     unlockBox.replaceChildren(
       h("p", {}, ["This file is protected. Enter its passphrase."]),
       h("label", { for: "therapon-import-passphrase" }, ["Passphrase for this file"]),
       secret,
-      h("div", { class: "therapon-actions" }, [button("Unlock", async () => {
-        const text = await decrypt(first.envelope, secret.value);
-        if (text === null) return say("That passphrase does not open this file. Check it and try again; nothing was imported.");
-        const inner = readProgressFile(text, config.courseId);
-        if (!inner.ok) return say(inner.message);
-        if (inner.encrypted) return say("This file is damaged, so nothing was imported.");
-        preview(inner.progress, inner.exportedAt);
-      }, signal, true)]),
+      h("div", { class: "therapon-actions" }, [unlock]),
+      unlockResult.region,
     );
     unlockBox.hidden = false;
     secret.focus();
   }, { signal });
-  const importSection = h("section", { class: "therapon-data-part", "aria-labelledby": "therapon-import-title" }, [
+  const importSection = h("section", { class: "therapon-data-part", "data-part": "import", "aria-labelledby": "therapon-import-title" }, [
     h("h3", { id: "therapon-import-title" }, ["Import"]),
     h("p", {}, ["Bring in progress exported from another browser or device. You will see what the file holds before anything changes."]),
     h("label", { for: "therapon-import-file" }, ["Choose a progress file"]),
-    picker, unlockBox, previewBox,
+    picker, imported.region, unlockBox, previewBox,
   ]);
 
   // --- delete ---
+  const deleted = resultArea();
   const confirmBox = h("div", { class: "therapon-confirm", hidden: "" });
   /** Close the question and put focus back on the button that asked it. @param {string} result */
   const closeConfirm = (result) => {
     confirmBox.hidden = true;
-    say(result);
-    /** @type {HTMLElement} */ (deleteSection.querySelector("button")).focus();
+    deleted.say(result);
+    deleteButton.focus();
   };
-  const deleteSection = h("section", { class: "therapon-data-part", "aria-labelledby": "therapon-delete-title" }, [
+  const deleteButton = button("Delete all my data", () => {
+    deleted.say("");
+    const s = summarise(snapshot(store));
+    confirmBox.replaceChildren(
+      h("p", { "data-delete-summary": "" }, [`This removes from this browser everything this course saved: ${describe(s)} It cannot be undone. Export first if you want a copy.`]),
+      button("Yes, delete everything", () => {
+        store.clearAll();
+        closeConfirm("Everything this course saved on this device was deleted.");
+      }, signal, true),
+      button("Cancel", () => closeConfirm("Nothing was deleted."), signal),
+    );
+    confirmBox.hidden = false;
+    /** @type {HTMLElement} */ (confirmBox.querySelector("button")).focus();
+  }, signal);
+  const deleteSection = h("section", { class: "therapon-data-part", "data-part": "delete", "aria-labelledby": "therapon-delete-title" }, [
     h("h3", { id: "therapon-delete-title" }, ["Delete"]),
-    button("Delete all my data", () => {
-      const s = summarise(snapshot(store));
-      confirmBox.replaceChildren(
-        h("p", { "data-delete-summary": "" }, [`This removes from this browser everything this course saved: ${describe(s)} It cannot be undone. Export first if you want a copy.`]),
-        button("Yes, delete everything", () => {
-          store.clearAll();
-          closeConfirm("Everything this course saved on this device was deleted.");
-        }, signal, true),
-        button("Cancel", () => closeConfirm("Nothing was deleted."), signal),
-      );
-      confirmBox.hidden = false;
-      /** @type {HTMLElement} */ (confirmBox.querySelector("button")).focus();
-    }, signal),
-    confirmBox,
+    deleteButton, confirmBox, deleted.region,
   ]);
 
-  el.replaceChildren(exportSection, importSection, deleteSection, feedback);
+  el.replaceChildren(exportSection, importSection, deleteSection);
   el.dataset.ready = "";
 }
