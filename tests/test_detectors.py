@@ -71,7 +71,7 @@ CASES = [
     ("demand", "Just put it in a drawer when we eat.", ["put it in a drawer when we eat"]),
     ("demand", "Do you need to recharge first?", []),
     ("demand", "Tell me more.", []),
-    ("threat", "If you say no I'll know where I stand.", ["If you say no I'll"]),
+    ("threat", "If you say no I'll know where I stand.", ["If you say no I'll", "where I stand"]),
     ("non-apology", "I'm sorry you feel that way.", ["I'm sorry you feel"]),
     ("non-apology", "I'm sorry I made plans without you.", []),
     ("own-story", "Me too, my day was long.", ["Me too", "my day"]),

@@ -41,17 +41,18 @@ def owner(reading: Reading, found: Found) -> str | None:
 
 TRAITS = frozenset("insecure jealous possessive anxious sensitive oversensitive emotional paranoid needy "
                    "clingy dramatic moody defensive negative nervous touchy".split())
-FILLER_FORMS = frozenset("really so very just too a bit little kind of being always".split())
+FILLER_FORMS = frozenset("really so very just too a an bit little kind of being always".split())
 
 
 def label_frame(reading: Reading, found: Found) -> bool:
     """"you're so insecure", "because you're insecure", "you're being really insecure": a trait."""
     if found.entry not in TRAITS:
         return False
-    before = [w.form for w in reading.words[max(found.first - 5, 0):found.first]]
+    window = reading.words[max(found.first - 7, 0):found.first]
+    before = [w.form for w in window]
     while before and before[-1] in FILLER_FORMS:
         before.pop()
-    skipped = found.first - len(before) > 0 and len(before) < 5
+    skipped = len(before) < len(window)
     if "always" in before and before[-2:] in (["have", "been"], ["always", "been"], ["you", "were"]) \
             and "you" in before:
         return True  # "you've always been a bit sensitive"
@@ -78,13 +79,14 @@ def own_feeling(reading: Reading, scene: Scene) -> list[Found]:
 @detector("interpretation")
 def interpretation(reading: Reading, scene: Scene) -> list[Found]:
     """A word that accuses while sounding like a feeling ("I feel ignored"), or "I feel
-    like you…", a thought about the partner dressed as a feeling."""
+    like you…", a thought about the partner dressed as a feeling. Not "I felt like we were a
+    team", which is about the two of you."""
     said = [f for f in feelings_in(reading, "interpretations")
             if owner(reading, f) == "self" or reading.words[f.last + 1:f.last + 2] and
             reading.words[f.last + 1].form == "me"]  # "when you ignore me"
-    return sorted(said + Phrases(("i feel like", "i feel that you", "i feel as if", "i feel as though",
-                                  "i feel like you", "makes me feel like")).find(reading),
-                  key=lambda f: f.first)
+    thoughts = Phrases(("i feel like !we", "i feel that you", "i feel as if !we", "i feel as though !we",
+                        "i feel like you", "makes me feel like")).find(reading)
+    return sorted(said + thoughts, key=lambda f: f.first)
 
 
 @detector("own-hard-feeling")

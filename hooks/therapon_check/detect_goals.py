@@ -10,7 +10,8 @@ from .reading import Reading
 
 # How a need or a "when" is said, beside the needs lexicon's own entries.
 NEED_PHRASES = Phrases(("i need to feel", "need to feel", "i need", "i would love", "matters to me",
-                        "important to me", "i miss", "i want to feel", "to feel close", "to feel connected",
+                        "important to me", "i miss", "i have been missing", "i have missed", "missing us",
+                        "i want to feel", "to feel close", "to feel connected",
                         "feel close", "feel like we"))
 WHEN_PHRASES = Phrases(("when", "whenever", "every time we", "if you", "while you", "while i", "after you"))
 

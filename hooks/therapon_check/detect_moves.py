@@ -35,8 +35,17 @@ IMPERATIVES = frozenset("put stop get do go take give turn leave pick help clean
                         "finish tell".split())
 # Words that grant the other side something before a "but" takes it back ("I know work's crazy, but").
 GRANTING = ("^i know", "^i get", "^i understand", "^i hear", "^i see", "^i realise", "^i appreciate", "^sure",
-            "^i am sorry", "^sorry",
+            "^i am sorry", "^sorry", "^i accept", "^i admit", "^i should have", "^you are right",
             "^okay", "^ok", "^fair enough")
+# Longer ways to say "but": "It's just that…", "Having said that…".
+CONTRAST_PHRASES = ("^it is just that", "^the thing is", "^that said", "^having said that", "^even so",
+                    "^all the same")
+# "I was careless": the writer's own fault, owned.
+SELF_FRAMES = (("i", "was"), ("i", "am"), ("i", "have", "been"), ("i", "had", "been"), ("i", "was", "being"),
+               ("i", "am", "being"))
+# What a "you made me feel" says when it is thanks, not blame ("you made me feel so much better").
+KIND_RESULTS = ("better", "laugh", "smile", "possible", "bearable", "safe", "cared", "loved", "special",
+                "welcome", "at home", "calm", "okay")
 # After "but", words that keep the door open rather than take the first half back.
 BENIGN_AFTER_BUT = ("i am here", "i want to", "i love", "i would like", "i am listening", "i am glad",
                     "thank", "i care", "i am sorry", "i hear", "i get it", "i understand", "i really want",
@@ -60,6 +69,10 @@ def sarcasm(reading: Reading, scene: Scene) -> list[Found]:
         now = [w.form for w in reading.words[f.last + 1:f.last + 3]] == ["right", "now"]
         if shouted or now:  # "I feel SO important", "I feel so loved right now"
             found.append(Found(f.first - (1 if shouted else 0), f.last, "mock feeling", f.quote))
+    for position, word in enumerate(reading.words[1:], start=1):  # "I'm SO sorry I wanted…"
+        before = reading.words[position - 1]
+        if word.form == "sorry" and len(before.form) > 1 and reading.text[before.start:before.end].isupper():
+            found.append(Found(position - 1, position, "mock sorry", reading.quote(position - 1, position)))
     for quoted_words in SCARE_QUOTES.finditer(reading.text):
         inside = [p for p, w in enumerate(reading.words)
                   if quoted_words.start(2) <= w.start and w.end <= quoted_words.end(2)]
@@ -72,16 +85,33 @@ def sarcasm(reading: Reading, scene: Scene) -> list[Found]:
 def label(reading: Reading, scene: Scene) -> list[Found]:
     """A label for the person ("lazy", "needy", "typical you", "a grown man should…"), unless
     negated ("I know you're not being rude"); and a feeling word used as a trait ("you're so insecure")."""
-    found = [f for f in lexicon_phrases("judgements").find(reading) if not reading.negated(f.first)]
+    found = [f for f in lexicon_phrases("judgements").find(reading)
+             if not reading.negated(f.first) and not _said_of_self(reading, f)]
     traits = [f for f in feelings_in(reading, "feelings") if feelings.label_frame(reading, f)]
     return sorted(unique(found + traits), key=lambda f: f.first)
+
+
+def _said_of_self(reading: Reading, found: Found) -> bool:
+    """"That was thoughtless of me", "I was careless": the writer owning a fault, not labelling."""
+    words = reading.words
+    if [w.form for w in words[found.last + 1:found.last + 3]] == ["of", "me"]:
+        return True
+    clause = words[found.first].clause
+    before = [w.form for w in words[max(found.first - 5, 0):found.first] if w.clause == clause]
+    while before and before[-1] in feelings.FILLER_FORMS:
+        before.pop()
+    return any(before[-len(frame):] == list(frame) for frame in SELF_FRAMES)
 
 
 @detector("blame")
 def blame(reading: Reading, scene: Scene) -> list[Found]:
     """Blame: "you never", "your fault", "for once", "as usual", "every time you". Not "you never
-    get a night to yourself", which is the partner's lot (lexicon/blame.txt says which verbs)."""
-    found = lexicon_phrases("blame").find(reading)
+    get a night to yourself", which is the partner's lot (lexicon/blame.txt says which verbs);
+    not "you made me feel so much better", which is thanks."""
+    kind = Phrases(KIND_RESULTS)
+    found = [f for f in lexicon_phrases("blame").find(reading)
+             if not (f.entry in ("you make me feel", "you made me", "you are making me feel")
+                     and kind.find(reading, range(f.last + 1, min(f.last + 5, len(reading.words)))))]
     return sorted(unique(found), key=lambda f: f.first)
 
 
@@ -145,9 +175,12 @@ def yes_but(reading: Reading, scene: Scene) -> list[Found]:
                      + goals.thanks(reading, scene) + lexicon_phrases("reflections").find(reading)
                      + Phrases(GRANTING).find(reading), key=lambda f: f.first)
     found = []
+    contrasts = {f.last: f.first for f in Phrases(CONTRAST_PHRASES).find(reading)}
     for position, word in enumerate(reading.words):
-        if word.form not in CONTRAST:
+        if word.form not in CONTRAST and position not in contrasts:
             continue
+        if word.form == "though" and position and reading.words[position - 1].form == "as":
+            continue  # "it sounds as though…" compares, it takes nothing back
         following = reading.words[position + 1] if position + 1 < len(reading.words) else None
         ends_clause = word.form == "though" and (following is None or following.clause != word.clause
                                                   or following.sentence != word.sentence)
@@ -163,7 +196,8 @@ def yes_but(reading: Reading, scene: Scene) -> list[Found]:
                   and reading.words[f.first].sentence >= word.sentence - 1]
         if before and _takes_back(reading, taken_back):
             found.append(Found(before[0].first, taken_back[-1], "but",
-                               reading.quote(position if not ends_clause else taken_back[0], taken_back[-1])))
+                               reading.quote(contrasts.get(position, position) if not ends_clause
+                                             else taken_back[0], taken_back[-1])))
     return found
 
 
@@ -179,7 +213,7 @@ def _takes_back(reading: Reading, span: range) -> bool:
 
 for _name, _lexicon in (("defending", "defending"), ("minimising", "minimising"), ("threat", "threats"),
                        ("non-apology", "non-apologies"), ("own-story", "own-story"),
-                       ("promise", "promises"), ("agreeing", "agreeing")):
+                       ("promise", "promises"), ("agreeing", "agreeing"), ("self-blame", "self-blame")):
     lexicon_detector(_name, _lexicon)
 
 

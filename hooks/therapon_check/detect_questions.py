@@ -9,6 +9,7 @@ from .matching import Found, lexicon_phrases
 from .reading import Reading
 
 INTERJECTIONS = frozenset("really seriously what huh wow excuse sorry".split())
+LEAD_INS = frozenset("and but so then well ok okay honestly seriously".split())
 
 
 def hostile(reading: Reading, span: range) -> list[Found]:
@@ -18,6 +19,8 @@ def hostile(reading: Reading, span: range) -> list[Found]:
     forms = [reading.words[p].form for p in span]
     if forms and len(forms) <= 2 and forms[0] in INTERJECTIONS:
         found.append(Found(span[0], span[-1], forms[0], reading.quote(span[0], span[-1])))
+    opening = next((i for i, f in enumerate(forms) if f not in LEAD_INS), len(forms))
+    span, forms = span[opening:], forms[opening:]  # "Then why do you keep…?" is a why-question
     if forms[:1] == ["why"] or forms[:2] == ["how", "come"]:
         charges = within(moves.blame(reading, Scene()) + moves.label(reading, Scene())
                          + moves.absolutes(reading, Scene()), span)
@@ -59,7 +62,7 @@ def why_question(reading: Reading, scene: Scene) -> list[Found]:
     found = []
     for span in reading.sentences:
         forms = [reading.words[p].form for p in span]
-        while forms and forms[0] in ("and", "but", "so", "well", "ok", "okay", "honestly", "seriously"):
+        while forms and forms[0] in LEAD_INS:
             forms = forms[1:]
         if forms[:1] == ["why"] and forms[1:2] != ["not"] and is_question(reading, span):
             found.append(Found(span[0], span[-1], "why", reading.sentence_text(span)))
@@ -86,7 +89,8 @@ def check_back(reading: Reading, scene: Scene) -> list[Found]:
     found = [f for f in lexicon_phrases("check-backs").find(reading)]
     for span in reading.sentences:
         last = reading.words[span[-1]]
-        if is_question(reading, span) and last.form in TAGS and len(span) > 1 \
+        alone = len(span) == 1 and last.sentence > 0  # "…no time for you. Right?"
+        if is_question(reading, span) and last.form in TAGS and (len(span) > 1 or alone) \
                 and not hostile(reading, span):
             found.append(Found(span[-1], span[-1], "tag", reading.quote(span[-1], span[-1])))
     return unique(found)

@@ -54,8 +54,10 @@ def feelings_in(reading: Reading, *lexicons: str) -> list[Found]:
 
 
 def is_question(reading: Reading, span: range) -> bool:
-    text = reading.sentence_text(span)
-    if text.rstrip("\"')]”’ ").endswith("?"):
+    text = reading.sentence_text(span).rstrip()
+    while text and not (text[-1].isalnum() or text[-1] in ".?!"):  # quotes, brackets, an emoji 🙄
+        text = text[:-1].rstrip()
+    if text.endswith("?"):
         return True
     forms = [reading.words[p].form for p in span]
     while forms and forms[0] in ("and", "but", "so", "well", "okay", "ok", "oh", "hey", "love"):

@@ -125,7 +125,8 @@ def _read_words(text: str) -> tuple[Word, ...]:
         gap = text[last_end:match.start()]
         emoji = not match.group()[0].isalnum()
         ended = ended_before or (found and _ends_sentence(gap, text, match.start()))
-        ended_before = bool(ended and emoji)  # "…now? 🙄" is one sentence; what follows the 🙄 is the next
+        # "…now? 🙄" is one sentence; what follows the 🙄 is the next ("miss u 🥹 could we…").
+        ended_before = emoji
         if ended and not emoji:
             sentence += 1
             clause += 1
