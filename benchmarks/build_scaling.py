@@ -67,6 +67,7 @@ def exercises(target: Path, i: int) -> None:
     (folder / "checker.py").write_text(CHECKER)
     (folder / "exercise.toml").write_text(
         f'id = "g{i}-text"\nkind = "text"\ntitle = "Say it {i}"\nprompt = "Name a feeling."\n'
+        'checker = "checker.py"\n'
         f'[[examples]]\nresponse = "I feel lonely {i}."\nmeets_goal = true\n'
         '[[examples]]\nresponse = "You never call."\nmeets_goal = false\n')
 

@@ -11,6 +11,7 @@ from mkdocs.plugins import get_plugin_logger
 from therapon.answers import ANSWERS_FENCE
 from therapon.course import CourseBuild
 from therapon.csp import ContentSecurityPolicy
+from therapon.dialogs import name_search_dialog
 from therapon.errors import AuthoringFailed
 from therapon.fence import custom_fence
 from therapon.pages import check_templates
@@ -92,15 +93,22 @@ def on_env(env, config, files):
 def on_post_page(output, page, config):
     with reported():
         output = _build.complete_page(output, page.file.src_path)
-    return _csp.add(output, page.file.dest_path)
+    output = _csp.add(name_search_dialog(output), page.file.dest_path)
+    _build.written.record(page.file.dest_path, output)
+    return output
 
 
 def on_post_template(output_content, template_name, config):
-    return _csp.add(output_content, template_name) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    output = _csp.add(name_search_dialog(output_content), template_name)
+    _build.written.record(template_name, output)
+    return output
 
 
 def on_post_build(config):
-    _csp.finish(Path(config.site_dir))
+    for dest_path, html in _csp.finish(Path(config.site_dir)).items():
+        _build.written.record(dest_path, html)
     for warning in _build.unused_exercises():
         log.warning(warning)
     with reported():

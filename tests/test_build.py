@@ -211,3 +211,14 @@ def test_search_index_gives_away_no_answer(built_site: Path) -> None:
     for answer in answers:
         words = re.sub(r"[*_`\"]", "", answer).split()[:8]  # the start, as plain text
         assert " ".join(words) not in texts, answer
+
+
+def test_every_page_names_its_search_dialog(built_site: Path) -> None:
+    """Material leaves its search dialog unnamed (Lighthouse: aria-dialog-name); the build names
+    it after the search box it holds, on every page, the 404 page included."""
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 15
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if 'data-md-component="search"' in html:
+            assert 'data-md-component="search" role="dialog" aria-label="Search"' in html, page

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from support.csp import csp_source, inline_scripts, script_sources
 from therapon.csp import meta, script_hashes
-from therapon.offline import page_url
+from therapon.offline import WrittenPages, page_url
 
 SW_BUILD = re.compile(r"^self\.THERAPON_BUILD = (\{.*\});$", re.MULTILINE)
 
@@ -77,3 +77,18 @@ def test_json_data_blocks_are_not_hashed_as_scripts() -> None:
         '<script src="x.js"></script><script type="module">go()</script>'
     assert len(script_hashes(html)) == 2
     assert meta(set()).startswith('<meta http-equiv="Content-Security-Policy"')
+
+
+def test_page_digests_come_from_memory_unless_the_file_changed_after(tmp_path: Path) -> None:
+    """The build hashes each page as it hands it to MkDocs; a page another plugin rewrote later
+    (its size differs) is hashed from disk, so the list always matches what is served."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text("<p>café</p>", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<p>changed by a later plugin</p>", encoding="utf-8")
+    written = WrittenPages()
+    written.record("a/index.html", "<p>café</p>")
+    written.record("b.html", "<p>as handed over</p>")
+    (tmp_path / "a" / "index.html").write_bytes(b"<p>cafe!</p>")  # same size, never read
+    assert written.digest(tmp_path, "a/index.html") == hashlib.sha256("<p>café</p>".encode()).hexdigest()
+    changed = hashlib.sha256(b"<p>changed by a later plugin</p>").hexdigest()
+    assert written.digest(tmp_path, "b.html") == changed

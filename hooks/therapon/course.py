@@ -19,7 +19,7 @@ from .kinds import KINDS
 from .load import load_exercises, relative
 from .manifest import Lesson, manifest, versioned_url, write_manifest
 from .model import STATUSES, Exercise
-from .offline import write_service_worker
+from .offline import WrittenPages, write_service_worker
 from .pages import DOCS_DIR, read_pages
 from .render import render_exercise, search_stub
 from .runtime import SITE_PYODIDE_DIR, Runtime, install, locate
@@ -78,6 +78,7 @@ class CourseBuild:
         self.settings = settings
         self.cache_dir = root / CACHE_DIR if cache_dir is None else cache_dir
         self.body_offsets = read_pages(root / DOCS_DIR, root)
+        self.written = WrittenPages()  # what each page's file holds, for the service worker
         self.exercises = load_exercises(root / "exercises", root)
         self.verification: Verification | None = None
         self.runtime: Runtime = locate(root, build_wheel(CHECKER_DIR), self.cache_dir)
@@ -201,4 +202,5 @@ class CourseBuild:
             self.verification.result()
         write_manifest(site_dir, self._manifest)
         install(self.runtime, site_dir)
-        write_service_worker(site_dir, self.settings.course_id, self.course_url, self.runtime.cache_dir)
+        write_service_worker(site_dir, self.settings.course_id, self.course_url, self.runtime.cache_dir,
+                             self.written)

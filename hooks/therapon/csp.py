@@ -59,12 +59,16 @@ class ContentSecurityPolicy:
         at = charset.end() if charset else html.index("<head>") + len("<head>")
         return html[:at] + tag + html[at:]
 
-    def finish(self, site_dir: Path) -> None:
-        """Pages written before the last new hash was seen get the complete list."""
+    def finish(self, site_dir: Path) -> dict[str, str]:
+        """Pages written before the last new hash was seen get the complete list; returns
+        those pages as rewritten, by their path in the site."""
         complete = meta(self.hashes)
+        rewritten: dict[str, str] = {}
         for dest_path, known in self.pages.items():
             if known != self.hashes:
                 path = site_dir / dest_path
-                html = path.read_text(encoding="utf-8")
-                path.write_text(html.replace(meta(set(known)), complete, 1), encoding="utf-8")
+                html = path.read_text(encoding="utf-8").replace(meta(set(known)), complete, 1)
+                path.write_text(html, encoding="utf-8")
+                rewritten[dest_path] = html
         self.pages.clear()
+        return rewritten

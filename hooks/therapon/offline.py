@@ -47,6 +47,26 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+class WrittenPages:
+    """The sha256 of each page as the build hands it to MkDocs, taken from memory, so that the
+    service worker's list need not read every page back from disk. A page whose file is not the
+    size it was handed over at (another plugin changed it afterwards) is read from disk."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple[int, str]] = {}
+
+    def record(self, dest_path: str, html: str) -> None:
+        data = html.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
+        self.pages[PurePosixPath(dest_path).as_posix()] = (len(data), hashlib.sha256(data).hexdigest())
+
+    def digest(self, site_dir: Path, relative: str) -> str:
+        known = self.pages.get(relative)
+        path = site_dir / relative
+        if known is not None and path.stat().st_size == known[0]:
+            return known[1]
+        return digest(path)
+
+
 def site_files(site_dir: Path) -> Iterable[str]:
     for path in sorted(site_dir.rglob("*")):
         relative = path.relative_to(site_dir).as_posix()
@@ -55,11 +75,12 @@ def site_files(site_dir: Path) -> Iterable[str]:
             yield relative
 
 
-def precache(site_dir: Path, course_url: str) -> list[Entry]:
+def precache(site_dir: Path, course_url: str, written: WrittenPages | None = None) -> list[Entry]:
     """Every page and asset, with course.json under its versioned URL (see course_url)."""
     course_file = course_url.split("?", 1)[0]
+    written = written or WrittenPages()
     return [Entry(course_url if relative == course_file else page_url(relative),
-                  digest(site_dir / relative)) for relative in site_files(site_dir)]
+                  written.digest(site_dir, relative)) for relative in site_files(site_dir)]
 
 
 def runtime_entries(site_dir: Path, digests: DiskCache) -> list[Entry]:
@@ -78,10 +99,11 @@ def version_of(entries: list[Entry]) -> str:
     return hashlib.sha256("\n".join(f"{e.url} {e.sha256}" for e in entries).encode()).hexdigest()[:16]
 
 
-def write_service_worker(site_dir: Path, course_id: str, course_url: str, cache_dir: Path) -> str:
+def write_service_worker(site_dir: Path, course_id: str, course_url: str, cache_dir: Path,
+                         written: WrittenPages | None = None) -> str:
     """Write sw.js at the site root (its scope is the whole site, also under a sub-path)."""
     digests = DiskCache(cache_dir / "digests.json")
-    pages, runtime = precache(site_dir, course_url), runtime_entries(site_dir, digests)
+    pages, runtime = precache(site_dir, course_url, written), runtime_entries(site_dir, digests)
     digests.save()
     build = {
         "course": course_id,

@@ -6,6 +6,7 @@
  */
 import { readConfig } from "./config.js";
 import { mountCourseProgress } from "./course-progress.js";
+import { answerEarlyPresses, earlyEdits } from "./early-presses.js";
 import { mountHeaderTitle } from "./header-title.js";
 import { notify, render as renderNotices } from "./notices.js";
 import { keepRuntime, registerOffline, renderUpdateNotice } from "./offline.js";
@@ -65,9 +66,11 @@ function mountPage() {
     const mount = MOUNTS[/** @type {keyof typeof MOUNTS} */ (el.dataset.kind)];
     if (!mount) continue;
     try {
+      const edits = earlyEdits(el);
       mount(el, { runtime, store, signal, config, loadEditor });
       mountPartnerTurn(el, { store, signal, config });
       el.dataset.ready = "";  // its buttons work from now on (tests and benchmarks wait for it)
+      answerEarlyPresses(el, edits);
     } catch (error) {
       console.error(`Exercise ${el.dataset.exercise} could not start`, error);
     }

@@ -1,0 +1,94 @@
+"""A press before the page script has mounted an exercise is answered, never lost (issue 17).
+
+The page script is held back at the network, so "before mounting" is a state the test makes,
+not a race it hopes to win: the page has painted its exercises, and none of them is ready.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from playwright.sync_api import Page, Route, expect
+
+from .helpers import LAB, LESSON, NO_SERVICE_WORKER, PYTHON_READY_MS, solution, wait_saved
+
+pytestmark = NO_SERVICE_WORKER
+GOOD = "I feel lonely when you look at your phone while I'm talking, because I need connection."
+WAITING = "One moment: this exercise is starting."
+
+
+def hold_page_script(page: Page) -> Callable[[], None]:
+    """Hold every request for the page script until the returned function lets them go."""
+    held: list[Route] = []
+    released = False
+
+    def hold(route: Route) -> None:
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    def release() -> None:
+        nonlocal released
+        released = True
+        for route in held:
+            route.continue_()
+    page.route("**/assets/therapon/main.js*", hold)
+    return release
+
+
+def unmounted(page: Page, exercise_id: str):
+    box = page.locator(f'[data-exercise="{exercise_id}"]')
+    expect(box).to_be_visible()
+    expect(box).not_to_have_attribute("data-ready", "")
+    return box
+
+
+def test_a_text_check_pressed_before_mounting_is_answered_with_the_words_typed(page: Page, site, page_errors):
+    page.goto(site.url + LESSON)
+    page.locator('[data-exercise="soften-the-start"][data-ready] textarea').fill("An older draft, saved.")
+    wait_saved(page, "soften-the-start", "An older draft, saved.")
+    release = hold_page_script(page)
+    page.reload(wait_until="commit")
+    box = unmounted(page, "soften-the-start")
+    box.locator("textarea").fill(GOOD)
+    box.get_by_role("button", name="Check", exact=True).click()
+    expect(box.locator("[data-feedback]")).to_contain_text(WAITING)
+    release()
+    expect(box).to_have_attribute("data-ready", "")
+    expect(box.locator("[data-feedback]")).to_contain_text("This meets the goal", timeout=PYTHON_READY_MS)
+    expect(box.locator("textarea")).to_have_value(GOOD)  # the saved older draft did not replace it
+    expect(box).to_have_attribute("data-status", "passed")
+    wait_saved(page, "soften-the-start", GOOD)
+    assert page_errors == []
+
+
+def test_a_code_check_pressed_before_mounting_runs_the_code_typed(page: Page, site, page_errors):
+    release = hold_page_script(page)
+    page.goto(site.url + LAB, wait_until="commit")
+    box = unmounted(page, "listener-tally")
+    box.locator("textarea[data-code]").fill(solution("listener-tally"))
+    box.get_by_role("button", name="Check", exact=True).click()
+    expect(box.locator("[data-feedback]")).to_contain_text(WAITING)
+    release()
+    expect(box).to_have_attribute("data-status", "passed", timeout=PYTHON_READY_MS)
+    expect(box.locator("[data-feedback]")).not_to_contain_text(WAITING)
+    assert page_errors == []
+
+
+def test_a_press_twice_before_mounting_is_answered_once(page: Page, site):
+    release = hold_page_script(page)
+    page.goto(site.url + LESSON, wait_until="commit")
+    box = unmounted(page, "soften-the-start")
+    box.locator("textarea").fill("You never listen to me! You're always on your phone.")
+    check = box.get_by_role("button", name="Check", exact=True)
+    check.click()
+    check.click()
+    release()
+    expect(box.locator("[data-feedback]")).to_contain_text("Not yet: one thing in it could hurt",
+                                                           timeout=PYTHON_READY_MS)
+    expect(box).to_have_attribute("data-status", "attempted")
+    attempts = page.evaluate("""() => Object.entries(localStorage)
+        .filter(([key]) => key.endsWith(":exercise:soften-the-start"))
+        .map(([, value]) => JSON.parse(value).attempts)""")
+    assert attempts == [1]
