@@ -190,8 +190,8 @@ def test_a_finished_lesson_is_marked_in_the_nav_and_the_header_counts_live(page:
                        [PREFIX + "profiles", json.dumps({**TWO_PROFILES, "active": "p-alex"})])
     other_tab.close()
     shared = [e for e in lesson["exercises"] if e["partner"]]
-    assert len(shared) == 1
-    expect(count).to_have_text(f"1/{total}")
+    assert len(shared) >= 1
+    expect(count).to_have_text(f"{len(shared)}/{total}")
     expect(page.locator(".md-nav--primary .therapon-nav-done")).to_have_count(0)
     assert page_errors == []
 

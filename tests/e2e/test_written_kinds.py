@@ -75,7 +75,7 @@ def test_choice_wrong_then_right_and_kept_by_option_id(page: Page, site, page_er
     expect(box.locator("[data-feedback]")).to_contain_text(
         "Not quite. Read the note under the answer you chose")
     advice = box.locator('[data-option="give-advice"] [data-explanation]')
-    expect(advice).to_contain_text("Not this one. This may be good advice later, but it jumps to fixing")
+    expect(advice).to_contain_text("Not this one. This jumps to fixing")
     # The first wrong answer does not give the right one away: the learner tries again first.
     expect(box.locator('[data-option="reflect-feeling"] [data-explanation]')).to_be_hidden()
     expect(box.locator('[data-verdict="right"]')).to_have_count(0)
