@@ -37,8 +37,9 @@ build: install
 serve: install
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
+# One test process per core; a test file stays on one process (its fixtures are shared).
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # Not part of `make test`: timings belong in benchmarks/results.md, not in assertions.
 bench: install
