@@ -84,8 +84,9 @@ def interpretation(reading: Reading, scene: Scene) -> list[Found]:
     said = [f for f in feelings_in(reading, "interpretations")
             if owner(reading, f) == "self" or reading.words[f.last + 1:f.last + 2] and
             reading.words[f.last + 1].form == "me"]  # "when you ignore me"
-    thoughts = Phrases(("i feel like !we", "i feel that you", "i feel as if !we", "i feel as though !we",
-                        "i feel like you", "makes me feel like")).find(reading)
+    # Not "I feel like we…" (the two of you) nor "I feel like I'm talking to myself" (the writer).
+    thoughts = Phrases(("i feel like !we !i", "i feel that you", "i feel as if !we !i",
+                        "i feel as though !we !i", "i feel like you", "makes me feel like")).find(reading)
     return sorted(said + thoughts, key=lambda f: f.first)
 
 
