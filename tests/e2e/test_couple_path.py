@@ -81,13 +81,13 @@ def test_a_couple_on_one_phone_from_first_visit_to_the_end_of_the_course(
     expect(page.locator("h1")).to_be_in_viewport()
     assert fits(page) == []
     welcome.get_by_role("button", name="Two of us, taking turns").tap()
-    expect(welcome.get_by_label("First name")).to_be_focused()
-    welcome.get_by_label("First name").fill("Sam")
-    welcome.get_by_label("Second name").fill("Sam")
+    expect(welcome.get_by_label("Your name")).to_be_focused()
+    welcome.get_by_label("Your name").fill("Sam")
+    welcome.get_by_label("Your partner's name").fill("Sam")
     welcome.get_by_role("button", name="Start").tap()
     expect(welcome.locator("[role=status]")).to_have_text(
         "Write two different names, so the course can tell you apart.")
-    welcome.get_by_label("Second name").fill("Alex")
+    welcome.get_by_label("Your partner's name").fill("Alex")
     welcome.get_by_role("button", name="Start").tap()
     expect(welcome.locator("[role=status]")).to_contain_text("Sam and Alex each have a profile.")
     profiles = json.loads(page.evaluate(f"localStorage.getItem('{PREFIX}profiles')"))

@@ -71,8 +71,8 @@ export function welcomePanel({ store, signal, config, onClose }) {
 
   const askTwo = () => {
     const { profiles } = currentNames();
-    const first = nameField("First name", `${uid}-first`, profiles[0] === "Me" ? "" : profiles[0]);
-    const second = nameField("Second name", `${uid}-second`, profiles[1] ?? "");
+    const first = nameField("Your name", `${uid}-first`, profiles[0] === "Me" ? "" : profiles[0]);
+    const second = nameField("Your partner's name", `${uid}-second`, profiles[1] ?? "");
     show([first.field, second.field, h("div", { class: "therapon-actions" }, [
       button("Start", () => {
         const [a, b] = [first.input.value.trim(), second.input.value.trim()];
