@@ -78,5 +78,5 @@ def wait_saved(page: Page, exercise_id: str, draft: str) -> None:
     after typing), whatever the profile it is kept under."""
     page.wait_for_function("""([id, draft]) => Object.keys(localStorage)
         .filter((key) => key.endsWith(`:exercise:${id}`))
-        .some((key) => { try { return JSON.parse(localStorage.getItem(key)).draft === draft; }
+        .some((key) => { try { return JSON.parse(localStorage.getItem(key)).words.draft === draft; }
                          catch { return false; } })""", arg=[exercise_id, draft])

@@ -1,0 +1,162 @@
+"""The passphrase lock of a profile, in Chromium against the built site: its words are sealed
+in localStorage (no 6 characters of them in any stored value), hidden after a reload until the
+right passphrase is given, a wrong passphrase is refused with a growing delay and changes
+nothing, typing into a locked exercise cannot reach its words, and export, delete all and
+import keep them locked and give them back. The real PBKDF2 strength is used; tests wait for it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from .helpers import LESSON, exercise
+from .test_your_data import PREFIX, PROGRESS, choose_file, data_section, export, part
+
+PASSPHRASE = "blue kettle at dawn"
+TEXT = "I feel lonely when you look at your phone while I'm talking, because I need connection."
+REFLECTION = "Listening is the seat where I rest, though my sister taught me the other one first."
+TEXT_ID, REFLECTION_ID = "soften-the-start", "favourite-seat"
+SLOW = 20_000  # a key derivation at full strength, on a busy machine
+
+
+def everything_stored(page: Page) -> dict[str, str]:
+    """Every key and value in this origin's localStorage, not only the course's."""
+    return page.evaluate(
+        "() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))")
+
+
+def pieces(text: str, size: int = 6) -> set[str]:
+    return {text[i:i + size] for i in range(len(text) - size + 1)}
+
+
+def leaked(values: list[str], *texts: str) -> list[str]:
+    """Every 6-character piece of the texts found in any of the values."""
+    return sorted({piece for text in texts for piece in pieces(text) for value in values if piece in value})
+
+
+def lock_section(page: Page):
+    section = page.locator("[data-therapon-lock][data-ready]")
+    expect(section).to_be_visible()
+    return section
+
+
+def set_lock(page: Page, site, passphrase: str = PASSPHRASE, name: str = "Me") -> None:
+    page.goto(site.url + PROGRESS)
+    section = lock_section(page)
+    expect(section).to_contain_text("If you forget the passphrase, the locked words are lost.")
+    section.get_by_label(f"New passphrase for {name}").fill(passphrase)
+    section.get_by_label("The same passphrase again").fill(passphrase)
+    section.get_by_role("button", name=f"Lock {name}'s answers").click()
+    expect(section.get_by_role("button", name="Lock now")).to_be_visible(timeout=SLOW)
+    expect(section.locator("[data-feedback]")).to_contain_text(f"{name}'s answers are locked.")
+
+
+def wait_sealed(page: Page, *ids: str) -> None:
+    page.wait_for_function("""([prefix, ids]) => ids.every((id) => {
+        const key = `${prefix}profile:me:exercise:${id}`;
+        try { return JSON.parse(localStorage.getItem(key)).words.sealed !== undefined; }
+        catch { return false; } })""", arg=[PREFIX, list(ids)])
+
+
+def unlock_in_exercise(page: Page, exercise_id: str, passphrase: str, name: str = "Me") -> None:
+    box = exercise(page, exercise_id)
+    ask = box.get_by_role("button", name="Unlock", exact=True)
+    if ask.is_visible():
+        ask.click()
+    box.get_by_label(f"Passphrase for {name}'s answers").fill(passphrase)
+    go = box.get_by_role("button", name=f"Unlock {name}'s answers")
+    expect(go).not_to_have_attribute("aria-disabled", "true", timeout=SLOW)
+    go.click()
+
+
+def test_locked_words_are_sealed_hidden_refused_and_come_back(page: Page, site, tmp_path: Path, page_errors):
+    set_lock(page, site)
+    page.goto(site.url + LESSON)  # a new page: the key stayed behind, so the lesson starts locked
+    expect(exercise(page, TEXT_ID)).to_have_attribute("data-locked", "")
+    unlock_in_exercise(page, TEXT_ID, PASSPHRASE)
+    exercise(page, TEXT_ID).get_by_label("Your rephrased sentence").fill(TEXT)
+    exercise(page, REFLECTION_ID).get_by_label("Your reflection").fill(REFLECTION)
+    wait_sealed(page, TEXT_ID, REFLECTION_ID)
+    stored = everything_stored(page)
+    assert [k for k, v in stored.items() if leaked([k, v], TEXT, REFLECTION)] == []
+    lock = json.loads(stored[PREFIX + "lock:me"])
+    assert lock["kdf"] == "PBKDF2-SHA-256" and lock["iterations"] == 600_000 and lock["cipher"] == "AES-GCM"
+    record = json.loads(stored[f"{PREFIX}profile:me:exercise:{REFLECTION_ID}"])
+    assert record["status"] == "attempted" and record["words"]["draft"] is None  # counts in clear
+    text_record = json.loads(stored[f"{PREFIX}profile:me:exercise:{TEXT_ID}"])
+    assert text_record["words"]["sealed"]["iv"] != record["words"]["sealed"]["iv"]  # an IV of its own
+
+    # A reload drops the key: the words are hidden, and no box is there to type over them.
+    page.reload()
+    for exercise_id in (TEXT_ID, REFLECTION_ID):
+        box = exercise(page, exercise_id)
+        expect(box).to_have_attribute("data-locked", "")
+        expect(box.get_by_text("This answer is locked.")).to_be_visible()
+        expect(box.locator("textarea")).to_be_hidden()
+    boxes = page.evaluate("() => Array.from(document.querySelectorAll('textarea'), (t) => t.value)")
+    assert leaked(boxes, TEXT, REFLECTION) == []  # (the lesson's own text shares short pieces with them)
+    shown = page.evaluate("() => document.body.innerText")
+    assert TEXT not in shown and REFLECTION not in shown
+
+    # Typing into a locked exercise, even into its box made visible by force, saves nothing.
+    before = everything_stored(page)
+    box = exercise(page, TEXT_ID)
+    box.get_by_role("button", name="Unlock", exact=True).focus()
+    page.keyboard.type("overwrite me")
+    page.evaluate("""(id) => { const area = document.querySelector(`[data-exercise="${id}"] textarea`);
+        area.closest('[hidden]')?.removeAttribute('hidden'); area.hidden = false;
+        area.value = 'overwrite me'; area.dispatchEvent(new Event('input', { bubbles: true })); }""", TEXT_ID)
+    page.goto(site.url + PROGRESS)  # leaving the page saves whatever was waiting to be saved
+    expect(lock_section(page).get_by_role("button", name="Unlock Me's answers")).to_be_visible()
+    assert everything_stored(page) == before
+
+    # A wrong passphrase is refused in plain words, waits before the next try, and changes nothing.
+    page.goto(site.url + LESSON)
+    unlock_in_exercise(page, TEXT_ID, "not the passphrase")
+    box = exercise(page, TEXT_ID)
+    expect(box.get_by_text("That passphrase does not unlock Me's answers.")).to_be_visible(timeout=SLOW)
+    expect(box.get_by_role("button", name="Unlock Me's answers")).to_contain_text("wait")
+    expect(box).to_have_attribute("data-locked", "")
+    after = everything_stored(page)
+    lock_after = json.loads(after.pop(PREFIX + "lock:me"))
+    lock_before = json.loads(before.pop(PREFIX + "lock:me"))
+    assert after == before  # only the count of wrong tries changed
+    assert lock_after["failures"] == 1 and lock_after["retryAt"] > 0
+    assert {k: v for k, v in lock_after.items() if k not in ("failures", "retryAt")} == \
+        {k: v for k, v in lock_before.items() if k not in ("failures", "retryAt")}
+
+    # The right one, once the wait is over, shows both answers.
+    unlock_in_exercise(page, TEXT_ID, PASSPHRASE)
+    expect(exercise(page, TEXT_ID).get_by_label("Your rephrased sentence")).to_have_value(TEXT, timeout=SLOW)
+    expect(exercise(page, TEXT_ID)).not_to_have_attribute("data-locked", "")
+    expect(exercise(page, REFLECTION_ID).get_by_label("Your reflection")).to_have_value(REFLECTION)
+    expect(exercise(page, TEXT_ID).locator("[data-feedback]")).to_have_text("Unlocked: Me's answer is shown.")
+    assert json.loads(everything_stored(page)[PREFIX + "lock:me"])["failures"] == 0
+
+    # Export (without a passphrase of its own), delete all, import: the words come back, locked.
+    page.goto(site.url + PROGRESS)
+    path = export(page, tmp_path)
+    text = path.read_text()
+    assert leaked([text], TEXT, REFLECTION) == []
+    file = json.loads(text)
+    assert file["schema"] == 4 and set(file["locks"]) == {"me"}
+    assert file["records"]["me"][TEXT_ID]["words"]["sealed"]["data"]
+    section = data_section(page)
+    section.get_by_role("button", name="Delete all my data").click()
+    section.get_by_role("button", name="Yes, delete everything").click()
+    assert {k for k in everything_stored(page) if k.startswith(PREFIX)} == {PREFIX + "schema"}
+    expect(lock_section(page).get_by_role("button", name="Lock Me's answers")).to_be_visible()
+    choose_file(page, path)
+    expect(section.locator("[data-import-summary]")).to_contain_text("The words of Me are locked")
+    section.get_by_role("button", name="Replace my progress").click()
+    expect(part(page, "import").locator("[data-feedback]").first).to_have_text("Your progress was replaced.")
+    assert leaked(list(everything_stored(page).values()), TEXT, REFLECTION) == []
+    page.goto(site.url + LESSON)
+    expect(exercise(page, REFLECTION_ID)).to_have_attribute("data-locked", "")
+    unlock_in_exercise(page, REFLECTION_ID, PASSPHRASE)
+    reflection = exercise(page, REFLECTION_ID).get_by_label("Your reflection")
+    expect(reflection).to_have_value(REFLECTION, timeout=SLOW)
+    expect(exercise(page, TEXT_ID).get_by_label("Your rephrased sentence")).to_have_value(TEXT)
+    assert page_errors == []
