@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from playwright.sync_api import BrowserContext, Page, expect
 
+from therapon.pages import NEUTRAL_PAGE as NEUTRAL
+
 from .helpers import LESSON, exercise
 from .test_lock import PASSPHRASE, REFLECTION, REFLECTION_ID, set_lock, unlock_in_exercise
 
-NEUTRAL = "blank/"
 # Words of the course that the neutral page must not show, in its text or its title.
 COURSE_WORDS = ["therapon", "partner", "lesson", "course", "progress", "listen", "safety", "couple"]
 
@@ -41,7 +42,8 @@ def test_the_control_leaves_at_once_and_locks_every_tab(page: Page, context: Bro
     expect_neutral(page, site)
     # The other tab was locked too: its answer is hidden, its box empty.
     expect(exercise(other, REFLECTION_ID)).to_have_attribute("data-locked", "")
-    assert REFLECTION not in other.evaluate("() => Array.from(document.querySelectorAll('textarea'), (t) => t.value).join()")
+    boxes = other.evaluate("() => Array.from(document.querySelectorAll('textarea'), (t) => t.value).join()")
+    assert REFLECTION not in boxes
     # Back does not lead to the lesson: its entry was replaced.
     page.go_back()
     assert LESSON not in page.url
@@ -71,7 +73,7 @@ def test_the_control_is_on_every_page_and_fits_a_phone(browser, site):
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
     pages = sorted(p for p in site.directory.rglob("index.html")
-                   if p.relative_to(site.directory).parts[0] not in ("pyodide", "assets", "blank"))
+                   if p.relative_to(site.directory).parts[0] not in ("pyodide", "assets", NEUTRAL.strip("/")))
     assert len(pages) >= 17
     for path in pages:
         page.goto(site.url + path.relative_to(site.directory).as_posix().removesuffix("index.html"))

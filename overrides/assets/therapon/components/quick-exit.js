@@ -8,23 +8,24 @@
  */
 import { h } from "./dom.js";
 
-/** Where the exit goes: a plain page of this site with no course words (docs/blank.md). */
-export const NEUTRAL_PAGE = "blank/";
 const TWICE_WITHIN_MS = 1_000;
 let escapeListening = false;
 
-/** @param {import("../store.js").Store} store @param {{siteRoot: URL}} config */
+/**
+ * @param {import("../store.js").Store} store
+ * @param {{siteRoot: URL, neutralPage: string}} config  neutralPage: a plain page of this site with no course words
+ */
 export function quickExit(store, config) {
   store.lockAll();
   document.documentElement.classList.add("therapon-leaving");  // nothing of the page stays on screen
   document.title = "Page not found";
-  location.replace(new URL(NEUTRAL_PAGE, config.siteRoot).href);
+  location.replace(new URL(config.neutralPage, config.siteRoot).href);
 }
 
 /**
  * The header's button (the header stays across instant navigation, so it is made once) and
  * the Escape keys (listened to once per tab, before any other listener sees them).
- * @param {{store: import("../store.js").Store, config: {siteRoot: URL}}} context
+ * @param {{store: import("../store.js").Store, config: {siteRoot: URL, neutralPage: string}}} context
  */
 export function mountQuickExit({ store, config }) {
   const header = document.querySelector(".md-header__inner");
