@@ -160,3 +160,111 @@ def test_locked_words_are_sealed_hidden_refused_and_come_back(page: Page, site, 
     expect(reflection).to_have_value(REFLECTION, timeout=SLOW)
     expect(exercise(page, TEXT_ID).get_by_label("Your rephrased sentence")).to_have_value(TEXT)
     assert page_errors == []
+
+
+def boxes_text(page: Page) -> str:
+    return page.evaluate("() => Array.from(document.querySelectorAll('textarea'), (t) => t.value).join()")
+
+
+def sealed_record(page: Page, exercise_id: str) -> dict:
+    return json.loads(everything_stored(page)[f"{PREFIX}profile:me:exercise:{exercise_id}"])
+
+
+def write_reflection(page: Page, site, passphrase: str = PASSPHRASE) -> None:
+    page.goto(site.url + LESSON)
+    unlock_in_exercise(page, REFLECTION_ID, passphrase)
+    entry = exercise(page, REFLECTION_ID).get_by_label("Your reflection")
+    expect(entry).to_be_visible(timeout=SLOW)
+    entry.fill(REFLECTION)
+    wait_sealed(page, REFLECTION_ID)
+
+
+def test_change_the_passphrase_then_remove_the_lock(page: Page, site, page_errors):
+    set_lock(page, site)
+    write_reflection(page, site)
+    before = sealed_record(page, REFLECTION_ID)
+    salt = json.loads(everything_stored(page)[PREFIX + "lock:me"])["salt"]
+    page.goto(site.url + PROGRESS)
+    section = lock_section(page)
+    section.get_by_label("Passphrase for Me's answers").fill(PASSPHRASE)
+    section.get_by_role("button", name="Unlock Me's answers").click()
+    section.get_by_label("New passphrase", exact=True).fill("a new kettle")
+    section.get_by_label("The same new passphrase again").fill("a new kettle")
+    section.get_by_role("button", name="Change passphrase").click()
+    expect(section.locator("[data-feedback]")).to_contain_text("The passphrase is changed.", timeout=SLOW)
+    stored = everything_stored(page)
+    assert json.loads(stored[PREFIX + "lock:me"])["salt"] != salt
+    assert sealed_record(page, REFLECTION_ID)["words"]["sealed"] != before["words"]["sealed"]  # sealed again
+    assert leaked(list(stored.values()), REFLECTION) == []
+    # The old passphrase no longer opens it; the new one does.
+    page.goto(site.url + LESSON)
+    unlock_in_exercise(page, REFLECTION_ID, PASSPHRASE)
+    box = exercise(page, REFLECTION_ID)
+    expect(box.get_by_text("That passphrase does not unlock Me's answers.")).to_be_visible(timeout=SLOW)
+    unlock_in_exercise(page, REFLECTION_ID, "a new kettle")
+    expect(box.get_by_label("Your reflection")).to_have_value(REFLECTION, timeout=SLOW)
+    # Remove the lock: asked first, then the words are plain again and the lock record is gone.
+    page.goto(site.url + PROGRESS)
+    section = lock_section(page)
+    section.get_by_label("Passphrase for Me's answers").fill("a new kettle")
+    section.get_by_role("button", name="Unlock Me's answers").click()
+    section.get_by_role("button", name="Remove lock").click()
+    section.get_by_role("button", name="Yes, remove the lock").click()
+    expect(section.locator("[data-feedback]")).to_contain_text("The lock is removed.", timeout=SLOW)
+    stored = everything_stored(page)
+    assert PREFIX + "lock:me" not in stored
+    assert sealed_record(page, REFLECTION_ID)["words"] == {"draft": REFLECTION}
+    page.goto(site.url + LESSON)
+    expect(exercise(page, REFLECTION_ID)).not_to_have_attribute("data-locked", "")
+    expect(exercise(page, REFLECTION_ID).get_by_label("Your reflection")).to_have_value(REFLECTION)
+    assert page_errors == []
+
+
+def test_switching_profile_locks_the_one_left(page: Page, site):
+    page.goto(site.url + PROGRESS)
+    profiles = page.locator("[data-therapon-profiles][data-ready]")
+    profiles.get_by_label("Add a profile").fill("Alex")
+    profiles.get_by_role("button", name="Add profile").click()
+    set_lock(page, site)
+    write_reflection(page, site)
+    switcher = page.get_by_role("combobox", name="Who is using the course")
+    switcher.select_option(label="Alex")
+    box = exercise(page, REFLECTION_ID)
+    expect(box).not_to_have_attribute("data-locked", "")  # Alex has no lock, and nothing written
+    expect(box.get_by_label("Your reflection")).to_have_value("")
+    switcher.select_option(label="Me")
+    expect(box).to_have_attribute("data-locked", "")  # Me was locked when left
+    assert REFLECTION not in boxes_text(page)
+
+
+def test_a_quiet_period_locks_again(page: Page, site):
+    page.clock.install()
+    page.goto(site.url + PROGRESS)
+    section = lock_section(page)
+    section.get_by_label("New passphrase for Me").fill(PASSPHRASE)
+    section.get_by_label("The same passphrase again").fill(PASSPHRASE)
+    section.get_by_label("Lock again after this many quiet minutes").select_option(label="1 minute")
+    section.get_by_role("button", name="Lock Me's answers").click()
+    expect(section.get_by_role("button", name="Lock now")).to_be_visible(timeout=SLOW)
+    write_reflection(page, site)
+    page.clock.run_for("00:30")
+    expect(exercise(page, REFLECTION_ID)).not_to_have_attribute("data-locked", "")  # half the quiet time
+    page.clock.run_for("00:40")
+    expect(exercise(page, REFLECTION_ID)).to_have_attribute("data-locked", "")
+    assert REFLECTION not in boxes_text(page)
+
+
+def test_unreadable_lock_data_keeps_the_words_locked_and_kept(page: Page, site, page_errors):
+    set_lock(page, site)
+    write_reflection(page, site)
+    broken = '{"kdf": "PBKDF2-SHA-256", "salt": '  # cut short
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [PREFIX + "lock:me", broken])
+    page.goto(site.url + LESSON)
+    before = everything_stored(page)
+    box = exercise(page, REFLECTION_ID)
+    expect(box).to_have_attribute("data-locked", "")
+    expect(page.locator("[data-therapon-notices]")).to_contain_text("lock could not be read")
+    page.goto(site.url + PROGRESS)
+    expect(lock_section(page)).to_contain_text("lock could not be read")
+    assert everything_stored(page) == before  # the broken lock and the sealed words are kept as they were
+    assert page_errors == []

@@ -68,7 +68,8 @@ def test_storage_refused_keeps_working_in_memory_with_a_notice(page: Page, site,
 def test_full_storage_reports_and_keeps_what_was_saved(page: Page, site):
     page.goto(site.url + LAB)
     type_code(page, "listener-tally", "# first draft\n")
-    page.wait_for_function(f"() => JSON.parse(localStorage.getItem('{KEY}'))?.words?.draft === '# first draft\\n'")
+    page.wait_for_function(
+        f"() => JSON.parse(localStorage.getItem('{KEY}'))?.words?.draft === '# first draft\\n'")
     page.evaluate("""() => {
         Storage.prototype.setItem = function () {
           throw new DOMException("quota", "QuotaExceededError");

@@ -31,7 +31,7 @@ export function mountQuickExit({ store, config }) {
   const header = document.querySelector(".md-header__inner");
   if (header && !header.querySelector("[data-therapon-quick-exit]")) {
     const exit = h("button", { type: "button", class: "therapon-exit", "data-therapon-quick-exit": "", "aria-label": "Quick exit" },
-      [h("span", { class: "therapon-exit__quick" }, ["Quick "]), "exit"]);
+      [h("span", { class: "therapon-exit__long" }, ["Quick exit"]), h("span", { class: "therapon-exit__short" }, ["Exit"])]);
     exit.addEventListener("click", () => quickExit(store, config));
     header.insertBefore(exit, header.querySelector("[data-therapon-profile-switcher]") ?? header.querySelector(".md-search") ?? null);
   }
