@@ -268,3 +268,35 @@ def test_unreadable_lock_data_keeps_the_words_locked_and_kept(page: Page, site, 
     expect(lock_section(page)).to_contain_text("lock could not be read")
     assert everything_stored(page) == before  # the broken lock and the sealed words are kept as they were
     assert page_errors == []
+
+
+def test_a_file_locked_otherwise_replaces_but_does_not_merge_and_a_forgotten_lock_goes(
+        page: Page, site, tmp_path: Path, page_errors):
+    set_lock(page, site)
+    write_reflection(page, site)
+    page.goto(site.url + PROGRESS)
+    path = export(page, tmp_path)
+    # Here, the lock is forgotten: it goes, and the locked words with it; what is done stays.
+    section = lock_section(page)
+    section.get_by_role("button", name="Forgot the passphrase?").click()
+    section.get_by_role("button", name="Remove lock and delete locked words").click()
+    expect(section.locator("[data-feedback]")).to_contain_text("locked words are deleted")
+    stored = everything_stored(page)
+    assert PREFIX + "lock:me" not in stored
+    assert sealed_record(page, REFLECTION_ID)["words"] == {"draft": None}
+    assert sealed_record(page, REFLECTION_ID)["status"] == "attempted"
+    # A file where Me is locked can't be merged into a Me without that lock: nothing changes.
+    before = everything_stored(page)
+    choose_file(page, path)
+    data = data_section(page)
+    data.get_by_role("button", name="Merge with my progress").click()
+    expect(part(page, "import").locator("[data-feedback]").first).to_contain_text(
+        "locked differently here and in the file")
+    assert everything_stored(page) == before
+    data.get_by_role("button", name="Replace my progress").click()
+    expect(part(page, "import").locator("[data-feedback]").first).to_have_text("Your progress was replaced.")
+    page.goto(site.url + LESSON)
+    unlock_in_exercise(page, REFLECTION_ID, PASSPHRASE)
+    entry = exercise(page, REFLECTION_ID).get_by_label("Your reflection")
+    expect(entry).to_have_value(REFLECTION, timeout=SLOW)
+    assert page_errors == []
