@@ -36,6 +36,24 @@ def leaked(values: list[str], *texts: str) -> list[str]:
     return sorted({piece for text in texts for piece in pieces(text) for value in values if piece in value})
 
 
+# Every value the page writes to localStorage, kept in sessionStorage (which survives a reload
+# in the tab), so a test sees what was ever written, not only what is there at the end.
+RECORD_WRITES = """(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+        if (this === window.localStorage) {
+            const log = JSON.parse(sessionStorage.getItem("written") || "[]");
+            set.call(sessionStorage, "written", JSON.stringify([...log, key + " " + value]));
+        }
+        return set.call(this, key, value);
+    };
+})()"""
+
+
+def ever_written(page: Page) -> list[str]:
+    return page.evaluate("() => JSON.parse(sessionStorage.getItem('written') || '[]')")
+
+
 def lock_section(page: Page):
     section = page.locator("[data-therapon-lock][data-ready]")
     expect(section).to_be_visible()
@@ -72,6 +90,7 @@ def unlock_in_exercise(page: Page, exercise_id: str, passphrase: str, name: str 
 
 
 def test_locked_words_are_sealed_hidden_refused_and_come_back(page: Page, site, tmp_path: Path, page_errors):
+    page.add_init_script(RECORD_WRITES)
     set_lock(page, site)
     page.goto(site.url + LESSON)  # a new page: the key stayed behind, so the lesson starts locked
     expect(exercise(page, TEXT_ID)).to_have_attribute("data-locked", "")
@@ -81,6 +100,8 @@ def test_locked_words_are_sealed_hidden_refused_and_come_back(page: Page, site, 
     wait_sealed(page, TEXT_ID, REFLECTION_ID)
     stored = everything_stored(page)
     assert [k for k, v in stored.items() if leaked([k, v], TEXT, REFLECTION)] == []
+    written = ever_written(page)
+    assert len(written) > 3 and leaked(written, TEXT, REFLECTION) == []  # not even for a moment
     lock = json.loads(stored[PREFIX + "lock:me"])
     assert lock["kdf"] == "PBKDF2-SHA-256" and lock["iterations"] == 600_000 and lock["cipher"] == "AES-GCM"
     record = json.loads(stored[f"{PREFIX}profile:me:exercise:{REFLECTION_ID}"])
@@ -159,6 +180,7 @@ def test_locked_words_are_sealed_hidden_refused_and_come_back(page: Page, site, 
     reflection = exercise(page, REFLECTION_ID).get_by_label("Your reflection")
     expect(reflection).to_have_value(REFLECTION, timeout=SLOW)
     expect(exercise(page, TEXT_ID).get_by_label("Your rephrased sentence")).to_have_value(TEXT)
+    assert leaked(ever_written(page), TEXT, REFLECTION) == []
     assert page_errors == []
 
 
