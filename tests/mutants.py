@@ -85,6 +85,20 @@ MUTANTS = (
            'summary = ("This meets the goal. Well done!" if result["meets_goal"]',
            'summary = ("This meets the goal. Well done!" if True',
            ("tests/test_written.py",)),
+    Mutant("a locked profile's words reach storage plain before their seal",
+           "overrides/assets/therapon/store.js",
+           "JSON.stringify({ ...next, words: stored(id, pid).words })",
+           "JSON.stringify({ ...next, words: { ...stored(id, pid).words, draft: next.words.draft } })",
+           ("tests/e2e/test_lock.py::test_locked_words_are_sealed_hidden_refused_and_come_back",)),
+    Mutant("a wrong passphrase may be tried again at once", "overrides/assets/therapon/lock.js",
+           "(failures <= 0 ? 0 : Math.min(1000 * 2 ** (failures - 1), MAX_RETRY_DELAY_MS))",
+           "0",
+           ("tests/e2e/test_lock.py::test_locked_words_are_sealed_hidden_refused_and_come_back",)),
+    Mutant("the quick exit pushes a history entry instead of replacing the lesson's",
+           "overrides/assets/therapon/components/quick-exit.js",
+           "location.replace(new URL(config.neutralPage, config.siteRoot).href);",
+           "location.assign(new URL(config.neutralPage, config.siteRoot).href);",
+           ("tests/e2e/test_quick_exit.py::test_the_control_leaves_at_once_and_locks_every_tab",)),
 )
 
 

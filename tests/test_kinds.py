@@ -606,8 +606,8 @@ def test_real_reflections_say_the_words_stay_on_this_device_and_who_sees_shared_
     for exercise in reflections:
         html = render_exercise(exercise)
         if exercise.partner_practice:
-            assert (">Shared notes: every profile on this device sees them. They stay on this device, "
-                    "and are never graded or sent anywhere.</p>") in html
+            assert (">Shared notes: every profile on this device sees them, with or without a lock. "
+                    "They stay on this device, and are never graded or sent anywhere.</p>") in html
         else:
             assert ">Your words stay on this device. They are never graded or sent anywhere.</p>" in html
         assert page_data(html)["minWords"] == exercise.fields["min_words"]

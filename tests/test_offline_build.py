@@ -10,6 +10,7 @@ from pathlib import Path
 from support.csp import csp_source, inline_scripts, script_sources
 from therapon.csp import meta, script_hashes
 from therapon.offline import WrittenPages, page_url
+from therapon.pages import NEUTRAL_PAGE
 
 SW_BUILD = re.compile(r"^self\.THERAPON_BUILD = (\{.*\});$", re.MULTILINE)
 
@@ -21,6 +22,19 @@ def service_worker_build(site_dir: Path) -> dict:
 def page_config(html: str) -> dict:
     return json.loads(re.search(r'<script type="application/json" id="therapon-config">(.*?)</script>',
                                 html, re.DOTALL).group(1))
+
+
+def course_pages(site_dir: Path) -> list[Path]:
+    """Every page of the theme; the quick exit's plain page (no theme, no script) is apart."""
+    return [p for p in site_dir.rglob("index.html") if p != site_dir / NEUTRAL_PAGE / "index.html"]
+
+
+def test_the_quick_exit_page_has_the_policy_and_no_script_or_course_word(built_site: Path) -> None:
+    html = (built_site / NEUTRAL_PAGE / "index.html").read_text()
+    assert len(re.findall(r'<meta http-equiv="Content-Security-Policy"', html)) == 1
+    assert "<script" not in html
+    assert not re.search(r"therapon|partner|lesson|course|couple", re.sub(r'href="[^"]*"', "", html), re.I)
+    assert NEUTRAL_PAGE in dict(service_worker_build(built_site)["precache"])  # it works offline too
 
 
 def test_page_urls_are_the_folders_material_links_to() -> None:
@@ -51,13 +65,13 @@ def test_pages_ask_for_the_course_outline_of_their_own_build(built_site: Path) -
     assert course_url == f"course.json?v={hashlib.sha256(content).hexdigest()[:12]}"
     precache = dict(service_worker_build(built_site)["precache"])
     assert precache[course_url] == hashlib.sha256(content).hexdigest()
-    for page in built_site.rglob("index.html"):
+    for page in course_pages(built_site):
         assert page_config(page.read_text())["course"] == course_url, page
 
 
 def test_every_page_has_one_policy_that_allows_its_own_inline_scripts(built_site: Path) -> None:
     policies = set()
-    for page in [*built_site.rglob("index.html"), built_site / "404.html"]:
+    for page in [*course_pages(built_site), built_site / "404.html"]:
         html = page.read_text()
         found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
         assert len(found) == 1, page

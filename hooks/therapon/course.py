@@ -20,7 +20,7 @@ from .load import load_exercises, relative
 from .manifest import Lesson, manifest, versioned_url, write_manifest
 from .model import STATUSES, Exercise
 from .offline import WrittenPages, write_service_worker
-from .pages import DOCS_DIR, read_pages
+from .pages import DOCS_DIR, NEUTRAL_PAGE, read_pages
 from .render import render_exercise, search_stub
 from .runtime import SITE_PYODIDE_DIR, Runtime, install, locate
 from .settings import Settings
@@ -109,6 +109,7 @@ class CourseBuild:
             "pythonKinds": [name for name, kind in KINDS.items() if kind.NEEDS_PYTHON],
             # Their records are the couple's, shared by every profile on the device.
             "partnerPractice": sorted(e.id for e in self.exercises.values() if e.partner_practice),
+            "neutralPage": NEUTRAL_PAGE,
             "pyodide": {
                 "dir": f"{SITE_PYODIDE_DIR}/",
                 "package": PACKAGE_NAME,

@@ -17,6 +17,9 @@ from .errors import AuthoringError, AuthoringFailed, line_of
 from .load import decode_utf8, relative
 
 DOCS_DIR = "docs"
+# Where the quick exit goes: a plain page with no course words and no script (docs/blank.md,
+# with the theme's blank.html). The browser reads it from the generated config.
+NEUTRAL_PAGE = "blank/"
 # A quote or bracket that is never closed is reported where it opens, not where YAML gives up.
 OPENERS = {
     "while scanning a quoted scalar": "the quoted text",

@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from conftest import ROOT
 from support.subpath_server import SiteServer
+from therapon.pages import NEUTRAL_PAGE
 
 from .helpers import LAB, LESSON, PYTHON_READY_MS, exercise, solution, type_code
 
@@ -33,11 +34,12 @@ EXCLUDE: list[str] = []
 # --- helpers, also used by test_mobile.py -----------------------------------------------------
 
 def site_pages(site: SiteServer) -> list[str]:
-    """Every page of the built site (not Pyodide's or Material's files), as URLs."""
+    """Every page of the built site (not Pyodide's or Material's files), as URLs. The quick
+    exit's plain page, with no theme and no script, has a test of its own below."""
     pages = []
     for path in sorted(site.directory.rglob("*.html")):
         relative = path.relative_to(site.directory)
-        if relative.parts[0] in ("pyodide", "assets"):
+        if relative.parts[0] in ("pyodide", "assets") or relative.as_posix() == NEUTRAL_PAGE + "index.html":
             continue
         pages.append(site.url + relative.as_posix().removesuffix("index.html"))
     return pages
@@ -377,3 +379,86 @@ def test_profiles_page_keeps_focus_on_its_buttons(page: Page, site: SiteServer) 
     expect(profiles.locator("[data-feedback]")).to_contain_text("Now using Alex's progress")
     # That button is gone (Alex is in use); focus moves to the one that switches back.
     expect(profiles.get_by_role("button", name="Switch to Me")).to_be_focused()
+
+
+# --- the lock and the quick exit ---------------------------------------------------------------
+
+LOCK_PASSPHRASE = "blue kettle at dawn"
+
+
+def test_axe_on_the_lock_in_each_state_and_the_quick_exit_in_either_palette(
+        palettes: dict[str, BrowserContext], site: SiteServer, output_path: str) -> None:
+    """Every state of the progress page's lock (none, unlocked with Remove lock asked, locked
+    after a wrong passphrase), a locked exercise with its passphrase asked in place, and the
+    neutral page the quick exit opens."""
+    problems: list[str] = []
+    for scheme, context in palettes.items():
+        page = context.new_page()
+        foreign = own_host_only(page, site)
+        page.goto(site.url + "progress/")
+        set_palette(page, scheme)
+        section = page.locator("[data-therapon-lock][data-ready]")
+        expect(section).to_be_visible()
+        problems += report(f"progress/ lock, none set ({scheme})", axe(page, "[data-therapon-lock]"))
+        section.get_by_label("New passphrase for Me").fill(LOCK_PASSPHRASE)
+        section.get_by_label("The same passphrase again").fill(LOCK_PASSPHRASE)
+        section.get_by_role("button", name="Lock Me's answers").click()
+        expect(section.get_by_role("button", name="Lock now")).to_be_visible(timeout=20_000)
+        section.get_by_role("button", name="Remove lock").click()
+        expect(section.get_by_role("button", name="Yes, remove the lock")).to_be_focused()
+        problems += report(f"progress/ lock, open ({scheme})", axe(page, "[data-therapon-lock]"))
+        section.get_by_role("button", name="Cancel").click()
+        section.get_by_role("button", name="Lock now").click()
+        section.get_by_label("Passphrase for Me's answers").fill("a wrong guess")
+        section.get_by_role("button", name="Unlock Me's answers").click()
+        refused = section.get_by_text("That passphrase does not unlock Me's answers.")
+        expect(refused).to_be_visible(timeout=20_000)
+        problems += report(f"progress/ lock, after a wrong try ({scheme})", axe(page, "[data-therapon-lock]"))
+        page.goto(site.url + LESSON)
+        settle(page)
+        box = exercise(page, "favourite-seat")
+        expect(box).to_have_attribute("data-locked", "")
+        box.get_by_role("button", name="Unlock", exact=True).click()
+        expect(box.get_by_label("Passphrase for Me's answers")).to_be_focused()
+        problems += report(f"{LESSON} locked ({scheme})", axe(page))
+        page.get_by_role("button", name="Quick exit").click()
+        expect(page).to_have_url(site.url + NEUTRAL_PAGE)
+        problems += report(f"{NEUTRAL_PAGE} ({scheme})", axe(page))
+        page.close()
+        assert foreign == []
+    fail_with(problems, output_path)
+
+
+def test_unlock_in_place_with_the_keyboard_alone(page: Page, site: SiteServer) -> None:
+    """Tab to a locked exercise's Unlock, Enter, type the passphrase, Enter: the answer is
+    shown, focus is in its box, and the result was said in a live region; a wrong passphrase
+    is said there too, and focus stays in the field."""
+    page.goto(site.url + "progress/")
+    section = page.locator("[data-therapon-lock][data-ready]")
+    section.get_by_label("New passphrase for Me").fill(LOCK_PASSPHRASE)
+    section.get_by_label("The same passphrase again").fill(LOCK_PASSPHRASE)
+    section.get_by_role("button", name="Lock Me's answers").click()
+    expect(section.get_by_role("button", name="Lock now")).to_be_visible(timeout=20_000)
+    page.goto(site.url + LESSON)
+    box = exercise(page, "favourite-seat")
+    expect(box).to_have_attribute("data-locked", "")
+    unlock = box.get_by_role("button", name="Unlock", exact=True)
+    tab_until(page, "el.textContent === 'Unlock' && el.closest('[data-exercise=\"favourite-seat\"]')", 200)
+    page.keyboard.press("Enter")
+    field = box.get_by_label("Passphrase for Me's answers")
+    expect(field).to_be_focused()
+    expect(unlock).to_be_hidden()
+    page.keyboard.type("not it at all")
+    page.keyboard.press("Enter")
+    said = box.locator("[data-lock-status]")
+    expect(said).to_have_attribute("role", "status")
+    expect(said).to_contain_text("That passphrase does not unlock Me's answers.", timeout=20_000)
+    expect(field).to_be_focused()
+    go = box.get_by_role("button", name="Unlock Me's answers")
+    expect(go).not_to_have_attribute("aria-disabled", "true", timeout=20_000)
+    page.keyboard.type(LOCK_PASSPHRASE)
+    page.keyboard.press("Enter")
+    entry = box.get_by_label("Your reflection")
+    expect(entry).to_be_focused(timeout=20_000)
+    expect(box.locator("[data-feedback]")).to_have_text("Unlocked: Me's answer is shown.")
+    expect(box).not_to_have_attribute("data-locked", "")

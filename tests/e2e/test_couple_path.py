@@ -127,7 +127,8 @@ def test_a_couple_on_one_phone_from_first_visit_to_the_end_of_the_course(
     # The partner practice, done together while Sam's profile is in use.
     practice = exercise(page, PRACTICE)
     practice.scroll_into_view_if_needed()
-    expect(practice).to_contain_text("Shared notes: every profile on this device sees them.")
+    expect(practice).to_contain_text(
+        "Shared notes: every profile on this device sees them, with or without a lock.")
     expect(practice.get_by_role("button", name="Mark as done")).to_be_hidden()
     expect(practice.locator("[data-done-rule]")).to_have_text(
         "This counts as done when you save your turn below.")

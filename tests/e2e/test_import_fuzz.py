@@ -1,5 +1,6 @@
 """Hypothesis feeds the page's import check 1,000+ malformed progress files, in today's shape
-(schema 3: words apart from counts, the couple's shared records) and in schema 2's. None may
+(schema 4: words apart from counts, the couple's shared records, a locked profile's lock and
+sealed words), in schema 3's (no locks) and in schema 2's. None may
 crash the page, pollute a prototype, pass as valid when it is not, or change what is stored."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Page
 
-from .test_your_data import PREFIX, PROGRESS, VALID, stored
+from .test_your_data import LOCKED, PREFIX, PROGRESS, VALID, stored
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
@@ -21,31 +22,34 @@ JSON_VALUES = st.recursive(
 DANGEROUS_KEYS = st.sampled_from(["__proto__", "constructor", "prototype"])
 FIELDS = list(VALID)
 # The same progress as schema 2 wrote it: words beside the counts, partner practice per profile.
-LEGACY = {**{k: v for k, v in VALID.items() if k != "shared"}, "schema": 2, "records": {"me": {
+LEGACY = {**{k: v for k, v in VALID.items() if k not in ("shared", "locks")}, "schema": 2, "records": {"me": {
     "listening-response": {"status": "passed", "attempts": 1, "hintsShown": 0,
                            "draft": "[\"reflect-feeling\"]", "updatedAt": 1},
     "first-turn": {"status": "passed", "attempts": 0, "hintsShown": 0, "draft": "We took turns.",
                    "updatedAt": 2}}}}
+# Schema 3: today's records, no locks.
+SCHEMA_3 = {**{k: v for k, v in VALID.items() if k != "locks"}, "schema": 3}
 
 
 @st.composite
 def malformed_files(draw) -> str:
     """A valid file with one thing broken, or something that is not a progress file at all."""
     kind = draw(st.sampled_from(["noise", "replace-field", "drop-field", "dangerous-key", "bad-record",
-                                 "bad-words", "bad-shared", "truncate"]))
+                                 "bad-words", "bad-shared", "bad-lock", "bad-sealed", "truncate"]))
     if kind == "noise":
         return json.dumps(draw(JSON_VALUES))
-    file = json.loads(json.dumps(draw(st.sampled_from([VALID, LEGACY]))))
+    file = json.loads(json.dumps(draw(st.sampled_from([VALID, LOCKED, SCHEMA_3, LEGACY]))))
     legacy = file["schema"] == 2
     if kind == "replace-field":
         field = draw(st.sampled_from(["schema", "course", "format", "profiles", "records", "turns",
-                                      "shared"]))
+                                      "shared", "locks"]))
         original = file.get(field)
         file[field] = draw(JSON_VALUES.filter(lambda v: v != original))
         return json.dumps(file)
     if kind == "drop-field":
         del file[draw(st.sampled_from(["profiles", "records", "turns", "format", "course", "schema"]
-                                      + ([] if legacy else ["shared"])))]
+                                      + ([] if legacy else ["shared"])
+                                      + (["locks"] if "locks" in file else [])))]
         return json.dumps(file)
     if kind == "dangerous-key":
         text = json.dumps(file)
@@ -70,6 +74,22 @@ def malformed_files(draw) -> str:
         else:
             target = file["shared"]["first-turn"]
             target[draw(st.sampled_from(list(target)))] = draw(wrong)
+        return json.dumps(file)
+    if kind == "bad-lock":  # a lock of the wrong shape, or one where the file may have none
+        lock = file.get("locks", {}).get("me")
+        if lock is None:
+            file["locks"] = {"me": draw(JSON_VALUES)}
+        else:
+            not_a_count = JSON_VALUES.filter(lambda v: not isinstance(v, int))
+            lock[draw(st.sampled_from(list(lock)))] = draw(not_a_count)
+        return json.dumps(file)
+    if kind == "bad-sealed":  # sealed words broken, or where they may not be
+        record = file["records"]["me"]["listening-response"]
+        words = record.get("words")
+        if isinstance(words, dict) and "sealed" in words:
+            words["sealed"][draw(st.sampled_from(["iv", "data"]))] = draw(st.text(max_size=30))
+        else:
+            record["words"] = {"draft": None, "sealed": {"iv": "MTIzNDU2Nzg5MDEy", "data": "c2VhbGVk"}}
         return json.dumps(file)
     text = json.dumps(file)
     return text[: draw(st.integers(min_value=0, max_value=len(text) - 1))]
@@ -125,9 +145,15 @@ def check_files(page: Page, before: dict, seen: list, files: list[str]) -> None:
             assert data["format"] == "therapon-progress-encrypted", text
             continue
         assert data["format"] == "therapon-progress", text
-        assert data["schema"] in (2, 3) and ("shared" in data) == (data["schema"] == 3), text
-        if data["schema"] == 3:  # a file of this version comes back exactly; an older one is migrated
+        assert data["schema"] in (2, 3, 4) and ("shared" in data) == (data["schema"] >= 3), text
+        assert ("locks" in data) == (data["schema"] == 4), text
+        if data["schema"] >= 3:  # a file of these versions comes back exactly; an older one is migrated
+            sealed = {pid for pid, by_id in data["records"].items()
+                      for r in by_id.values() if "sealed" in r["words"]}
+            assert sealed <= set(data.get("locks", {})), text  # sealed words only with their lock
+            assert not any("sealed" in r["words"] for r in data["shared"].values()), text
             kept = {key: data[key] for key in ("profiles", "records", "shared", "turns")}
+            kept["locks"] = data.get("locks", {})
             assert result["progress"] == kept, text
 
 

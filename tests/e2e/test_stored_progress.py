@@ -19,7 +19,7 @@ def test_progress_is_saved_under_the_course_and_exercise_id(page: Page, site):
     record = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert record["status"] == "passed" and record["attempts"] == 1
     assert record["words"] == {"draft": solution("listener-tally")}
-    assert page.evaluate("localStorage.getItem('therapon:therapeutic-partnership:schema')") == "3"
+    assert page.evaluate("localStorage.getItem('therapon:therapeutic-partnership:schema')") == "4"
 
 
 def test_corrupt_saved_value_is_kept_aside_and_reported(page: Page, site, page_errors):
@@ -113,7 +113,7 @@ def test_version_1_progress_is_migrated_to_the_first_profile(page: Page, site, p
     assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')")) == {
         "status": "passed", "attempts": 3, "hintsShown": 1, "updatedAt": 1_700_000_000_000,
         "words": {"draft": "# from version 1\n"}}
-    assert page.evaluate("localStorage.getItem('therapon:therapeutic-partnership:schema')") == "3"
+    assert page.evaluate("localStorage.getItem('therapon:therapeutic-partnership:schema')") == "4"
     # Someone who used the course before is not asked the first-visit question.
     expect(page.locator("[data-therapon-welcome]")).to_have_count(0)
     assert page_errors == []
@@ -155,7 +155,7 @@ def test_version_2_progress_moves_words_apart_and_partner_practice_to_the_couple
         "Sam wrote:\nPhones away when one of us shares.\n\nAlex wrote:\nWe say when we'll come back.")
     after = page.evaluate("() => Object.fromEntries(Object.keys(localStorage)"
                           ".map((k) => [k, localStorage.getItem(k)]))")
-    assert after[prefix + "schema"] == "3"
+    assert after[prefix + "schema"] == "4"
     assert prefix + "profile:me:exercise:l2-safety-agreement" not in after
     assert prefix + "profile:p-alex:exercise:l2-safety-agreement" not in after
     shared = json.loads(after[prefix + "shared:exercise:first-turn"])

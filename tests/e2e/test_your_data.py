@@ -73,8 +73,8 @@ def test_export_delete_import_gives_the_same_state_back(page: Page, site, tmp_pa
     assert path.name.startswith("therapon-therapeutic-partnership-") and path.suffix == ".json"
     file = json.loads(path.read_text())
     assert file["format"] == "therapon-progress" and file["course"] == "therapeutic-partnership"
-    assert file["schema"] == 3 and file["records"]["me"]["soften-the-start"]["words"] == {"draft": GOOD}
-    assert file["shared"] == {}
+    assert file["schema"] == 4 and file["records"]["me"]["soften-the-start"]["words"] == {"draft": GOOD}
+    assert file["shared"] == {} and file["locks"] == {}
 
     section = data_section(page)
     section.get_by_role("button", name="Delete all my data").click()
@@ -84,7 +84,7 @@ def test_export_delete_import_gives_the_same_state_back(page: Page, site, tmp_pa
     expect(part(page, "delete").locator("[data-feedback]")).to_have_text(
         "Everything this course saved on this device was deleted.")
     assert set(stored(page)) == {PREFIX + "schema"}
-    assert stored(page)[PREFIX + "schema"] == "3"
+    assert stored(page)[PREFIX + "schema"] == "4"
 
     choose_file(page, path)
     expect(section.locator("[data-import-summary]")).to_contain_text("1 profile (Me): 2 exercises done")
@@ -128,7 +128,7 @@ def test_encrypted_round_trip_and_wrong_passphrase(page: Page, site, tmp_path):
 
 
 VALID = {
-    "format": "therapon-progress", "schema": 3, "course": "therapeutic-partnership",
+    "format": "therapon-progress", "schema": 4, "course": "therapeutic-partnership",
     "exportedAt": "2026-11-30T10:00:00Z",
     "profiles": {"active": "me", "list": [{"id": "me", "name": "Me"}]},
     "records": {"me": {"listening-response": {"status": "passed", "attempts": 1, "hintsShown": 0,
@@ -136,13 +136,34 @@ VALID = {
     "shared": {"first-turn": {"status": "passed", "attempts": 0, "hintsShown": 0, "updatedAt": 2,
                               "words": {"draft": "We took turns."}}},
     "turns": [],
+    "locks": {},
 }
 RECORD = VALID["records"]["me"]["listening-response"]
+# A lock record and sealed words in the shape the lock writes (lock.js): base64 of a 16-byte
+# salt, 12-byte IVs and ciphertext. Their bytes are made up: the import checks shapes only.
+LOCK = {"kdf": "PBKDF2-SHA-256", "cipher": "AES-GCM", "iterations": 600_000,
+        "salt": "c2FsdHNhbHRzYWx0c2FsdA==",
+        "check": {"iv": "aXZpdml2aXZpdml2", "data": "Y2lwaGVydGV4dCB0YWcgaGVyZQ=="}, "idleMinutes": 10,
+        "failures": 0, "retryAt": 0}
+SEALED = {"draft": None, "sealed": {"iv": "MTIzNDU2Nzg5MDEy", "data": "c2VhbGVkIHdvcmRzIGFuZCB0YWc="}}
+LOCKED = {**VALID, "locks": {"me": LOCK},
+          "records": {"me": {"listening-response": {**RECORD, "words": SEALED}}}}
 REJECTED = [
     ("not-json", "{this is not json", "not a Therapon progress file"),
     ("another-app", json.dumps({"hello": "world"}), "not a Therapon progress file"),
     ("another-course", json.dumps({**VALID, "course": "cooking-basics"}), "from another course"),
-    ("newer-version", json.dumps({**VALID, "schema": 4}), "newer version"),
+    ("newer-version", json.dumps({**VALID, "schema": 5}), "newer version"),
+    ("sealed-without-its-lock", json.dumps({**LOCKED, "locks": {}}), "damaged"),
+    ("lock-of-an-unknown-profile", json.dumps({**LOCKED, "locks": {"me": LOCK, "stranger": LOCK}}),
+     "damaged"),
+    ("lock-with-a-short-salt", json.dumps({**LOCKED, "locks": {"me": {**LOCK, "salt": "c2FsdA=="}}}),
+     "damaged"),
+    ("lock-too-weak", json.dumps({**LOCKED, "locks": {"me": {**LOCK, "iterations": 1000}}}), "damaged"),
+    ("sealed-with-a-draft-beside", json.dumps({**LOCKED, "records": {"me": {"x": {
+        **RECORD, "words": {**SEALED, "draft": "plain text beside the sealed"}}}}}), "damaged"),
+    ("sealed-shared-notes", json.dumps({**LOCKED, "shared": {"first-turn": {
+        **VALID["shared"]["first-turn"], "words": SEALED}}}), "damaged"),
+    ("locks-in-a-schema-3-file", json.dumps({**LOCKED, "schema": 3}), "damaged"),
     ("words-beside-the-counts", json.dumps({**VALID, "records": {"me": {"x": {
         "status": "passed", "attempts": 1, "hintsShown": 0, "draft": "old shape in a new file"}}}}),
      "damaged"),
@@ -243,7 +264,7 @@ def test_a_version_2_file_is_imported_in_todays_shape(page: Page, site, tmp_path
     data_section(page).get_by_role("button", name="Replace my progress").click()
     expect(part(page, "import").locator("[data-feedback]").first).to_have_text("Your progress was replaced.")
     after = stored(page)
-    assert after[PREFIX + "schema"] == "3"
+    assert after[PREFIX + "schema"] == "4"
     ours = json.loads(after[PREFIX + "shared:exercise:first-turn"])
     assert ours["status"] == "passed"
     assert ours["words"]["draft"] == "Sam wrote:\nSlow and kind.\n\nAlex wrote:\nI liked being heard."

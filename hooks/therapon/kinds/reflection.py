@@ -26,8 +26,8 @@ FIELDS = {
 }
 PRIVACY_NOTE = "Your words stay on this device. They are never graded or sent anywhere."
 # Partner practice is the couple's: one record, seen from every profile on the device.
-SHARED_NOTE = ("Shared notes: every profile on this device sees them. They stay on this device, "
-               "and are never graded or sent anywhere.")
+SHARED_NOTE = ("Shared notes: every profile on this device sees them, with or without a lock. "
+               "They stay on this device, and are never graded or sent anywhere.")
 
 
 def jobs(exercise: Exercise) -> list[Job]:

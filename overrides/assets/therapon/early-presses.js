@@ -33,3 +33,12 @@ export function answerEarlyPresses(el, edits) {
     if (!button.disabled && !button.hidden) button.click();
   }
 }
+
+/** On an exercise that mounted locked: forget the kept presses and the marks of early typing. */
+export function dropEarlyPresses(/** @type {HTMLElement} */ el) {
+  for (const marked of el.querySelectorAll("[data-pressed-early], [data-edited-early]")) {
+    marked.removeAttribute("data-pressed-early");
+    marked.removeAttribute("data-edited-early");
+    marked.removeAttribute("aria-busy");
+  }
+}

@@ -6,7 +6,7 @@
  */
 import { readConfig } from "./config.js";
 import { mountCourseProgress } from "./course-progress.js";
-import { answerEarlyPresses, earlyEdits } from "./early-presses.js";
+import { answerEarlyPresses, dropEarlyPresses, earlyEdits } from "./early-presses.js";
 import { mountHeaderTitle } from "./header-title.js";
 import { notify, render as renderNotices } from "./notices.js";
 import { keepRuntime, registerOffline, renderUpdateNotice } from "./offline.js";
@@ -17,6 +17,9 @@ import { mount as mountCode } from "./components/code-exercise.js";
 import { mount as mountPartnerTurn } from "./components/partner-turn.js";
 import { mountSwitcher } from "./components/profiles.js";
 import { mountWelcome } from "./components/welcome.js";
+import { mountLocked } from "./components/locked-exercise.js";
+import { mountQuickExit } from "./components/quick-exit.js";
+import { watchIdle } from "./idle-lock.js";
 import { mount as mountReflection } from "./components/reflection-exercise.js";
 import { mount as mountText } from "./components/text-exercise.js";
 
@@ -44,11 +47,13 @@ function mountPage() {
   mountWelcome({ store, signal, config });
   mountCourseProgress({ store, config, signal });
   mountSwitcher({ store, signal });
+  mountQuickExit({ store, config });
   // The progress page's parts, each into its own placeholder; their code loads only there.
   const parts = {
     "[data-therapon-dashboard]": () => import("./components/dashboard.js"),
     "[data-therapon-profiles]": () => import("./components/profiles.js"),
     "[data-therapon-data]": () => import("./components/your-data.js"),
+    "[data-therapon-lock]": () => import("./components/lock-controls.js"),
     "[data-therapon-answers]": () => import("./components/answers.js"),
   };
   for (const [selector, load] of Object.entries(parts)) {
@@ -62,24 +67,52 @@ function mountPage() {
   // Once Python runs, the service worker keeps it, so the next visit works offline.
   const unsubscribe = runtime.subscribe((status) => { if (status.state === "ready") keepRuntime(); });
   signal.addEventListener("abort", unsubscribe);
-  for (const el of exercises) {
-    const mount = MOUNTS[/** @type {keyof typeof MOUNTS} */ (el.dataset.kind)];
-    if (!mount) continue;
-    try {
-      const edits = earlyEdits(el);
-      mount(el, { runtime, store, signal, config, loadEditor });
-      mountPartnerTurn(el, { store, signal, config });
-      el.dataset.ready = "";  // its buttons work from now on (tests and benchmarks wait for it)
-      answerEarlyPresses(el, edits);
-    } catch (error) {
-      console.error(`Exercise ${el.dataset.exercise} could not start`, error);
-    }
-  }
+  // The exercises are mounted again whenever a lock opens or closes: a locked one shows that
+  // it is locked, an unlocked one its words. Before a lock drops the key, pending drafts are
+  // saved (sealed) by aborting the mounts.
+  let mounted = mountExercises(exercises, runtime, signal);
+  const stopRelock = store.subscribe((id) => {
+    if (id !== "lock") return;
+    mounted.abort();
+    mounted = mountExercises(exercises, runtime, signal);
+  });
+  const stopFlush = store.onBeforeLock(() => mounted.abort());
+  signal.addEventListener("abort", () => { stopRelock(); stopFlush(); });
   // Start Python ahead of need, but only where an exercise needs it (choices and
   // reflections never download Python): when the page is idle, or as soon as the learner
   // sees or reaches an exercise, whichever comes first.
   const python = exercises.filter((el) => config.pythonKinds.includes(el.dataset.kind ?? ""));
   if (python.length > 0) startAhead(python, runtime, signal);
+}
+
+/**
+ * Mount each exercise, or its locked view, under a controller of its own that the page's ends with.
+ * @param {HTMLElement[]} exercises @param {ReturnType<typeof getRuntime>} runtime @param {AbortSignal} pageSignal
+ */
+function mountExercises(exercises, runtime, pageSignal) {
+  const controller = new AbortController();
+  pageSignal.addEventListener("abort", () => controller.abort(), { once: true, signal: controller.signal });
+  const { signal } = controller;
+  for (const el of exercises) {
+    const mount = MOUNTS[/** @type {keyof typeof MOUNTS} */ (el.dataset.kind)];
+    if (!mount) continue;
+    try {
+      const edits = earlyEdits(el);
+      if (store.isLocked(el.dataset.exercise || "")) {
+        mountLocked(el, { store, signal });
+        el.dataset.ready = "";
+        dropEarlyPresses(el);  // a locked answer is never typed over, not even by an early press
+      } else {
+        mount(el, { runtime, store, signal, config, loadEditor });
+        mountPartnerTurn(el, { store, signal, config });
+        el.dataset.ready = "";  // its buttons work from now on (tests and benchmarks wait for it)
+        answerEarlyPresses(el, edits);
+      }
+    } catch (error) {
+      console.error(`Exercise ${el.dataset.exercise} could not start`, error);
+    }
+  }
+  return controller;
 }
 
 /**
@@ -125,6 +158,7 @@ Object.defineProperty(window, "__therapon", {
 });
 
 registerOffline(config.siteRoot, config.offline);
+watchIdle(store);
 const documents = /** @type {any} */ (window).document$;
 if (documents) documents.subscribe(mountPage);
 else mountPage();

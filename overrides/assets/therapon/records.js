@@ -6,11 +6,13 @@
  *
  * A record keeps what the learner wrote (`words`) apart from its status and counts, so that
  * words can be sealed on their own (a passphrase lock, issue 15) while the dashboard and the
- * navigation marks still read the status.
+ * navigation marks still read the status. Under a lock, `words` is `{draft: null, sealed}`:
+ * the draft as AES-GCM ciphertext (lock.js), which only the store opens, with the key.
  */
+import { isSealed } from "./lock.js";
 
 /**
- * @typedef {{draft: string | null}} Words
+ * @typedef {{draft: string | null, sealed?: import("./lock.js").Sealed}} Words
  * @typedef {{status: string, attempts: number, hintsShown: number, updatedAt: number, words: Words}} ExerciseRecord
  * @typedef {{status: string, attempts: number, hintsShown: number, draft: string | null, updatedAt?: number}} LegacyRecord
  * @typedef {{id: string, name: string}} Profile
@@ -41,8 +43,24 @@ const hasCounts = (value) =>
   isPlainObject(value) && typeof value.status === "string" && Object.hasOwn(STATUS_RANK, value.status) &&
   count(value.attempts) && count(value.hintsShown) && (value.updatedAt === undefined || count(value.updatedAt));
 
+/** Plain words (a draft), or sealed ones (no draft beside the ciphertext). @param {any} words */
+const isWords = (words) => isPlainObject(words) && (Object.hasOwn(words, "sealed")
+  ? words.draft === null && Object.keys(words).length === 2 && isSealed(words.sealed)
+  : isDraft(words.draft));
+
 /** @param {any} value @returns {value is ExerciseRecord} */
-export const isRecord = (value) => hasCounts(value) && isPlainObject(value.words) && isDraft(value.words.draft);
+export const isRecord = (value) => hasCounts(value) && isWords(value.words);
+
+/** Whether a record's words are sealed by a lock. @param {ExerciseRecord} record */
+export const isSealedRecord = (record) => record.words.sealed !== undefined;
+
+/** Whether a record holds any words, plain or sealed. @param {ExerciseRecord} record */
+export const hasWords = (record) => Boolean(record.words.draft) || isSealedRecord(record);
+
+/** @param {import("./records.js").Words} words @returns {import("./records.js").Words} */
+const cleanWords = (words) => (words.sealed
+  ? { draft: null, sealed: { iv: words.sealed.iv, data: words.sealed.data } }
+  : { draft: words.draft });
 
 /** A record as schema 2 saved it, with the words beside the counts. @param {any} value @returns {value is LegacyRecord} */
 export const isLegacyRecord = (value) => hasCounts(value) && isDraft(value.draft);
@@ -53,7 +71,7 @@ export const cleanRecord = (value) => ({
   attempts: value.attempts,
   hintsShown: value.hintsShown,
   updatedAt: value.updatedAt ?? 0,
-  words: { draft: value.words.draft },
+  words: cleanWords(value.words),
 });
 
 /** A schema-2 record in today's shape. @param {LegacyRecord} value @returns {ExerciseRecord} */
@@ -92,7 +110,7 @@ export function mergeRecords(mine, theirs) {
     attempts: Math.max(mine.attempts, theirs.attempts),
     hintsShown: Math.max(mine.hintsShown, theirs.hintsShown),
     updatedAt: Math.max(mine.updatedAt ?? 0, theirs.updatedAt ?? 0),
-    words: { draft: newer.words.draft ?? older.words.draft },
+    words: cleanWords(hasWords(newer) ? newer.words : older.words),
   };
 }
 

@@ -6,10 +6,15 @@
  * checked field by field, and rebuilt from known fields only, so it can carry no markup, no
  * script and no prototype pollution. Optional passphrase protection uses WebCrypto: AES-GCM
  * with a key derived by PBKDF2-SHA-256.
+ *
+ * A locked profile's words travel sealed, with its lock record (salt and verifier, no
+ * secret): the file alone, encrypted or not, does not reveal them, and an import brings them
+ * back locked. Only a profile with a lock in the file may have sealed words in it.
  */
+import { PBKDF2_ITERATIONS, cleanLock, deriveKey, fromBase64, isLockRecord, toBase64 } from "./lock.js";
 import {
-  ID_PATTERN, cleanRecord, combineCopies, isLegacyRecord, isProfile, isRecord, isTurn, mergeRecords, turnKey,
-  upgradeRecord,
+  ID_PATTERN, cleanRecord, combineCopies, hasWords, isLegacyRecord, isProfile, isRecord, isSealedRecord, isTurn,
+  mergeRecords, turnKey, upgradeRecord,
 } from "./records.js";
 import { SCHEMA_VERSION } from "./store.js";
 
@@ -18,8 +23,8 @@ import { SCHEMA_VERSION } from "./store.js";
 /** @typedef {{active: string, list: import("./records.js").Profile[]}} Profiles */
 /**
  * Everything this course keeps on the device: each profile's own records, the couple's shared
- * partner-practice records, and the role log.
- * @typedef {{profiles: Profiles, records: Record<string, Record<string, ExerciseRecord>>, shared: Record<string, ExerciseRecord>, turns: Turn[]}} Progress
+ * partner-practice records, the role log, and the locks of locked profiles.
+ * @typedef {{profiles: Profiles, records: Record<string, Record<string, ExerciseRecord>>, shared: Record<string, ExerciseRecord>, turns: Turn[], locks: Record<string, import("./lock.js").LockRecord>}} Progress
  */
 /**
  * What a look at a file found: a plain-language `message` when it is refused; otherwise either
@@ -33,7 +38,6 @@ export const MAX_FILE_BYTES = 5_000_000;
 const MAX_PROFILES = 12;
 const MAX_RECORDS = 5_000;
 const MAX_TURNS = 20_000;
-const PBKDF2_ITERATIONS = 600_000;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const NOT_OURS = "This is not a Therapon progress file. Choose a file made with “Export my progress”.";
 
@@ -48,7 +52,7 @@ export function snapshot(store) {
   /** @type {Record<string, Record<string, ExerciseRecord>>} */
   const records = {};
   for (const profile of profiles.list) records[profile.id] = store.privateRecords(profile.id);
-  return { profiles, records, shared: store.sharedRecords(), turns: store.turns() };
+  return { profiles, records, shared: store.sharedRecords(), turns: store.turns(), locks: store.locks() };
 }
 
 /** The file the learner downloads. @param {Progress} progress @param {string} courseId */
@@ -103,6 +107,7 @@ export function readProgressFile(text, courseId, partnerPractice = []) {
 export function checkProgress(value, partnerPractice = []) {
   const fail = (/** @type {string} */ what) => ({ ok: false, message: `This progress file is damaged (${what}), so nothing was imported.` });
   const legacy = value.schema < 3;
+  const lockable = value.schema >= 4;
   const profiles = value.profiles;
   if (profiles === null || typeof profiles !== "object" || !Array.isArray(profiles.list)) return fail("no profiles");
   if (profiles.list.length === 0 || profiles.list.length > MAX_PROFILES || !profiles.list.every(isProfile)) return fail("a profile");
@@ -111,6 +116,12 @@ export function checkProgress(value, partnerPractice = []) {
   const isTable = (/** @type {any} */ v) => v !== null && typeof v === "object" && !Array.isArray(v);
   if (!isTable(value.records)) return fail("no records");
   if (legacy ? value.shared !== undefined : !isTable(value.shared)) return fail("no shared records");
+  if (lockable ? !isTable(value.locks) : value.locks !== undefined) return fail("the locks");
+  const locks = bare();
+  for (const [pid, lock] of Object.entries(value.locks ?? {})) {
+    if (!ids.includes(pid) || !isLockRecord(lock)) return fail("a lock");
+    locks[pid] = cleanLock(lock);
+  }
   const records = bare();
   let count = 0;
   /** @param {string} id @param {any} record @returns {ExerciseRecord | null} */
@@ -125,6 +136,7 @@ export function checkProgress(value, partnerPractice = []) {
     for (const [id, record] of Object.entries(byId)) {
       const clean = checked(id, record);
       if (!clean) return fail(`the record of ${id.slice(0, 40)}`);
+      if (isSealedRecord(clean) && !locks[pid]) return fail(`locked words of ${id.slice(0, 40)} without their lock`);
       if (++count > MAX_RECORDS) return fail("too many records");
       records[pid][id] = clean;
     }
@@ -132,7 +144,7 @@ export function checkProgress(value, partnerPractice = []) {
   const shared = bare();
   for (const [id, record] of Object.entries(value.shared ?? {})) {
     const clean = checked(id, record);
-    if (!clean) return fail(`the shared record of ${id.slice(0, 40)}`);
+    if (!clean || isSealedRecord(clean)) return fail(`the shared record of ${id.slice(0, 40)}`);
     if (++count > MAX_RECORDS) return fail("too many records");
     shared[id] = clean;
   }
@@ -150,6 +162,7 @@ export function checkProgress(value, partnerPractice = []) {
       records: { ...records },
       shared: { ...shared },
       turns,
+      locks: { ...locks },
     },
   };
 }
@@ -177,7 +190,8 @@ export function summarise(progress) {
     names: progress.profiles.list.map((p) => p.name),
     done: all.filter((r) => r.status === "passed").length,
     inProgress: all.filter((r) => r.status === "attempted").length,
-    entries: all.filter((r) => r.words.draft).length,
+    entries: all.filter(hasWords).length,
+    locked: progress.profiles.list.filter((p) => progress.locks[p.id]).map((p) => p.name),
     turns: progress.turns.length,
   };
 }
@@ -193,8 +207,25 @@ function mergeTables(here, there) {
 }
 
 /**
+ * The name of a profile that is locked differently here and in the file (another
+ * passphrase, or locked on one side only): its words could not all be opened by one lock,
+ * so such a file can replace what is here but not merge into it. Null when there is none.
+ * @param {Progress} mine @param {Progress} theirs @returns {string | null}
+ */
+export function lockConflict(mine, theirs) {
+  for (const profile of theirs.profiles.list) {
+    if (!mine.profiles.list.some((p) => p.id === profile.id)) continue;
+    const here = mine.locks[profile.id];
+    const there = theirs.locks[profile.id];
+    if ((here || there) && here?.salt !== there?.salt) return mine.profiles.list.find((p) => p.id === profile.id)?.name ?? profile.name;
+  }
+  return null;
+}
+
+/**
  * Merge a file into what is here: profiles by id (names here win), each record by
  * mergeRecords (better status, newer words), the couple's records likewise, and every turn once.
+ * (Check lockConflict first: a profile locked the same way on both sides merges as any other.)
  * @param {Progress} mine @param {Progress} theirs @returns {Progress}
  */
 export function mergeProgress(mine, theirs) {
@@ -209,6 +240,7 @@ export function mergeProgress(mine, theirs) {
     records,
     shared: mergeTables(mine.shared, theirs.shared),
     turns: [...turns.values()].sort((a, b) => a.at - b.at),
+    locks: { ...theirs.locks, ...mine.locks },
   };
 }
 
@@ -218,17 +250,6 @@ export function mergeProgress(mine, theirs) {
 const isEnvelope = (v) => typeof v.salt === "string" && typeof v.iv === "string" && typeof v.data === "string" &&
   Number.isInteger(v.iterations) && v.iterations >= 100_000 && v.iterations <= 10_000_000 && v.cipher === "AES-GCM" && v.kdf === "PBKDF2-SHA-256";
 
-/** @param {Uint8Array} bytes */
-const toBase64 = (bytes) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(""));
-/** @param {string} text */
-const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-
-/** @param {string} passphrase @param {Uint8Array} salt @param {number} iterations */
-async function deriveKey(passphrase, salt, iterations) {
-  const material = await crypto.subtle.importKey("raw", new TextEncoder().encode(passphrase), "PBKDF2", false, ["deriveKey"]);
-  return crypto.subtle.deriveKey({ name: "PBKDF2", hash: "SHA-256", salt: /** @type {BufferSource} */ (salt), iterations }, material,
-    { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
-}
 
 /** @param {object} file  the plain export @param {string} passphrase @param {string} courseId */
 export async function encrypt(file, passphrase, courseId) {

@@ -57,13 +57,17 @@ function page(listed, course, store, siteRoot, signal) {
     const lesson = course?.lessons.find((l) => l.exercises.some((e) => e.id === id));
     const shared = store.isShared(id);
     const text = store.read(id).words.draft?.trim() ?? "";
+    const locked = store.isLocked(id);
     const whoWrote = shared ? "Written together: both profiles see this." : `${me.name}'s own answer.`;
     const where = lesson ? [" From ", h("a", { href: exerciseUrl(lesson, id, siteRoot).href }, lesson.title), "."] : [];
     const turns = shared ? store.turns().filter((t) => t.exercise === id).sort((a, b) => a.at - b.at) : [];
     return h("article", { class: "therapon-answer", "data-answer": id, "data-shared": String(shared) },
       h("h2", {}, title),
       h("p", { class: "therapon-answer__where" }, whoWrote, ...where),
-      text
+      locked
+        ? h("p", { class: "therapon-answer__empty", "data-answer-locked": "" },
+          `This answer is locked. ${me.name} can unlock it in its lesson, or on the progress page.`)
+        : text
         ? h("div", { class: "therapon-answer__text", "data-answer-text": "" }, text)
         : h("p", { class: "therapon-answer__empty", "data-answer-empty": "" },
           lesson ? ["Nothing is written here yet. ", h("a", { href: exerciseUrl(lesson, id, siteRoot).href }, `Write it in ${lesson.title}`), "."]

@@ -20,9 +20,10 @@ export function mount(el, { store, signal, config }) {
   const render = () => {
     const { active, list } = store.profiles();
     const current = list.find((p) => p.id === active);
+    const lockedNote = (/** @type {string} */ pid) => (store.lockState(pid).locked ? ", answers locked" : "");
     const items = list.map((profile) => h("li", { "data-profile": profile.id }, profile.id === active
-      ? [h("strong", {}, [profile.name]), " (using the course now)"]
-      : [profile.name, " ", focusKey(button(`Switch to ${profile.name}`, () => {
+      ? [h("strong", {}, [profile.name]), ` (using the course now${lockedNote(profile.id)})`]
+      : [profile.name, lockedNote(profile.id) ? " (answers locked) " : " ", focusKey(button(`Switch to ${profile.name}`, () => {
           store.switchProfile(profile.id);
           say(`Now using ${profile.name}'s progress.`);
         }, signal), "switch")]));
@@ -56,7 +57,7 @@ export function mount(el, { store, signal, config }) {
   };
   render();
   // A change redraws the list; keyboard focus stays where it was (or on the same kind of button).
-  const unsubscribe = store.subscribe((id) => { if (id === "*") keepingFocus(el, render); });
+  const unsubscribe = store.subscribe((id) => { if (id === "*" || id === "lock") keepingFocus(el, render); });
   signal.addEventListener("abort", () => unsubscribe());
 }
 

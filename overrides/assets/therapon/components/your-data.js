@@ -7,7 +7,7 @@
  * Each part says what happened right beside its own controls, in its own live region, and a
  * message is cleared as soon as it no longer holds (a new file, a new passphrase).
  */
-import { MAX_FILE_BYTES, decrypt, encrypt, exportFile, mergeProgress, readProgressFile, snapshot, summarise } from "../transfer.js";
+import { MAX_FILE_BYTES, decrypt, encrypt, exportFile, lockConflict, mergeProgress, readProgressFile, snapshot, summarise } from "../transfer.js";
 import { button, h, status } from "./dom.js";
 
 /** @typedef {import("../store.js").Store} Store */
@@ -25,7 +25,8 @@ function download(blob, name) {
 const describe = (s) =>
   `${s.names.length === 1 ? "1 profile" : `${s.names.length} profiles`} (${s.names.join(", ")}): ` +
   `${s.done} exercises done, ${s.inProgress} in progress, ${s.entries} saved answers and reflections, ` +
-  `and ${s.turns} recorded ${s.turns === 1 ? "turn" : "turns"}.`;
+  `and ${s.turns} recorded ${s.turns === 1 ? "turn" : "turns"}.` +
+  (s.locked.length === 0 ? "" : ` The words of ${s.locked.join(" and ")} are locked: they stay locked, and open only with that passphrase.`);
 
 /**
  * @param {HTMLElement} el
@@ -61,7 +62,7 @@ export function mount(el, { store, config, signal }) {
   }, signal);
   const exportSection = h("section", { class: "therapon-data-part", "data-part": "export", "aria-labelledby": "therapon-export-title" }, [
     h("h3", { id: "therapon-export-title" }, ["Export"]),
-    h("p", {}, ["Download one file with the progress, answers, reflections and turns of every profile on this device. Keep it somewhere private."]),
+    h("p", {}, ["Download one file with the progress, answers, reflections and turns of every profile on this device. Keep it somewhere private. A locked profile's words stay locked inside the file: they open only with that profile's passphrase."]),
     h("label", { for: "therapon-export-passphrase" }, ["Passphrase (optional)"]),
     passphrase,
     h("p", { class: "therapon-help" }, ["With a passphrase, the file can only be opened with it. If you forget it, the file cannot be recovered."]),
@@ -89,7 +90,16 @@ export function mount(el, { store, config, signal }) {
       h("p", { "data-import-summary": "" }, [`This file holds ${describe(summarise(progress))}${when}`]),
       h("p", {}, ["Merge keeps the best of both: finished stays finished, and the newer answer wins. Replace removes what is on this device first."]),
       h("div", { class: "therapon-actions" }, [
-        button("Merge with my progress", () => apply(mergeProgress(snapshot(store), progress), false, "merged"), signal, true),
+        button("Merge with my progress", () => {
+          const here = snapshot(store);
+          const conflict = lockConflict(here, progress);
+          if (conflict) {
+            imported.say(`${conflict}'s answers are locked differently here and in the file, so they can't be merged. ` +
+              "Choose Replace to use the file as it is, or Cancel. Nothing was imported.");
+            return;
+          }
+          apply(mergeProgress(here, progress), false, "merged");
+        }, signal, true),
         button("Replace my progress", () => apply(progress, true, "replaced"), signal),
         button("Cancel", () => { resetImport(); imported.say("Nothing was imported."); picker.focus(); }, signal),
       ]),
