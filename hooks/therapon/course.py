@@ -116,6 +116,7 @@ class CourseBuild:
                 "module": DIST_NAME,
                 "downloadBytes": self.runtime.download_bytes(),
                 # A kept memory snapshot is used only if it holds this wheel (snapshot.js).
+                "wheelFile": self.runtime.wheel.filename,
                 "wheelSha256": hashlib.sha256(self.runtime.wheel.data).hexdigest(),
             },
         }

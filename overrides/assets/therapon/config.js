@@ -11,7 +11,7 @@
  * @property {boolean} offline  whether to use the service worker (not under `mkdocs serve`)
  * @property {string[]} pythonKinds  the exercise kinds whose page must start Python
  * @property {string[]} partnerPractice  ids of the exercises a couple does together (one shared record)
- * @property {{dir: string, package: string, module: string, downloadBytes: number, wheelSha256: string}} pyodide
+ * @property {{dir: string, package: string, module: string, downloadBytes: number, wheelFile: string, wheelSha256: string}} pyodide
  * @property {URL} siteRoot
  * @property {URL} pyodideUrl
  * @property {URL} assetsUrl

@@ -97,6 +97,7 @@ self.addEventListener("unhandledrejection", (event) => {
  * @property {string} package  its name in pyodide-lock.json
  * @property {string} module
  * @property {number} downloadBytes
+ * @property {string} wheelFile  the checking wheel's file name, as pyodide-lock.json lists it
  * @property {import("./snapshot.js").SnapshotPlace | null} snapshot  where a kept snapshot would be; null: never look
  */
 
@@ -107,17 +108,23 @@ const pyodideModule = (pyodideUrl) => import(new URL("pyodide.mjs", pyodideUrl).
  * Put the checking wheel into site-packages ourselves, as a snapshot needs (loadPackage leaves
  * JavaScript references that no snapshot can hold): its sha256 is checked against its entry in
  * the site's pyodide-lock.json (the lock Pyodide loaded) before a byte of it is unpacked.
- * @param {any} pyodide @param {BootOptions} options
+ * `download` may be under way already (fetchWheel), started while Python starts.
+ * @param {any} pyodide @param {BootOptions} options @param {Promise<ArrayBuffer>} download
  */
-async function installWheel(pyodide, options) {
+async function installWheel(pyodide, options, download = fetchWheel(options)) {
   const entry = pyodide.lockfile.packages[options.package];
-  if (!entry) throw new Error(`${options.package} is not in pyodide-lock.json`);
-  const response = await fetch(new URL(entry.file_name, options.pyodideUrl));
-  if (!response.ok) throw new Error(`could not download ${entry.file_name} (${response.status})`);
-  const wheel = await response.arrayBuffer();
+  if (!entry || entry.file_name !== options.wheelFile) throw new Error(`${options.wheelFile} is not in pyodide-lock.json`);
+  const wheel = await download;
   if ((await sha256(wheel)) !== entry.sha256) throw new Error(`${entry.file_name} is not the wheel pyodide-lock.json lists`);
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
   pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+}
+
+/** @param {BootOptions} options */
+async function fetchWheel(options) {
+  const response = await fetch(new URL(options.wheelFile, options.pyodideUrl));
+  if (!response.ok) throw new Error(`could not download ${options.wheelFile} (${response.status})`);
+  return response.arrayBuffer();
 }
 
 /**
@@ -142,9 +149,11 @@ async function makeSnapshot(options) {
 async function fromSnapshot(options, place) {
   const image = await findSnapshot(place);
   if (!image) return undefined;
+  const wheel = fetchWheel(options);
+  wheel.catch(() => {});  // awaited below; a failure there is the fallback's reason
   const { loadPyodide } = await pyodideModule(options.pyodideUrl);
   const pyodide = await loadPyodide({ indexURL: options.pyodideUrl, _loadSnapshot: image });
-  await installWheel(pyodide, options);
+  await installWheel(pyodide, options, wheel);
   const module = pyodide.pyimport(options.module);
   const sane = pyodide.runPython(
     `import json; from ${options.module}.phrases import lexicon\n`

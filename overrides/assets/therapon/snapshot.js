@@ -45,8 +45,9 @@ export async function findSnapshot(place) {
     if (!response) continue;
     if (response.headers.get(WHEEL_HEADER) !== place.wheelSha256) throw new Error("a snapshot of another build");
     const packed = await response.arrayBuffer();
-    if ((await sha256(packed)) !== response.headers.get(SHA_HEADER)) throw new Error("a snapshot with changed bytes");
-    return unpack(packed);
+    const [sha, image] = await Promise.all([sha256(packed), unpack(packed)]);  // both off this thread
+    if (sha !== response.headers.get(SHA_HEADER)) throw new Error("a snapshot with changed bytes");
+    return image;
   }
   return undefined;
 }

@@ -73,6 +73,7 @@ class Runtime {
       package: this.config.pyodide.package,
       module: this.config.pyodide.module,
       downloadBytes: this.config.pyodide.downloadBytes,
+      wheelFile: this.config.pyodide.wheelFile,
       snapshot: this.snapshotPlace(),
     };
   }
