@@ -227,9 +227,13 @@ def returning_learner(browser, url: str, target: Target) -> dict[str, float | in
     returning = cold_first_check(again, url, target)
     start = again.evaluate("document.documentElement.dataset.theraponStart")
     timings = again.evaluate("window.__therapon.timings")
+    marks = again.evaluate("""() => Object.fromEntries(["therapon:python-start", "therapon:python-ready"]
+        .map((name) => [name, performance.getEntriesByName(name)[0]?.startTime ?? null]))""")
     context.close()
     assert first_start == "normal" and start == "snapshot", (first_start, start, timings)
-    return {"first_check_ms": returning, "pyodide_ms": timings["pyodideMs"], "snapshot_requests": len(asked)}
+    return {"first_check_ms": returning, "python_asked_ms": marks["therapon:python-start"],
+            "python_ready_ms": marks["therapon:python-ready"], "pyodide_ms": timings["pyodideMs"],
+            "snapshot_requests": len(asked)}
 
 
 def transferred(browser, url: str, path: str, settle_ms: int) -> dict[str, int]:

@@ -128,6 +128,7 @@ class Runtime {
           this.update({ percent, phase: m.phase });
         } else if (isReady(m)) {
           this.timings = m.timings;
+          performance.mark("therapon:python-ready");  // benchmarks read when Python was ready
           document.documentElement.dataset.theraponStart = m.timings.start;  // tests read how it started
           if (m.timings.start !== "snapshot") this.planSnapshot();
           this.update({ state: "ready", percent: 100, phase: "ready" });
