@@ -140,7 +140,11 @@ async function keepSnapshot(bytes, wheelSha256) {
 sw.addEventListener("message", (/** @type {any} */ event) => {
   const type = event.data?.type;
   if (type === "skip-waiting") sw.skipWaiting();
-  else if (type === "keep-runtime") event.waitUntil(fill(RUNTIME, runtimeFiles).catch(() => {}));
+  else if (type === "keep-runtime") {
+    // The page learns when Python is kept: a snapshot is made only then, from these copies.
+    event.waitUntil(fill(RUNTIME, runtimeFiles).then(() => event.source?.postMessage({ type: "runtime-kept" }))
+      .catch(() => {}));
+  }
   else if (type === "keep-snapshot" && (!sw.serviceWorker || sw.registration.active === sw.serviceWorker)) {
     event.waitUntil(keepSnapshot(event.data.bytes, event.data.wheelSha256).catch(() => {}));
   }
