@@ -325,8 +325,13 @@ def measure(runs: int, log: Callable[[str], None] = print) -> dict:
             result["slow_link"] = {"cold_ms": median([c for c, _ in slow]),
                                    "repeat_ms": median([r for _, r in slow])}
             log("returning learner")
-            returning = [returning_learner(browser, site.url, TEXT) for _ in range(max(1, runs // 2))]
+            # Each visit next to a floor of its own: on a shared machine the load changes by the minute.
+            returning = [{**returning_learner(browser, site.url, TEXT),
+                          "floor_ms": floor_ms(browser, site.url)} for _ in range(max(1, runs // 2))]
             result["returning"] = {"first_check_ms": median([r["first_check_ms"] for r in returning]),
+                                   "floor_ms": median([r["floor_ms"] for r in returning]),
+                                   "ratio": round(statistics.median(
+                                       [r["first_check_ms"] / r["floor_ms"] for r in returning]), 3),
                                    "pyodide_ms": median([r["pyodide_ms"] for r in returning]),
                                    "snapshot_requests": sum(r["snapshot_requests"] for r in returning)}
             log("page weight")

@@ -84,8 +84,9 @@ def report(build: dict, web: dict, runs: int) -> str:
     back = web["returning"]
     rows.append(("Returning learner (snapshot cached), from navigation to the first Check vs the floor "
                  "(text)", "≤ 0.5× floor",
-                 f"{back['first_check_ms'] / floor:.2f}× ({back['first_check_ms']:,.0f} ms; "
-                 f"Python ready in {back['pyodide_ms']:,.0f} ms)", back["first_check_ms"] / floor <= 0.5))
+                 f"{back['ratio']:.2f}× ({back['first_check_ms']:,.0f} ms vs a floor of "
+                 f"{back['floor_ms']:,.0f} ms taken beside each visit; Python ready in "
+                 f"{back['pyodide_ms']:,.0f} ms)", back["ratio"] <= 0.5))
     rows.append(("Requests for a snapshot (first visits, a page without exercises, returning visits)",
                  "none", f"{back['snapshot_requests']}", back["snapshot_requests"] == 0))
     lines = [
