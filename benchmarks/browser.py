@@ -194,6 +194,48 @@ def visits_on_a_slow_link(browser, url: str, target: Target) -> tuple[float, flo
     return cold, repeat
 
 
+SNAPSHOT_KEPT = """async () => {
+    for (const name of await caches.keys()) {
+        if (name.includes(":snapshot:") && (await (await caches.open(name)).keys()).length) return true;
+    }
+    return false;
+}"""
+
+
+def returning_learner(browser, url: str, target: Target) -> dict[str, float | int | str]:
+    """A first visit (home, then a lesson and its first Check) leaves a memory snapshot; the
+    next visit's first Check is timed from navigation. Every request that names the snapshot
+    is counted: there must be none (it is read from Cache Storage, never fetched)."""
+    context = browser.new_context()
+    context.add_init_script(RECORD_CHECKS)
+    asked: list[str] = []
+    context.on("request", lambda r: asked.append(r.url) if "memory-snapshot" in r.url else None)
+    home = context.new_page()
+    home.goto(url)
+    home.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=120_000)
+    home.wait_for_function("() => window.__therapon?.plan === 'never'")
+    first = context.new_page()
+    cold_first_check(first, url, target)
+    first_start = first.evaluate("document.documentElement.dataset.theraponStart")
+    for _ in range(1200):
+        if first.evaluate(SNAPSHOT_KEPT):
+            break
+        first.wait_for_timeout(100)
+    first.close()
+    home.close()
+    again = context.new_page()
+    returning = cold_first_check(again, url, target)
+    start = again.evaluate("document.documentElement.dataset.theraponStart")
+    timings = again.evaluate("window.__therapon.timings")
+    marks = again.evaluate("""() => Object.fromEntries(["therapon:python-start", "therapon:python-ready"]
+        .map((name) => [name, performance.getEntriesByName(name)[0]?.startTime ?? null]))""")
+    context.close()
+    assert first_start == "normal" and start == "snapshot", (first_start, start, timings)
+    return {"first_check_ms": returning, "python_asked_ms": marks["therapon:python-start"],
+            "python_ready_ms": marks["therapon:python-ready"], "pyodide_ms": timings["pyodideMs"],
+            "snapshot_requests": len(asked)}
+
+
 def transferred(browser, url: str, path: str, settle_ms: int) -> dict[str, int]:
     """Bytes over the wire (bodies and headers) by the load event, and after settling."""
     context = browser.new_context(service_workers="block")
@@ -282,6 +324,16 @@ def measure(runs: int, log: Callable[[str], None] = print) -> dict:
             slow = [visits_on_a_slow_link(browser, site.url, TEXT) for _ in range(max(1, runs // 2))]
             result["slow_link"] = {"cold_ms": median([c for c, _ in slow]),
                                    "repeat_ms": median([r for _, r in slow])}
+            log("returning learner")
+            # Each visit next to a floor of its own: on a shared machine the load changes by the minute.
+            returning = [{**returning_learner(browser, site.url, TEXT),
+                          "floor_ms": floor_ms(browser, site.url)} for _ in range(max(1, runs // 2))]
+            result["returning"] = {"first_check_ms": median([r["first_check_ms"] for r in returning]),
+                                   "floor_ms": median([r["floor_ms"] for r in returning]),
+                                   "ratio": round(statistics.median(
+                                       [r["first_check_ms"] / r["floor_ms"] for r in returning]), 3),
+                                   "pyodide_ms": median([r["pyodide_ms"] for r in returning]),
+                                   "snapshot_requests": sum(r["snapshot_requests"] for r in returning)}
             log("page weight")
             weights = {}
             for label, path in PAGES_TO_WEIGH:

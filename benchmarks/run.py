@@ -81,6 +81,14 @@ def report(build: dict, web: dict, runs: int) -> str:
                  "≤ 0.5× cold",
                  f"{ratio:.2f}× ({slow['repeat_ms']:,.0f} ms vs {slow['cold_ms']:,.0f} ms cold)",
                  ratio <= 0.5))
+    back = web["returning"]
+    rows.append(("Returning learner (snapshot cached), from navigation to the first Check vs the floor "
+                 "(text)", "≤ 0.5× floor",
+                 f"{back['ratio']:.2f}× ({back['first_check_ms']:,.0f} ms vs a floor of "
+                 f"{back['floor_ms']:,.0f} ms taken beside each visit; Python ready in "
+                 f"{back['pyodide_ms']:,.0f} ms)", back["ratio"] <= 0.5))
+    rows.append(("Requests for a snapshot (first visits, a page without exercises, returning visits)",
+                 "none", f"{back['snapshot_requests']}", back["snapshot_requests"] == 0))
     lines = [
         "# Benchmark results",
         "",

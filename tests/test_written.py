@@ -40,3 +40,20 @@ def test_the_summary_says_the_verdict(response, meets_goal, summary):
 def test_a_broken_checker_is_never_shown_as_feedback(checker, summary, line):
     verdict = check_text(checker, "I feel lonely.")
     assert verdict == {"meets_goal": False, "items": [], "broken": True, "line": line, "summary": summary}
+
+
+
+def test_warming_up_reads_the_word_lists_before_a_first_reply():
+    """The snapshot maker's warm_up, in a fresh Python as in the browser, leaves the lexicons
+    cached, so a restored Python's first Check reads no file (a wrong detector name or rule
+    shape would fail here first)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("from therapon_check.phrases import lexicon; from therapon_check.warm import warm_up; "
+            "print(warm_up(), lexicon.cache_info().currsize)")
+    hooks = Path(__file__).resolve().parents[1] / "hooks"
+    out = subprocess.run([sys.executable, "-c", code], cwd=hooks, capture_output=True, text=True, check=True)
+    warmed, cached = out.stdout.split()
+    assert warmed == "True" and int(cached) >= 20, out.stdout

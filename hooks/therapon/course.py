@@ -7,6 +7,7 @@ needs MkDocs beyond the exception types that make errors read well.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import threading
 from pathlib import Path
 from typing import Any
@@ -115,6 +116,9 @@ class CourseBuild:
                 "package": PACKAGE_NAME,
                 "module": DIST_NAME,
                 "downloadBytes": self.runtime.download_bytes(),
+                # A kept memory snapshot is used only if it holds this wheel (snapshot.js).
+                "wheelFile": self.runtime.wheel.filename,
+                "wheelSha256": hashlib.sha256(self.runtime.wheel.data).hexdigest(),
             },
         }
 

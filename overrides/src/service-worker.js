@@ -18,6 +18,12 @@
  *   only the checking wheel downloads only the wheel.
  * - Every kept response carries its sha256 (SHA_HEADER), so a file that did not change is
  *   taken from an older cache instead of downloaded again.
+ * - A returning learner's memory snapshot (made in the learner's browser, see
+ *   assets/therapon/snapshot.js) is kept in a cache named after this build (whose version
+ *   covers every runtime file's sha256), marked with the sha256 of its bytes, of the wheel and
+ *   of the runtime list, and only if it holds this build's wheel. Only the active worker keeps
+ *   one. It is never fetched: the Python worker reads it from Cache Storage, and an update
+ *   deletes it with the old pages.
  */
 
 const sw = /** @type {any} */ (self);
@@ -27,7 +33,10 @@ const scope = new URL(sw.registration.scope);
 const PREFIX = `therapon:${BUILD.course}:${scope.pathname}:`;
 const PAGES = `${PREFIX}pages:${BUILD.version}`;
 const RUNTIME = `${PREFIX}runtime`;
+const SNAPSHOTS = `${PREFIX}snapshot:${BUILD.version}`;
 const SHA_HEADER = "X-Therapon-Sha256";
+const WHEEL_HEADER = "X-Therapon-Wheel";  // as in assets/therapon/snapshot.js
+const SNAPSHOT_URL = new URL("__therapon__/memory-snapshot", scope).href;
 
 /** @param {[string, string][]} list @returns {Map<string, string>} absolute URL -> sha256 */
 const byUrl = (list) => new Map(list.map(([url, sha]) => [new URL(url, scope).href, sha]));
@@ -99,7 +108,7 @@ sw.addEventListener("install", (/** @type {any} */ event) => {
 
 sw.addEventListener("activate", (/** @type {any} */ event) => {
   event.waitUntil((async () => {
-    const keepNames = [PAGES, RUNTIME];
+    const keepNames = [PAGES, RUNTIME, SNAPSHOTS];
     for (const name of await caches.keys()) {
       if (name.startsWith(PREFIX) && !keepNames.includes(name)) await caches.delete(name);
     }
@@ -112,10 +121,33 @@ sw.addEventListener("activate", (/** @type {any} */ event) => {
   })());
 });
 
+/**
+ * Keep a page's memory snapshot if it holds this build's wheel: a tab of an older build, still
+ * open after an update, cannot leave its snapshot for this one.
+ * @param {unknown} bytes @param {unknown} wheelSha256
+ */
+async function keepSnapshot(bytes, wheelSha256) {
+  const wheel = BUILD.runtime.find(([url]) => url.endsWith(".whl"));
+  if (!(bytes instanceof ArrayBuffer) || !wheel || wheelSha256 !== wheel[1]) return;
+  const runtime = await sha256(new TextEncoder().encode(BUILD.runtime.map((e) => e.join(" ")).join("\n")).buffer);
+  const cache = await caches.open(SNAPSHOTS);
+  await cache.put(SNAPSHOT_URL, new Response(bytes, { headers: {
+    "Content-Type": "application/gzip", [SHA_HEADER]: await sha256(bytes), [WHEEL_HEADER]: wheel[1],
+    "X-Therapon-Runtime": runtime,
+  } }));
+}
+
 sw.addEventListener("message", (/** @type {any} */ event) => {
   const type = event.data?.type;
   if (type === "skip-waiting") sw.skipWaiting();
-  else if (type === "keep-runtime") event.waitUntil(fill(RUNTIME, runtimeFiles).catch(() => {}));
+  else if (type === "keep-runtime") {
+    // The page learns when Python is kept: a snapshot is made only then, from these copies.
+    event.waitUntil(fill(RUNTIME, runtimeFiles).then(() => event.source?.postMessage({ type: "runtime-kept" }))
+      .catch(() => {}));
+  }
+  else if (type === "keep-snapshot" && (!sw.serviceWorker || sw.registration.active === sw.serviceWorker)) {
+    event.waitUntil(keepSnapshot(event.data.bytes, event.data.wheelSha256).catch(() => {}));
+  }
 });
 
 /** The cache key of a request: pages are kept under their folder URL. @param {URL} url */

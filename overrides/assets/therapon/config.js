@@ -12,7 +12,7 @@
  * @property {string[]} pythonKinds  the exercise kinds whose page must start Python
  * @property {string[]} partnerPractice  ids of the exercises a couple does together (one shared record)
  * @property {string} neutralPage  where the quick exit goes, relative to the site root
- * @property {{dir: string, package: string, module: string, downloadBytes: number}} pyodide
+ * @property {{dir: string, package: string, module: string, downloadBytes: number, wheelFile: string, wheelSha256: string}} pyodide
  * @property {URL} siteRoot
  * @property {URL} pyodideUrl
  * @property {URL} assetsUrl

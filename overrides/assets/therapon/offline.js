@@ -55,6 +55,26 @@ export function keepRuntime() {
   navigator.serviceWorker?.ready.then((ready) => ready.active?.postMessage({ type: "keep-runtime" }));
 }
 
+/** @type {Promise<void> | undefined} */
+let runtimeKept;
+
+/** Resolves once the service worker says it keeps all of Python (after keepRuntime). */
+export function whenRuntimeKept() {
+  runtimeKept ||= new Promise((resolve) => navigator.serviceWorker?.addEventListener("message", (event) => {
+    if (event.data?.type === "runtime-kept") resolve();
+  }));
+  return runtimeKept;
+}
+
+/**
+ * Hand a memory snapshot to the service worker, which keeps it in its build's cache if it was
+ * made with this build's checking wheel. @param {ArrayBuffer} bytes @param {string} wheelSha256
+ */
+export function keepSnapshot(bytes, wheelSha256) {
+  navigator.serviceWorker?.ready.then((ready) => ready.active?.postMessage(
+    { type: "keep-snapshot", bytes, wheelSha256 }, [bytes]));
+}
+
 /** Show the update notice again after instant navigation replaced the content. */
 export function renderUpdateNotice() {
   if (registration?.waiting && navigator.serviceWorker.controller) showUpdate();

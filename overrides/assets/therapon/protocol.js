@@ -10,11 +10,14 @@ export const MESSAGE = Object.freeze({
   check: "check",
   text: "text",
   result: "result",
+  makeSnapshot: "make-snapshot",
+  snapshotMade: "snapshot-made",
 });
 
 /**
  * @typedef {{type: "progress", loaded: number, total: number, phase: "download" | "start"}} ProgressMessage
- * @typedef {{type: "ready", timings: {pyodideMs: number, packageMs: number}}} ReadyMessage
+ * @typedef {{pyodideMs: number, packageMs: number, start: "snapshot" | "normal", fallback?: string}} StartTimings  how Python started, and why not from a kept snapshot
+ * @typedef {{type: "ready", timings: StartTimings}} ReadyMessage
  * @typedef {{type: "failed", message: string}} FailedMessage
  * @typedef {{type: "result", id: number, result: any}} ResultMessage
  * @typedef {{crashed: true, message: string}} CrashedResult  Python itself broke: start a fresh worker
@@ -30,5 +33,7 @@ export const isFailed = (m) => m?.type === MESSAGE.failed && typeof m.message ==
 /** @param {any} m @returns {m is ResultMessage} */
 export const isResult = (m) =>
   m?.type === MESSAGE.result && Number.isInteger(m.id) && typeof m.result === "object";
+/** @param {any} m @returns {m is {type: "snapshot-made", bytes: ArrayBuffer}} */
+export const isSnapshotMade = (m) => m?.type === MESSAGE.snapshotMade && m.bytes instanceof ArrayBuffer;
 /** @param {any} r @returns {r is CrashedResult} */
 export const isCrashed = (r) => r?.crashed === true;

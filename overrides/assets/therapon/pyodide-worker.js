@@ -8,8 +8,14 @@
  * still reach (storage, the network, new workers), so code that finds its way to JavaScript
  * anyway finds nothing there to harm. Every request gets an answer: if Python itself breaks,
  * the answer says so (`crashed`) and the page starts a fresh worker.
+ *
+ * A returning learner's worker starts from a memory snapshot (snapshot.js) when one is kept,
+ * and from scratch on any error with it. A worker asked to make a snapshot (`makeSnapshot`) is
+ * a second, fresh one that runs only our own code and is ended once it has answered, so the
+ * snapshot holds Python and our package, never a learner's code or words.
  */
 import { MESSAGE } from "./protocol.js";
+import { dropSnapshot, findSnapshot, pack, sha256 } from "./snapshot.js";
 
 /** @type {Promise<{run: Function, check: Function, text: Function}> | undefined} */
 let api;
@@ -85,23 +91,119 @@ self.addEventListener("unhandledrejection", (event) => {
   if (!booted) fail(String(event.reason?.message || event.reason));
 });
 
-/** @param {{pyodideUrl: string, package: string, module: string, downloadBytes: number}} options */
+/**
+ * @typedef {object} BootOptions
+ * @property {string} pyodideUrl
+ * @property {string} package  its name in pyodide-lock.json
+ * @property {string} module
+ * @property {number} downloadBytes
+ * @property {string} wheelFile  the checking wheel's file name, as pyodide-lock.json lists it
+ * @property {import("./snapshot.js").SnapshotPlace | null} snapshot  where a kept snapshot would be; null: never look
+ */
+
+/** @param {string} pyodideUrl */
+const pyodideModule = (pyodideUrl) => import(new URL("pyodide.mjs", pyodideUrl).href);
+
+/**
+ * Put the checking wheel into site-packages ourselves, as a snapshot needs (loadPackage leaves
+ * JavaScript references that no snapshot can hold): its sha256 is checked against its entry in
+ * the site's pyodide-lock.json (the lock Pyodide loaded) before a byte of it is unpacked.
+ * `download` may be under way already (fetchWheel), started while Python starts.
+ * @param {any} pyodide @param {BootOptions} options @param {Promise<ArrayBuffer>} download
+ */
+async function installWheel(pyodide, options, download = fetchWheel(options)) {
+  const entry = pyodide.lockfile.packages[options.package];
+  if (!entry || entry.file_name !== options.wheelFile) throw new Error(`${options.wheelFile} is not in pyodide-lock.json`);
+  const wheel = await download;
+  if ((await sha256(wheel)) !== entry.sha256) throw new Error(`${entry.file_name} is not the wheel pyodide-lock.json lists`);
+  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+}
+
+/** @param {BootOptions} options */
+async function fetchWheel(options) {
+  const response = await fetch(new URL(options.wheelFile, options.pyodideUrl));
+  if (!response.ok) throw new Error(`could not download ${options.wheelFile} (${response.status})`);
+  return response.arrayBuffer();
+}
+
+/**
+ * A fresh Python with our package imported, made into a snapshot. Nothing but this function
+ * ever runs in this interpreter, so the snapshot holds no learner code, answer or words.
+ * @param {BootOptions} options
+ */
+async function makeSnapshot(options) {
+  const { loadPyodide } = await pyodideModule(options.pyodideUrl);
+  const pyodide = await loadPyodide({ indexURL: options.pyodideUrl, _makeSnapshot: true });
+  await installWheel(pyodide, options);
+  // Our own fixed reply and line, judged once, so the word lists and patterns are in the image.
+  if (pyodide.runPython(`import ${options.module}; from ${options.module}.warm import warm_up; warm_up()`) !== true) {
+    throw new Error("the checking package did not warm up");
+  }
+  return pack(pyodide.makeMemorySnapshot());
+}
+
+/**
+ * Python from the kept snapshot, or undefined when none is kept. Its wheel files are put back
+ * (a snapshot holds memory, not files: the word lists are read from them later), and one line
+ * with a known answer shows that the restored Python works before the page relies on it.
+ * @param {BootOptions} options @param {import("./snapshot.js").SnapshotPlace} place
+ */
+async function fromSnapshot(options, place) {
+  const image = await findSnapshot(place);
+  if (!image) return undefined;
+  const wheel = fetchWheel(options);
+  wheel.catch(() => {});  // awaited below; a failure there is the fallback's reason
+  const { loadPyodide } = await pyodideModule(options.pyodideUrl);
+  const pyodide = await loadPyodide({ indexURL: options.pyodideUrl, _loadSnapshot: image });
+  await installWheel(pyodide, options, wheel);
+  const module = pyodide.pyimport(options.module);
+  const sane = pyodide.runPython(
+    `import json; from ${options.module}.phrases import lexicon\n`
+    + `json.loads(${options.module}.run_json("print(6 * 7)"))["stdout"] == "42\\n" and len(lexicon("feelings")) > 0`);
+  if (sane !== true) throw new Error("the restored Python gave a wrong answer");
+  return { pyodide, module };
+}
+
+/** @param {BootOptions} options */
+async function fromScratch(options) {
+  const { loadPyodide } = await pyodideModule(options.pyodideUrl);
+  const pyodide = await loadPyodide({ indexURL: options.pyodideUrl, packages: [options.package] });
+  return { pyodide, module: undefined };
+}
+
+/** @param {BootOptions} options */
 async function boot(options) {
   const started = performance.now();
   const restoreFetch = countDownloads(options.downloadBytes);
   try {
-    const { loadPyodide } = await import(new URL("pyodide.mjs", options.pyodideUrl).href);
-    const pyodide = await loadPyodide({ indexURL: options.pyodideUrl, packages: [options.package] });
+    /** @type {"snapshot" | "normal"} */
+    let start = "normal";
+    let fallback;
+    let python;
+    if (options.snapshot) {
+      try {
+        python = await fromSnapshot(options, options.snapshot);
+        if (python) start = "snapshot";
+      } catch (error) {
+        // Any fault with a kept snapshot: forget it, start as on a first visit, and say
+        // nothing to the learner beyond the usual loading message.
+        fallback = String(/** @type {any} */ (error)?.message || error).slice(0, 200);
+        await dropSnapshot(options.snapshot).catch(() => {});
+        python = undefined;
+      }
+    }
+    python ||= await fromScratch(options);
     const pythonReady = performance.now();
     self.postMessage({ type: MESSAGE.progress, phase: "start", loaded: 1, total: 1 });
-    const module = pyodide.pyimport(options.module);
+    const module = python.module ?? python.pyodide.pyimport(options.module);
     const done = performance.now();
     restoreFetch();
     lockDown();
     booted = true;
     self.postMessage({
       type: MESSAGE.ready,
-      timings: { pyodideMs: pythonReady - started, packageMs: done - pythonReady },
+      timings: { pyodideMs: pythonReady - started, packageMs: done - pythonReady, start, fallback },
     });
     return { run: module.run_json, check: module.check_json, text: module.check_written_json };
   } finally {
@@ -111,6 +213,13 @@ async function boot(options) {
 
 self.addEventListener("message", async (event) => {
   const message = event.data;
+  if (message?.type === MESSAGE.makeSnapshot) {
+    if (api) return;  // a worker that serves the learner never makes a snapshot
+    makeSnapshot(message.options).then(
+      (bytes) => self.postMessage({ type: MESSAGE.snapshotMade, bytes }, [bytes]),
+      (error) => fail(String(error?.message || error)));
+    return;
+  }
   if (message?.type === MESSAGE.load) {
     api ||= boot(message.options);
     api.catch((error) => fail(String(error?.message || error)));

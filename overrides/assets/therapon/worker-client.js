@@ -3,8 +3,14 @@
  * The page's handle on the one Pyodide worker: created lazily, shared by every exercise and
  * kept for the whole visit (it survives Material's instant navigation, because this module
  * is evaluated once). A watchdog ends runaway code by restarting the worker.
+ *
+ * A returning learner's worker starts from a memory snapshot kept by the service worker. After
+ * a start without one, once the first answer is back (or a while after Python is ready) and
+ * the page is idle, a second worker makes a snapshot and the service worker keeps it.
  */
-import { MESSAGE, isCrashed, isFailed, isProgress, isReady, isResult } from "./protocol.js";
+import { keepSnapshot, whenRuntimeKept } from "./offline.js";
+import { MESSAGE, isCrashed, isFailed, isProgress, isReady, isResult, isSnapshotMade } from "./protocol.js";
+import { SNAPSHOT_PATH } from "./snapshot.js";
 
 /** @typedef {import("./config.js").TheraponConfig} TheraponConfig */
 /** @typedef {{state: "idle" | "loading" | "ready" | "failed", percent: number, phase: string, message?: string}} RuntimeStatus */
@@ -37,6 +43,61 @@ class Runtime {
     this.worker = undefined;
     /** @type {Promise<void> | undefined} */
     this.ready = undefined;
+    /** Whether a snapshot is being made or was made in this visit (at most one). */
+    this.snapshotPlanned = false;
+    /** @type {() => void} */
+    this.answered = () => {};
+    /** Resolves when the first request of this visit is answered. */
+    this.firstAnswer = new Promise((resolve) => { this.answered = () => resolve(undefined); });
+  }
+
+  /**
+   * Where this site's snapshot is kept, or null where none is used: under `mkdocs serve` and
+   * on a page no service worker controls (a first visit, a forced reload), since only the
+   * service worker of the build that served this page keeps snapshots of it.
+   * @returns {import("./snapshot.js").SnapshotPlace | null}
+   */
+  snapshotPlace() {
+    if (!this.config.offline || !navigator.serviceWorker?.controller || !("caches" in self)) return null;
+    return {
+      cachePrefix: `therapon:${this.config.courseId}:${this.config.siteRoot.pathname}:snapshot:`,
+      url: new URL(SNAPSHOT_PATH, this.config.siteRoot).href,
+      wheelSha256: this.config.pyodide.wheelSha256,
+    };
+  }
+
+  /** The worker's start options, with where to look for a snapshot. */
+  bootOptions() {
+    return {
+      pyodideUrl: this.config.pyodideUrl.href,
+      package: this.config.pyodide.package,
+      module: this.config.pyodide.module,
+      downloadBytes: this.config.pyodide.downloadBytes,
+      wheelFile: this.config.pyodide.wheelFile,
+      snapshot: this.snapshotPlace(),
+    };
+  }
+
+  /** After a start without a snapshot: make one later, off the first Check's path. */
+  planSnapshot() {
+    if (this.snapshotPlanned || !this.snapshotPlace()) return;
+    this.snapshotPlanned = true;
+    const later = new Promise((resolve) => setTimeout(resolve, 5000));
+    // The maker's Python files then come from the service worker's cache: no byte downloaded twice.
+    Promise.all([Promise.race([this.firstAnswer, later]), whenRuntimeKept()])
+      .then(() => whenIdle(() => this.makeSnapshot()));
+  }
+
+  /** A second, fresh worker that runs none of the learner's code makes the snapshot, then ends. */
+  makeSnapshot() {
+    const maker = new Worker(new URL("pyodide-worker.js", this.config.assetsUrl), { type: "module" });
+    const end = () => maker.terminate();
+    maker.addEventListener("message", (event) => {
+      if (isSnapshotMade(event.data)) keepSnapshot(event.data.bytes, this.config.pyodide.wheelSha256);
+      if (isSnapshotMade(event.data) || isFailed(event.data)) end();
+    });
+    maker.addEventListener("error", end);
+    maker.postMessage({ type: MESSAGE.makeSnapshot, options: { ...this.bootOptions(), snapshot: null } });
   }
 
   /** @param {(status: RuntimeStatus) => void} listener */
@@ -69,6 +130,9 @@ class Runtime {
           this.update({ percent, phase: m.phase });
         } else if (isReady(m)) {
           this.timings = m.timings;
+          performance.mark("therapon:python-ready");  // benchmarks read when Python was ready
+          document.documentElement.dataset.theraponStart = m.timings.start;  // tests read how it started
+          if (m.timings.start !== "snapshot") this.planSnapshot();
           this.update({ state: "ready", percent: 100, phase: "ready" });
           resolve();
         } else if (isFailed(m)) {
@@ -82,15 +146,7 @@ class Runtime {
       });
     });
     this.ready.catch(() => {});
-    worker.postMessage({
-      type: MESSAGE.load,
-      options: {
-        pyodideUrl: this.config.pyodideUrl.href,
-        package: this.config.pyodide.package,
-        module: this.config.pyodide.module,
-        downloadBytes: this.config.pyodide.downloadBytes,
-      },
-    });
+    worker.postMessage({ type: MESSAGE.load, options: this.bootOptions() });
     return this.ready;
   }
 
@@ -104,6 +160,7 @@ class Runtime {
   request(type, payload) {
     const job = this.queue.then(() => this.execute(type, payload));
     this.queue = job.catch(() => {});
+    job.then(this.answered, () => {});
     return job;
   }
 
@@ -143,3 +200,6 @@ class Runtime {
     this.start();
   }
 }
+
+/** @param {() => void} task */
+const whenIdle = (task) => ("requestIdleCallback" in self ? requestIdleCallback(task, { timeout: 5000 }) : setTimeout(task, 500));
