@@ -303,8 +303,9 @@ def test_nothing_of_ours_moves_with_reduced_motion(page: Page, site: SiteServer)
             LAB: ["[data-loading] progress", "[data-exercise] [data-feedback]", ".cm-editor"],
             "progress/": [".therapon-dashboard__bar progress", ".therapon-chart__bar"],
         }[url]
-        for selector in named:  # real elements, present on the page
-            expect(page.locator(selector).first).to_be_attached()
+        for selector in named:  # real elements, present on the page (on a loaded machine, the
+            # navigation's marks wait for course.json while the service worker keeps Python)
+            expect(page.locator(selector).first).to_be_attached(timeout=20_000)
             assert page.evaluate(MOTION, selector) == [], selector
         assert page.evaluate(MOTION, OURS) == [], url
     # The editor's blinking cursor, Python's loading bar while it loads, the feedback once shown.
