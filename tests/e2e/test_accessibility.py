@@ -53,7 +53,7 @@ def seeded_progress() -> dict[str, str]:
 
     def record(status: str, draft: str | None = None, attempts: int = 1, hints: int = 0) -> str:
         return json.dumps({"status": status, "attempts": attempts, "hintsShown": hints,
-                           "draft": draft, "updatedAt": now})
+                           "words": {"draft": draft}, "updatedAt": now})
 
     records = {
         "listening-response": record("passed", json.dumps(["reflect-feeling"])),
@@ -69,7 +69,8 @@ def seeded_progress() -> dict[str, str]:
              for listener, speaker, days in [("me", "p-alex", 1), ("me", "p-alex", 3), ("me", "p-alex", 9),
                                              ("me", "p-alex", 20), ("p-alex", "me", 30)]]
     data = {
-        "schema": "2",
+        "schema": "4",  # today's shape: migrations have tests of their own (test_stored_progress)
+        "welcome": json.dumps({"answer": "two", "at": now}),
         "profiles": json.dumps({"active": "me", "list": [{"id": "me", "name": "Sam"},
                                                          {"id": "p-alex", "name": "Alex"}]}),
         "turns": json.dumps(turns),
