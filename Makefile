@@ -17,19 +17,19 @@ $(VENV)/.installed: requirements.lock $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
-# `python -m therapon` (try, eval) finds the engine in hooks/ through a .pth file in the venv.
-$(VENV)/.hooks-path: $(BIN)/python
-	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "therapon-hooks.pth").write_text(str(pathlib.Path("hooks").resolve()) + "\n")'
+# `python -m therapon` (try, eval) and the hooks find the engine in src/ through a .pth file in the venv.
+$(VENV)/.engine-path: $(BIN)/python
+	$(BIN)/python -c 'import pathlib, sysconfig; site = pathlib.Path(sysconfig.get_paths()["purelib"]); (site / "therapon-hooks.pth").unlink(missing_ok=True); (site / "therapon-engine.pth").write_text(str(pathlib.Path("src").resolve()) + "\n")'
 	touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-SCRIPT_SOURCES := $(shell find overrides/assets/therapon overrides/src -name '*.js' -o -name '*.mjs')
+SCRIPT_SOURCES := $(shell find src/therapon/theme/assets/therapon src/therapon/theme/src -name '*.js' -o -name '*.mjs')
 build/therapon/main.js: node_modules/.package-lock.json $(SCRIPT_SOURCES)
 	npm run --silent build:assets
 
-install: $(VENV)/.installed $(VENV)/.hooks-path build/therapon/main.js
+install: $(VENV)/.installed $(VENV)/.engine-path build/therapon/main.js
 
 build: install
 	$(BIN)/mkdocs build --strict

@@ -279,7 +279,7 @@ def plain_project(base: Path) -> Path:
         page.write_text(re.sub(r"^( *)```exercise\n(?:.*\n)*?\1```\n", "", page.read_text(), flags=re.M))
     config = (ROOT / "mkdocs.yml").read_text()
     config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
-    config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config).replace("  custom_dir: overrides\n", "")
+    config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
     (root / "mkdocs.yml").write_text(config)
     return root
 

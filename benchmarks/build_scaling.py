@@ -21,7 +21,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from support.project import add_runtime  # noqa: E402
 
 WORDS = ("partners listen slowly and kindly when one of them shares a worry about the week "
          "ahead so that the other can reflect it back without advice or judgement").split()
@@ -86,12 +85,10 @@ def project(base: Path, lessons: int, with_hooks: bool) -> Path:
     config = re.sub(r"\nnav:\n(  .*\n|      .*\n)*", "\n", config)
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
     if with_hooks:
+        # The engine (src/, with its bundles) is the repository's; build/cache is the copy's own.
         shutil.copytree(ROOT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copytree(ROOT / "overrides", root / "overrides")
-        add_runtime(root)  # its own build/ and build/cache
     else:
         config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
-        config = config.replace("  custom_dir: overrides\n", "")
     (root / "mkdocs.yml").write_text(config)
     return root
 

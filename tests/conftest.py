@@ -21,7 +21,9 @@ def build_site(site_dir: Path, site_url: str, cwd: Path) -> subprocess.Completed
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=cwd, capture_output=True, text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": os.environ["PATH"], "SITE_URL": site_url},
+        # The copy's own engine (src/), so a test may change it without touching the repository.
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": os.environ["PATH"], "SITE_URL": site_url,
+             "PYTHONPATH": str(cwd / "src")},
     )
 
 

@@ -96,7 +96,7 @@ def figures(path: Path) -> dict[str, object]:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT / "hooks"))
+    sys.path.insert(0, str(ROOT / "src"))
     for lesson in LESSONS:
         f = figures(lesson)
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(f["kinds"].items()))

@@ -39,7 +39,7 @@ def test_lesson_has_the_parts_and_practice_it_promises(lesson: Path) -> None:
 
 
 def test_codespell_is_clean() -> None:
-    paths = ["docs", "exercises", "hooks", "overrides/assets", "overrides/src", "tests", "README.md",
+    paths = ["docs", "exercises", "hooks", "src", "tests", "README.md",
              "AUTHORING.md"]
     result = subprocess.run([sys.executable, "-m", "codespell_lib", *paths], cwd=ROOT,
                             capture_output=True, text=True)

@@ -9,7 +9,7 @@ from conftest import ROOT
 
 
 def test_ruff_finds_nothing() -> None:
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "hooks", "tests", "exercises",
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "src", "hooks", "tests", "exercises",
                              "benchmarks"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 

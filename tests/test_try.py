@@ -16,7 +16,7 @@ from therapon.load import load_exercises
 
 
 def therapon(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"}
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
     return subprocess.run([sys.executable, "-m", "therapon", *args], cwd=ROOT, input=stdin, text=True,
                           capture_output=True, env=env, timeout=120)
 

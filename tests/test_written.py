@@ -53,7 +53,7 @@ def test_warming_up_reads_the_word_lists_before_a_first_reply():
 
     code = ("from therapon_check.phrases import lexicon; from therapon_check.warm import warm_up; "
             "print(warm_up(), lexicon.cache_info().currsize)")
-    hooks = Path(__file__).resolve().parents[1] / "hooks"
+    hooks = Path(__file__).resolve().parents[1] / "src"
     out = subprocess.run([sys.executable, "-c", code], cwd=hooks, capture_output=True, text=True, check=True)
     warmed, cached = out.stdout.split()
     assert warmed == "True" and int(cached) >= 20, out.stdout

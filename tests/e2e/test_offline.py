@@ -183,7 +183,7 @@ def test_a_tampered_file_in_a_new_deployment_is_refused(browser: Browser, projec
         # The second deployment changes both the page and the script, and one of them arrives
         # with a changed byte.
         edit(project / "docs/index.md", "\n", f"\n{SECOND}\n")
-        script = project / "overrides/assets/therapon/main.js"
+        script = project / "src/therapon/theme/assets/therapon/main.js"
         script.write_text(script.read_text() + "\nglobalThis.theraponDeployment = 2;\n")
         assert build_site(server.directory, server.url, cwd=project).returncode == 0
         assert (server.directory / on_disk).read_bytes() != first

@@ -122,8 +122,8 @@ def test_an_injected_inline_script_is_refused(watched, site):
 
 def test_no_script_of_ours_builds_markup_from_strings():
     """Learner and imported text reaches the page through textContent only."""
-    sources = [*sorted((ROOT / "overrides/assets/therapon").rglob("*.js")),
-               ROOT / "overrides/src/service-worker.js"]
+    sources = [*sorted((ROOT / "src/therapon/theme/assets/therapon").rglob("*.js")),
+               ROOT / "src/therapon/theme/src/service-worker.js"]
     offenders = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
                  for path in sources
                  for number, line in enumerate(path.read_text().splitlines(), start=1)

@@ -182,7 +182,7 @@ def test_a_new_deployment_discards_the_old_snapshot(browser: Browser, project: P
         old = page.evaluate(KEPT)["name"]
 
         # The second deployment changes the checker, so its wheel (and its snapshot) differ.
-        edit(project / "hooks/therapon_check/verdict.py", "\n", "\n# the second deployment\n")
+        edit(project / "src/therapon_check/verdict.py", "\n", "\n# the second deployment\n")
         assert build_site(server.directory, server.url, cwd=project).returncode == 0
         page.goto(server.url)
         notice = page.locator("[data-therapon-update]")

@@ -1,4 +1,4 @@
-"""The Content-Security-Policy as a browser reads it, written apart from hooks/therapon/csp.py
+"""The Content-Security-Policy as a browser reads it, written apart from src/therapon/csp.py
 on purpose, so that tests never check the policy's code with itself."""
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("docs", "exercises", "hooks", "overrides", "mkdocs.yml")
+SOURCES = ("docs", "exercises", "hooks", "src", "mkdocs.yml")
 BUNDLES = ("build/therapon", "build/editor", "build/therapon-preload.json")
 
 

@@ -1,8 +1,11 @@
 """Therapon's command line, run from a course's folder (the one with mkdocs.yml):
 
-    python -m therapon try <exercise-id> "<reply>"     feedback on one reply
-    python -m therapon try <exercise-id> --json        JSON replies in, JSON verdicts out, a line each
-    python -m therapon eval [<exercise-id> ...]        agreement with each exercise's labelled corpus
+    therapon new <folder>                              a small working course to start from
+    therapon try <exercise-id> "<reply>"               feedback on one reply
+    therapon try <exercise-id> --json                  JSON replies in, JSON verdicts out, a line each
+    therapon eval [<exercise-id> ...]                  agreement with each exercise's labelled corpus
+
+(`python -m therapon` is the same command.)
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from .errors import AuthoringFailed
 from .evaluation import evaluate, report
 from .load import load_exercises
 from .model import Exercise
+from .scaffold import new_course
 from .trying import as_learner_sees_it, contract, json_lines, verdicts
 from .verify import Verifier
 
@@ -32,10 +36,22 @@ def text_exercise(exercises: dict[str, Exercise], exercise_id: str) -> Exercise:
     return exercise
 
 
+def start_course(folder: Path, course_id: str | None) -> int:
+    written = new_course(folder, course_id)
+    print(f"Wrote a course of {len(written)} files in {folder}. Next:\n"
+          f"    cd {folder}\n    mkdocs serve     # a preview at http://127.0.0.1:8000/\n"
+          "    mkdocs build --strict     # the site, in site/")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m therapon", description=__doc__,
+    parser = argparse.ArgumentParser(prog="therapon", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
+    starting = commands.add_parser("new", help="write a small working course into a new folder")
+    starting.add_argument("folder", type=Path)
+    starting.add_argument("--course-id", help="the id learners' progress is saved under "
+                          "(default: from the folder's name)")
     trying = commands.add_parser("try", help="an exercise's feedback on a reply, as a learner sees it")
     trying.add_argument("exercise")
     trying.add_argument("reply", nargs="?")
@@ -45,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     evaluating.add_argument("exercises", nargs="*")
     evaluating.add_argument("--misses", action="store_true", help="list the replies each exercise got wrong")
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return start_course(args.folder, args.course_id)
     root = Path.cwd()
     try:
         exercises = load_exercises(root / "exercises", root)

@@ -11,6 +11,7 @@
  * @property {boolean} offline  whether to use the service worker (not under `mkdocs serve`)
  * @property {string[]} pythonKinds  the exercise kinds whose page must start Python
  * @property {string[]} partnerPractice  ids of the exercises a couple does together (one shared record)
+ * @property {boolean} partners  a course for two partners taking turns (the `partners` setting)
  * @property {string} neutralPage  where the quick exit goes, relative to the site root
  * @property {{dir: string, package: string, module: string, downloadBytes: number, wheelFile: string, wheelSha256: string}} pyodide
  * @property {URL} siteRoot

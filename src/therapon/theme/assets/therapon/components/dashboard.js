@@ -97,7 +97,7 @@ function dashboard(course, store, config) {
       ...optional.map((lesson) => lessonProgress(lesson, status, config.siteRoot)),
     ]),
   ];
-  const turns = turnsSection(store.turns(), list);
+  const turns = config.partners ? turnsSection(store.turns(), list) : [];
   // A couple sees the balance of turns before the long list; one learner sees the list first.
   return [summary, ...extrasSummary, nextStep(places, extras, records, who, config.siteRoot),
     ...(list.length > 1 ? [...turns, ...byLesson] : [...byLesson, ...turns])];

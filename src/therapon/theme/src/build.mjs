@@ -1,7 +1,7 @@
 // Bundle the browser code with esbuild: `npm run build:assets` (make does it for you, and the
 // MkDocs hook does it again when a source is newer than the bundle).
 //
-// - build/therapon/: the page and worker scripts from overrides/assets/therapon/, bundled and
+// - build/therapon/: the page and worker scripts from src/therapon/theme/assets/therapon/, bundled and
 //   minified, with the progress page's parts split off so they load only there. transfer.js
 //   and turns.js are entries too, so the browser tests can import them on their own.
 // - build/therapon-preload.json: main.js and the chunks it imports, for modulepreload hints.
@@ -16,7 +16,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import * as esbuild from "esbuild";
 
-const SCRIPTS = "overrides/assets/therapon";
+const SCRIPTS = "src/therapon/theme/assets/therapon";
 const ENTRIES = ["main.js", "pyodide-worker.js", "transfer.js", "turns.js"];
 const SHADOW_ROOTS_ONLY = "if (!root.head && root.adoptedStyleSheets && win.CSSStyleSheet)";
 const ANY_ROOT = "if (root.adoptedStyleSheets && win.CSSStyleSheet)";
@@ -28,7 +28,7 @@ const constructedStyles = {
     build.onLoad({ filter: /style-mod[\\/]src[\\/]style-mod\.js$/ }, async (args) => {
       const source = await readFile(args.path, "utf8");
       if (!source.includes(SHADOW_ROOTS_ONLY)) {
-        throw new Error(`${args.path}: the line to adapt is gone; see overrides/src/build.mjs`);
+        throw new Error(`${args.path}: the line to adapt is gone; see src/therapon/theme/src/build.mjs`);
       }
       return { contents: source.replace(SHADOW_ROOTS_ONLY, ANY_ROOT), loader: "js" };
     });
@@ -69,7 +69,7 @@ const [scripts] = await Promise.all([
   }),
   esbuild.build({
     ...common,
-    entryPoints: ["overrides/src/editor.js"],
+    entryPoints: ["src/therapon/theme/src/editor.js"],
     outfile: "build/editor/editor.js",
     target: "es2020",
     plugins: [constructedStyles],

@@ -11,7 +11,7 @@ import { welcomePanel } from "./welcome.js";
 
 /** The profile list, switching, renaming and adding, on the progress page, and the first
  * visit's question (one of us, or two?) asked again on request.
- * @param {HTMLElement} el @param {{store: Store, signal: AbortSignal, config: {siteRoot: URL}}} context */
+ * @param {HTMLElement} el @param {{store: Store, signal: AbortSignal, config: {siteRoot: URL, partners: boolean}}} context */
 export function mount(el, { store, signal, config }) {
   /** @type {HTMLElement | null} */
   let asking = null;  // the question, while it is open here; kept across redraws
@@ -31,12 +31,14 @@ export function mount(el, { store, signal, config }) {
     rename.value = current?.name ?? "";
     const added = /** @type {HTMLInputElement} */ (h("input", { type: "text", id: "therapon-profile-new", maxlength: "40", autocomplete: "off" }));
     el.replaceChildren(
-      h("p", {}, ["Each profile keeps its own progress. Partners sharing this device can have one each, and take turns. What you write together in partner practice is shared by both."]),
-      asking ?? focusKey(button("Set up: one of us, or two?", () => {
+      h("p", {}, [config.partners
+        ? "Each profile keeps its own progress. Partners sharing this device can have one each, and take turns. What you write together in partner practice is shared by both."
+        : "Each profile keeps its own progress. People sharing this device can have one each."]),
+      config.partners ? asking ?? focusKey(button("Set up: one of us, or two?", () => {
         asking = welcomePanel({ store, signal, config });
         keepingFocus(el, render);
         /** @type {HTMLElement | null} */ (asking.querySelector("button"))?.focus();
-      }, signal), "ask-again"),
+      }, signal), "ask-again") : "",
       h("ul", { class: "therapon-profile-list" }, items),
       h("div", { class: "therapon-field" }, [
         h("label", { for: "therapon-profile-name" }, ["Name of the profile in use"]), rename,
@@ -45,7 +47,7 @@ export function mount(el, { store, signal, config }) {
         }, signal), "save-name"),
       ]),
       h("div", { class: "therapon-field" }, [
-        h("label", { for: "therapon-profile-new" }, ["Add a profile (for example, your partner's name)"]), added,
+        h("label", { for: "therapon-profile-new" }, [config.partners ? "Add a profile (for example, your partner's name)" : "Add a profile"]), added,
         focusKey(button("Add profile", () => {
           const profile = store.addProfile(added.value);
           say(profile ? `Added ${profile.name}. Switch to it when it's their turn at the course.` : "Write a name of 1 to 40 characters.");

@@ -20,6 +20,7 @@ from .kinds import KINDS
 from .load import load_exercises, relative
 from .manifest import Lesson, manifest, versioned_url, write_manifest
 from .model import STATUSES, Exercise
+from .notice import partner_errors
 from .offline import WrittenPages, write_service_worker
 from .pages import DOCS_DIR, NEUTRAL_PAGE, read_pages
 from .render import render_exercise, search_stub
@@ -81,8 +82,10 @@ class CourseBuild:
         self.body_offsets = read_pages(root / DOCS_DIR, root)
         self.written = WrittenPages()  # what each page's file holds, for the service worker
         self.exercises = load_exercises(root / "exercises", root)
+        if errors := partner_errors(settings, self.exercises, root):
+            raise AuthoringFailed(errors)
         self.verification: Verification | None = None
-        self.runtime: Runtime = locate(root, build_wheel(CHECKER_DIR), self.cache_dir)
+        self.runtime: Runtime = locate(build_wheel(CHECKER_DIR), self.cache_dir)
         self.used_on: dict[str, tuple[str, int | None]] = {}
         self.page_exercises: dict[str, list[str]] = {}
         self._stubs: dict[str, str] = {}  # what each placed exercise's fence wrote, until complete_page
@@ -110,6 +113,7 @@ class CourseBuild:
             "pythonKinds": [name for name, kind in KINDS.items() if kind.NEEDS_PYTHON],
             # Their records are the couple's, shared by every profile on the device.
             "partnerPractice": sorted(e.id for e in self.exercises.values() if e.partner_practice),
+            "partners": self.settings.partners,
             "neutralPage": NEUTRAL_PAGE,
             "pyodide": {
                 "dir": f"{SITE_PYODIDE_DIR}/",

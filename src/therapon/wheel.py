@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DIST_NAME = "therapon_check"
-CHECKER_DIR = Path(__file__).resolve().parent.parent / DIST_NAME  # hooks/therapon_check/
+CHECKER_DIR = Path(__file__).resolve().parent.parent / DIST_NAME  # src/therapon_check/
 PACKAGE_NAME = "therapon-check"
 BASE_VERSION = "0.1.0"
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)

@@ -116,11 +116,12 @@ function setUpTwo(store, first, second) {
 
 /**
  * On every page until the question is answered or skipped: the panel under the page's title.
- * @param {{store: Store, signal: AbortSignal, config: {siteRoot: URL}}} context
+ * A course not set up for partners has nothing to ask.
+ * @param {{store: Store, signal: AbortSignal, config: {siteRoot: URL, partners: boolean}}} context
  */
 export function mountWelcome({ store, signal, config }) {
   const host = document.querySelector(".md-content__inner");
-  if (!host || store.welcome() !== null || !store.persistent) return;
+  if (!host || !config.partners || store.welcome() !== null || !store.persistent) return;
   let answeredHere = false;
   const panel = welcomePanel({ store, signal, config, onClose: () => { answeredHere = true; } });
   const heading = host.querySelector(":scope > h1");

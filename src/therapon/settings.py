@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import AuthoringError, AuthoringFailed
-from .options import REQUIRED, Field, Invalid, Problem, apply_fields, exercise_id
+from .options import REQUIRED, Field, Invalid, Problem, apply_fields, boolean, exercise_id
 
 SETTINGS_KEY = "therapon"
 
@@ -40,10 +41,30 @@ def short_name(value: Any) -> str:
     return value.strip()
 
 
+def docs_page(value: Any) -> str:
+    """A page of docs/, written as nav writes it (safety.md), or empty for none."""
+    if not isinstance(value, str) or (value and not value.endswith(".md")) or value.startswith("/"):
+        raise Invalid(f"must name a page in docs/ as nav does, for example safety.md, got {value!r}. "
+                      "Leave it out for no safety notice.")
+    return value.strip()
+
+
+def url_prefix(value: Any) -> str:
+    if not isinstance(value, str) or value.startswith("/"):
+        raise Invalid(f"must be the start of pages' addresses, for example lessons/, got {value!r}.")
+    return value
+
+
 FIELDS = {
     "course_id": Field(REQUIRED, course_id),
     "timeout_seconds": Field(5.0, timeout_seconds),
     "short_name": Field("", short_name),
+    # The notice "education, not therapy" on every page whose address starts with safety_notice_on,
+    # linked to safety_page; no safety_page, no notice.
+    "safety_page": Field("", docs_page),
+    "safety_notice_on": Field("lessons/", url_prefix),
+    # Two partners taking turns: partner practice, the couple's turns, the first-visit question.
+    "partners": Field(False, boolean),
 }
 
 
@@ -52,6 +73,9 @@ class Settings:
     course_id: str
     timeout_seconds: float
     short_name: str = ""
+    safety_page: str = ""
+    safety_notice_on: str = "lessons/"
+    partners: bool = False
 
     def header_name(self, site_name: str) -> str:
         """The short name, or the site name up to its first colon ("Therapon: partners…")."""
@@ -60,7 +84,9 @@ class Settings:
 
 def settings_message(problem: Problem) -> str:
     if problem.kind == "unknown":
-        return f"unknown setting '{problem.key}'. Known settings: {', '.join(FIELDS)}."
+        close = difflib.get_close_matches(str(problem.key), list(FIELDS), n=1)
+        hint = f"Did you mean '{close[0]}'? " if close else ""
+        return f"unknown setting '{problem.key}'. {hint}Known settings: {', '.join(FIELDS)}."
     if problem.kind == "missing":
         return f"'{problem.key}' is required. Add a line `{problem.key}: …` under `{SETTINGS_KEY}:`."
     return f"'{problem.key}' {problem.reason}"

@@ -1,9 +1,11 @@
 """Put the browser runtime into the built site: Pyodide's files from npm, our wheel registered
 in Pyodide's lock file (so loadPackage checks its sha256), and the bundled scripts and editor.
 
-The scripts' sources in overrides/ are not published as they are: esbuild bundles them
-(overrides/src/build.mjs), and a build whose bundle is older than its sources makes it again,
-so `make serve` shows a script edit at once."""
+The engine runs either from its repository or from an installed wheel. The wheel ships the
+bundles and Pyodide's files already built (under therapon/built/), so an author needs no Node.
+In the repository the scripts' sources (theme/assets/therapon/, theme/src/) are bundled by
+esbuild (theme/src/build.mjs) into build/, and a build whose bundle is older than its sources
+makes it again, so `make serve` shows a script edit at once."""
 
 from __future__ import annotations
 
@@ -23,13 +25,18 @@ from .wheel import Wheel
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
 SITE_PYODIDE_DIR = "pyodide"
-EDITOR_BUNDLE = Path("build/editor/editor.js")
 SITE_EDITOR_PATH = "assets/therapon/editor.js"
-SCRIPTS_BUNDLE = Path("build/therapon")
-SCRIPTS_PRELOAD = Path("build/therapon-preload.json")  # main.js and the chunks it imports
 SITE_SCRIPTS_DIR = "assets/therapon"
-BUNDLE_SCRIPT = Path("overrides/src/build.mjs")
-SOURCES = (Path("overrides/assets/therapon"), Path("overrides/src"))
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+THEME_DIR = PACKAGE_DIR / "theme"          # templates, styles and (in the repository) script sources
+SHIPPED_DIR = PACKAGE_DIR / "built"        # in a wheel: what build/ and node_modules/pyodide hold here
+BUNDLE_SCRIPT = THEME_DIR / "src" / "build.mjs"
+SCRIPT_SOURCES = (THEME_DIR / "assets" / "therapon", THEME_DIR / "src")
+# What the bundler writes (relative to the repository, or to SHIPPED_DIR in a wheel).
+EDITOR_BUNDLE = Path("editor/editor.js")
+SCRIPTS_BUNDLE = Path("therapon")
+SCRIPTS_PRELOAD = Path("therapon-preload.json")  # main.js and the chunks it imports
 
 
 def is_bundled_source(theme_path: str) -> bool:
@@ -42,26 +49,53 @@ def _newest(paths: list[Path]) -> float:
     return max((p.stat().st_mtime for p in paths), default=0.0)
 
 
-def bundles_are_stale(root: Path) -> bool:
-    sources = [p for folder in SOURCES for p in (root / folder).rglob("*") if p.suffix in (".js", ".mjs")]
-    outputs = [root / EDITOR_BUNDLE, root / SCRIPTS_BUNDLE / "main.js", root / SCRIPTS_PRELOAD]
-    if not all(p.is_file() for p in outputs):
+@dataclass(frozen=True)
+class EngineFiles:
+    """Where this copy of the engine keeps Pyodide and the bundles; `checkout` is the repository
+    when the engine runs from its sources (and can bundle them), else None."""
+    pyodide_dir: Path
+    built_dir: Path
+    checkout: Path | None
+
+    def outputs(self) -> list[Path]:
+        return [self.built_dir / EDITOR_BUNDLE, self.built_dir / SCRIPTS_BUNDLE / "main.js",
+                self.built_dir / SCRIPTS_PRELOAD]
+
+
+def engine_files() -> EngineFiles:
+    if BUNDLE_SCRIPT.is_file():
+        checkout = PACKAGE_DIR.parents[1]
+        return EngineFiles(checkout / "node_modules" / "pyodide", checkout / "build", checkout)
+    return EngineFiles(SHIPPED_DIR / "pyodide", SHIPPED_DIR, None)
+
+
+def bundles_are_stale(files: EngineFiles) -> bool:
+    if not all(p.is_file() for p in files.outputs()):
         return True
-    return _newest(sources) > min(p.stat().st_mtime for p in outputs)
+    if files.checkout is None:
+        return False
+    sources = [p for folder in SCRIPT_SOURCES for p in folder.rglob("*") if p.suffix in (".js", ".mjs")]
+    return _newest(sources) > min(p.stat().st_mtime for p in files.outputs())
 
 
-def ensure_bundles(root: Path) -> None:
+def ensure_bundles(files: EngineFiles) -> None:
     """Bundle the browser code when it is missing or older than its sources."""
-    if not bundles_are_stale(root):
+    if not bundles_are_stale(files):
         return
+    if files.checkout is None:
+        raise AuthoringFailed([AuthoringError(
+            files.built_dir, "this installed copy of Therapon lacks its browser scripts. Reinstall "
+            "it from a wheel (`pip install --force-reinstall therapon-*.whl`).")])
     try:
-        result = subprocess.run(["node", str(BUNDLE_SCRIPT)], cwd=root, capture_output=True, text=True)
+        result = subprocess.run(["node", str(BUNDLE_SCRIPT)], cwd=files.checkout,
+                                capture_output=True, text=True)
     except FileNotFoundError:
         result = None
     if result is None or result.returncode != 0:
         detail = (result.stderr.strip().splitlines() or [""])[-1] if result else "node is not installed"
         raise AuthoringFailed([AuthoringError(
-            BUNDLE_SCRIPT, f"the browser scripts could not be bundled ({detail}). Run `npm ci`, "
+            BUNDLE_SCRIPT.relative_to(files.checkout),
+            f"the browser scripts could not be bundled ({detail}). Run `npm ci`, "
             "then `npm run build:assets` to see the whole error (make build does both).")])
 
 
@@ -84,16 +118,19 @@ class Runtime:
         return sum((self.pyodide_dir / name).stat().st_size for name in big) + len(self.wheel.data)
 
 
-def locate(root: Path, wheel: Wheel, cache_dir: Path) -> Runtime:
+def locate(wheel: Wheel, cache_dir: Path, files: EngineFiles | None = None) -> Runtime:
     """Find the runtime's inputs, or fail with the command that provides them."""
-    pyodide_dir = root / "node_modules" / "pyodide"
-    missing = [name for name in PYODIDE_FILES if not (pyodide_dir / name).is_file()]
+    files = files or engine_files()
+    missing = [name for name in PYODIDE_FILES if not (files.pyodide_dir / name).is_file()]
     if missing:
+        where = "node_modules/pyodide" if files.checkout else files.pyodide_dir
+        fix = ("Run `npm ci` in the project folder (make build does this for you)." if files.checkout
+               else "Reinstall Therapon from its wheel.")
         raise AuthoringFailed([AuthoringError(
-            "node_modules/pyodide", f"Pyodide's runtime files are missing ({', '.join(missing)}). "
-            "Run `npm ci` in the project folder (make build does this for you).")])
-    ensure_bundles(root)
-    return Runtime(pyodide_dir, root / EDITOR_BUNDLE, root / SCRIPTS_BUNDLE, wheel, cache_dir)
+            where, f"Pyodide's runtime files are missing ({', '.join(missing)}). {fix}")])
+    ensure_bundles(files)
+    return Runtime(files.pyodide_dir, files.built_dir / EDITOR_BUNDLE, files.built_dir / SCRIPTS_BUNDLE,
+                   wheel, cache_dir)
 
 
 @lru_cache(maxsize=4)
