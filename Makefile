@@ -17,9 +17,11 @@ $(VENV)/.installed: requirements.lock $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
-# `python -m therapon` (try, eval) and the hooks find the engine in src/ through a .pth file in the venv.
-$(VENV)/.engine-path: $(BIN)/python
-	$(BIN)/python -c 'import pathlib, sysconfig; site = pathlib.Path(sysconfig.get_paths()["purelib"]); (site / "therapon-hooks.pth").unlink(missing_ok=True); (site / "therapon-engine.pth").write_text(str(pathlib.Path("src").resolve()) + "\n")'
+# The engine, installed from src/ in place: `therapon` (new, try, eval), the MkDocs plugin
+# for courses that list it, and the import this course's hooks make.
+$(VENV)/.engine: $(BIN)/python pyproject.toml
+	$(BIN)/python -c 'import pathlib, sysconfig; (pathlib.Path(sysconfig.get_paths()["purelib"]) / "therapon-engine.pth").unlink(missing_ok=True)'
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json
@@ -29,7 +31,7 @@ SCRIPT_SOURCES := $(shell find src/therapon/theme/assets/therapon src/therapon/t
 build/therapon/main.js: node_modules/.package-lock.json $(SCRIPT_SOURCES)
 	npm run --silent build:assets
 
-install: $(VENV)/.installed $(VENV)/.engine-path build/therapon/main.js
+install: $(VENV)/.installed $(VENV)/.engine build/therapon/main.js
 
 build: install
 	$(BIN)/mkdocs build --strict

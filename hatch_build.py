@@ -17,8 +17,8 @@ class BrowserFiles(BuildHookInterface):
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict) -> None:
-        if self.target_name != "wheel":
-            return
+        if self.target_name != "wheel" or version == "editable":
+            return  # an editable install runs from the repository, which bundles on demand
         root = Path(self.root)
         if not (root / "node_modules" / ".package-lock.json").is_file():
             subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=root, check=True)
