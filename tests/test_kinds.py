@@ -282,7 +282,7 @@ def test_valid_one_file_reflection_loads_with_defaults(project):
     loaded = load(root)["quiet-moment"]
     assert (loaded.kind, loaded.files, loaded.metadata_path) == (
         "reflection", {}, root / "exercises/quiet-moment.toml")
-    assert loaded.fields == {"min_words": 0, "label": "Your reflection"}
+    assert loaded.fields == {"min_words": 0, "label": ""}  # the page shows the catalog's label
     assert problems(root) == []
 
 
@@ -377,7 +377,7 @@ def test_valid_text_exercise_loads_and_verifies(project):
     assert (loaded.kind, loaded.file("checker").text) == ("text", CHECKER)
     assert loaded.file("checker").path == root / CHECKER_PATH
     assert loaded.fields == {
-        "label": "Your answer", "sample_answer": "I feel tired.", "checker": "checker.py",
+        "label": "", "sample_answer": "I feel tired.", "checker": "checker.py",
         "min_words": 1, "original": "", "scene": (), "look_for": (), "avoid": (), "examples": (
             {"response": "I feel lonely when you are late.", "meets_goal": True,
              "triggers": ("names-feeling",)},

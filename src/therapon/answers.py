@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 
+from .catalog import Catalog, load_catalog
 from .markup import escape, script_json
 from .model import Exercise
 
@@ -53,12 +54,12 @@ def list_problems(listed: list[tuple[int, str]], exercises: dict[str, Exercise])
     return problems
 
 
-def render_answers(ids: list[str], exercises: dict[str, Exercise]) -> str:
+def render_answers(ids: list[str], exercises: dict[str, Exercise], words: Catalog | None = None) -> str:
     """A placeholder the browser fills in; the ids and titles travel as inert JSON."""
     data = {"exercises": [{"id": i, "title": exercises[i].title} for i in ids]}
     items = "".join(f"<li>{escape(exercises[i].title)}</li>" for i in ids)
     return (
         '<div class="therapon-answers" data-therapon-answers data-search-exclude>'
-        f"<p>Your saved answers appear here once the page has loaded:</p><ul>{items}</ul>"
+        f"<p>{escape((words or load_catalog('en'))('page.answers.placeholder'))}</p><ul>{items}</ul>"
         f"<template data-answers-data>{script_json(data)}</template></div>"
     )

@@ -12,12 +12,16 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from therapon_check import LANGUAGES as DETECTOR_LANGUAGES
+
 from .answers import ANSWERS_FENCE, list_problems, listed_ids, render_answers
 from .cache import CACHE_DIR
+from .catalog import Catalog, load_catalog
 from .errors import AuthoringError, AuthoringFailed
 from .fence import FenceError, fence_id, fence_lines
 from .kinds import KINDS
 from .load import load_exercises, relative
+from .locate import table_line
 from .manifest import Lesson, manifest, versioned_url, write_manifest
 from .model import STATUSES, Exercise
 from .notice import partner_errors
@@ -75,9 +79,11 @@ class CourseBuild:
     renders), plan (`plan_manifest`, once every page is read) and write (`complete_page`,
     `finish`)."""
 
-    def __init__(self, root: Path, settings: Settings, cache_dir: Path | None = None) -> None:
+    def __init__(self, root: Path, settings: Settings, cache_dir: Path | None = None,
+                 words: Catalog | None = None) -> None:
         self.root = root
         self.settings = settings
+        self.words = words or load_catalog("en")  # the learner's language (theme.language)
         self.cache_dir = root / CACHE_DIR if cache_dir is None else cache_dir
         self.body_offsets = read_pages(root / DOCS_DIR, root)
         self.written = WrittenPages()  # what each page's file holds, for the service worker
@@ -115,6 +121,9 @@ class CourseBuild:
             "partnerPractice": sorted(e.id for e in self.exercises.values() if e.partner_practice),
             "partners": self.settings.partners,
             "neutralPage": NEUTRAL_PAGE,
+            "language": self.words.language,
+            "messages": self.words.browser(),
+            "checkWords": {"language": self.words.language, "words": self.words.checking()},
             "pyodide": {
                 "dir": f"{SITE_PYODIDE_DIR}/",
                 "package": PACKAGE_NAME,
@@ -173,7 +182,7 @@ class CourseBuild:
             at = opening + line if opening and line else opening
             where = f"{DOCS_DIR}/{self._page}:{at}" if at else f"{DOCS_DIR}/{self._page}"
             raise FenceError(f"{where}: {message}")
-        return render_answers([exercise_id for _, exercise_id in listed], self.exercises)
+        return render_answers([exercise_id for _, exercise_id in listed], self.exercises, self.words)
 
     def complete_page(self, html: str, src_path: str) -> str:
         """The written page, with each exercise's stub replaced by the whole exercise."""
@@ -184,8 +193,34 @@ class CourseBuild:
                     f"{DOCS_DIR}/{src_path}", f"the exercise '{exercise_id}' was changed by another "
                     "plugin before Therapon could finish the page. List that plugin after the "
                     "hooks, or remove it.")])
-            html = html.replace(stub, render_exercise(self.exercises[exercise_id]), 1)
+            html = html.replace(stub, render_exercise(self.exercises[exercise_id], self.words), 1)
         return html
+
+    def detector_warnings(self) -> list[str]:
+        """The built-in text detectors read English only: in a course in another language,
+        each rule that uses one would judge the learner's words wrongly, so each is named."""
+        if self.words.language in DETECTOR_LANGUAGES:
+            return []
+        understood = ", ".join(DETECTOR_LANGUAGES)
+        found = []
+        for exercise in self.exercises.values():
+            if exercise.kind != "text":
+                continue
+            text = exercise.metadata_path.read_text(encoding="utf-8")
+            for table in ("look_for", "avoid"):
+                for number, rule in enumerate(exercise.fields[table], start=1):
+                    if not rule["detect"]:
+                        continue
+                    line = table_line(text, table, number)
+                    where = relative(exercise.metadata_path, self.root) + (f":{line}" if line else "")
+                    names = ", ".join(f"'{name}'" for name in rule["detect"])
+                    found.append(
+                        f"{where}: the rule '{rule['id']}' uses the built-in detector {names}, which "
+                        f"understands {understood} only, but theme.language is '{self.words.language}'. "
+                        f"Give the rule phrases = [\"…\"] in the course's language instead (they work in "
+                        f"any language), or bring your own lexicon as phrases (AUTHORING.md, \"A course "
+                        f"in another language\").")
+        return found
 
     def unused_exercises(self) -> list[str]:
         """Warnings for exercises that no lesson places, so none is forgotten."""

@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from .answers import ANSWERS_FENCE
+from .catalog import choose_catalog
 from .course import CourseBuild
 from .csp import ContentSecurityPolicy
 from .dialogs import name_search_dialog
@@ -61,9 +62,14 @@ class TheraponPlugin(BasePlugin):
         add_theme(config.theme)
         self.config_file = Path(config.config_file_path)
         self.config_text = self.config_file.read_text(encoding="utf-8")
+        words, fallback = choose_catalog(config.theme.get("language"))
+        if fallback:
+            log.warning(fallback)
         with reported():
             self.settings = read_settings(config.extra, self.config_file.name, self.config_text)
-            self.build = CourseBuild(self.config_file.parent, self.settings)
+            self.build = CourseBuild(self.config_file.parent, self.settings, words=words)
+        for warning in self.build.detector_warnings():
+            log.warning(warning)
         self.build.start_verification()
         superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
         superfences.setdefault("custom_fences", []).extend([
@@ -73,6 +79,8 @@ class TheraponPlugin(BasePlugin):
         config.extra["therapon_runtime"] = {**self.build.browser_config(config.site_name),
                                             "offline": self.command != "serve"}
         config.extra["therapon_preload"] = self.build.runtime.preload()
+        # The templates' own words (the safety notice, the neutral page…), from the same catalog.
+        config.extra["therapon_words"] = dict(words.words)
         return config
 
     def on_serve(self, server, *, config, builder):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from .catalog import Catalog, load_catalog
 from .kinds import KINDS
 from .kinds.parts import prompt
 from .markup import escape, script_json
 from .model import Exercise
 
 
-def render_exercise(exercise: Exercise) -> str:
+def render_exercise(exercise: Exercise, words: Catalog | None = None) -> str:
     """Stable hooks for scripts and tests: data-exercise, data-kind, data-status.
 
     Code, data and solutions carry data-search-exclude, so the site search never lists them.
@@ -16,6 +17,7 @@ def render_exercise(exercise: Exercise) -> str:
     <script type="application/json">: Material's instant navigation re-creates every <script>
     in the page content without its type, which would run the JSON as JavaScript.
     """
+    words = words or load_catalog("en")
     kind = KINDS[exercise.kind]
     uid = f"exercise-{exercise.id}"
     data = {"id": exercise.id, "kind": exercise.kind, "title": exercise.title,
@@ -27,7 +29,7 @@ def render_exercise(exercise: Exercise) -> str:
         f'aria-labelledby="{uid}-title">'
         f'<p class="therapon-title" id="{uid}-title">{escape(exercise.title)}'
         '<span class="therapon-badge" data-status-label></span></p>'
-        f"{kind.render_body(exercise, uid)}{turn}"
+        f"{kind.render_body(exercise, uid, words)}{turn}"
         f"<template data-exercise-data data-search-exclude>{script_json(data)}</template>"
         "</div>"
     )

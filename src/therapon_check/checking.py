@@ -15,10 +15,9 @@ from typing import Any
 from .learner import Learner
 from .sandbox import LEARNER_FILENAME, describe_exception, exception_text, learner_running, run_code, shorten
 from .verdict import item
+from .words import say, say_count
 
 CHECKS_FILENAME = "<checks>"
-STOPPED = ("This check could not finish, because your code stopped with an error while the check was "
-           "trying it out.")
 Check = Callable[[Learner], object]
 
 
@@ -63,10 +62,7 @@ def run_one_check(name: str, func: Check, learner: Learner) -> dict[str, Any]:
             result["message"] = describe_exception(exc, learner.source)["message"]
         else:
             result["broken"] = True
-            result["message"] = (
-                f"This check could not run ({exception_text(exc)}). "
-                "This is a problem in the exercise, not in your answer."
-            )
+            result["message"] = f"{say('checkBroken', error=exception_text(exc))} {say('problemInExercise')}"
     else:
         result["passed"] = True
     return result
@@ -82,15 +78,14 @@ def _assertion_text(exc: AssertionError) -> str:
 
 def summarise(passed: int, total: int, error: dict[str, Any] | None) -> str:
     if error is not None:
-        return "Your code stopped with an error, so the checks could not run. " + error["message"]
+        return say("codeStopped", message=error["message"])
     if total == 0:
-        return "This exercise has no checks."
+        return say("noChecks")
     if passed == total:
-        return "The check passes. Well done!" if total == 1 else f"All {total} checks pass. Well done!"
+        return say_count("passes", total)
     if total == 1:
-        return ("The check does not pass yet. Read the note below, change your code and "
-                "check again.")
-    return f"{passed} of {total} checks pass. Read the notes below, change your code and check again."
+        return say("failsOne")
+    return say("someFail", passed=passed, total=total)
 
 
 def check(source: str, checks_source: str) -> dict[str, Any]:
@@ -104,11 +99,11 @@ def check(source: str, checks_source: str) -> dict[str, Any]:
         except Exception as exc:
             results = [{
                 "name": "checks",
-                "description": "The checks for this exercise.",
+                "description": say("checksDescription"),
                 "passed": False,
                 "broken": True,
                 "stopped": False,
-                "message": f"The checks could not be loaded ({exception_text(exc)}).",
+                "message": say("checksNotLoaded", error=exception_text(exc)),
             }]
         else:
             results = [run_one_check(name, func, learner) for name, func in checks]
@@ -133,7 +128,7 @@ def check_item(result: dict[str, Any]) -> dict[str, str]:
     if result["broken"]:
         return item("concern", result["name"], result["message"])
     if result["stopped"]:
-        return item("tip", result["name"], f"{STOPPED} {result['message']}")
+        return item("tip", result["name"], f"{say('checkStopped')} {result['message']}")
     return item("tip", result["name"], result["message"] or result["description"])
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .sandbox import Outcome
+from .words import say
 
 
 class Learner:
@@ -24,16 +25,16 @@ class Learner:
     def variable(self, name: str) -> Any:
         """The value of a variable, or a failed check that says which name is missing."""
         if name not in self.namespace:
-            raise AssertionError(f"Create a variable called {name}.")
+            raise AssertionError(say("createVariable", name=name))
         return self.namespace[name]
 
     def function(self, name: str) -> Callable[..., Any]:
         """A function the learner defined, or a failed check that says how to define it."""
         value = self.namespace.get(name)
         if value is None:
-            raise AssertionError(f"Define a function called {name} (def {name}(...):).")
+            raise AssertionError(say("defineFunction", name=name))
         if not callable(value):
-            raise AssertionError(f"{name} should be a function, but it is a {type(value).__name__}.")
+            raise AssertionError(say("notFunction", name=name, type=type(value).__name__))
         return value
 
     def call(self, name: str, *args: Any, **kwargs: Any) -> Any:

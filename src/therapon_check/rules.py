@@ -23,9 +23,8 @@ from .detectors import DETECTORS, Scene
 from .matching import Found, Phrases
 from .reading import Reading
 from .verdict import item, verdict
+from .words import say
 
-TOO_SHORT = ("Write a little more: a few words are hard to judge, and harder for your partner to "
-             "feel heard by.")
 MAX_QUOTES = 3
 
 
@@ -60,7 +59,7 @@ def judge(rules: dict[str, Any], response: str) -> dict[str, Any]:
     scene = Scene(_phrases(tuple(rules.get("scene", ()))), rules.get("original", ""))
     parts = [r["part"] for r in rules.get("look_for", ()) if r.get("part")]
     if reading.word_count() < rules.get("min_words", 1):
-        return verdict(False, [item("tip", "too-short", TOO_SHORT)], lacks=parts)
+        return verdict(False, [item("tip", "too-short", say("tooShort"))], lacks=parts)
     looked = {rule["id"]: find(rule, reading, scene) for rule in rules.get("look_for", ())}
     items: list[dict[str, str]] = []
     avoided = False
@@ -79,7 +78,7 @@ def judge(rules: dict[str, Any], response: str) -> dict[str, Any]:
             if not concern:
                 items.append(item("good", rule["id"], fill(rule["praise"], found)))
             elif part:  # what the reply already has, said plainly: no praise while a concern stands
-                items.append(item("good", rule["id"], f"Already there: {part} ({quoted(found)})."))
+                items.append(item("good", rule["id"], say("alreadyThere", part=part, found=quoted(found))))
         else:
             lacks += [part] if part else []
             if rule.get("tip"):

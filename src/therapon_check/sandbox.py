@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .words import number, say
+
 LEARNER_FILENAME = "<your code>"
 OUTPUT_LIMIT = 20_000
 MESSAGE_LIMIT = 1_000
@@ -44,10 +46,7 @@ class InputNotAvailable(RuntimeError):
 
 
 def _no_input(prompt: object = "") -> str:
-    raise InputNotAvailable(
-        "input() can't be used in these exercises, because there is no one to type an answer. "
-        "Put the value straight into a variable instead, for example: name = \"Sam\"."
-    )
+    raise InputNotAvailable(say("input"))
 
 
 class BrowserNotAvailable(ImportError):
@@ -61,10 +60,7 @@ def _guarded_import(name: str, globals: Any = None, locals: Any = None,
     """The learner's import statement: everything in Python, nothing that reaches the browser."""
     top = name.partition(".")[0] if isinstance(name, str) else ""
     if level == 0 and top in BROWSER_MODULES:
-        raise BrowserNotAvailable(
-            "Exercises can't reach the web page or the browser, so "
-            f'"import {top}" is switched off here. Everything these exercises need is plain '
-            "Python.", name=top)
+        raise BrowserNotAvailable(say("browserImport", module=top), name=top)
     return _real_import(name, globals, locals, fromlist, level)
 
 
@@ -105,7 +101,7 @@ class _LimitedBuffer(io.StringIO):
     def text(self) -> str:
         value = self.getvalue()
         if self.truncated:
-            value += f"\n… output cut off after {self.limit:,} characters."
+            value += say("outputCut", count=number(self.limit))
         return value
 
     def writable(self) -> bool:
@@ -194,14 +190,8 @@ def _exit_modules() -> list[Any]:
     return found
 
 
-# A sentence in plain words for errors whose Python wording puzzles beginners.
-PLAIN_WORDS = {
-    "RecursionError": "A function keeps calling itself and never stops. Check that it has a "
-                      "case where it returns without calling itself again.",
-    "MemoryError": "Your code tried to use more memory than the browser can give it.",
-    "OverflowError": "A number in your code is too big to work with here, for example a "
-                     "string repeated billions of times.",
-}
+# Errors whose Python wording puzzles beginners get a sentence in plain words (words.py: plain.*).
+PLAIN_WORDS = ("RecursionError", "MemoryError", "OverflowError")
 REPEAT_LIMIT = 3
 
 
@@ -236,16 +226,14 @@ def describe_syntax_error(exc: BaseException) -> dict[str, Any]:
     line = getattr(exc, "lineno", None)
     reason = shorten(str(getattr(exc, "msg", "") or exc)).rstrip(".")
     if "U+00A0" in reason:
-        reason = ("it has a non-breaking space, which often comes with code copied from a web page. "
-                  "Replace it with an ordinary space")
+        reason = say("nonBreakingSpace")
     elif "null bytes" in reason or "non-printable character" in reason:
-        reason = ("it has an invisible character, which often comes with copied code. Delete it, "
-                  "or type that part again")
-    where = f"line {line}" if isinstance(line, int) else "your code"
+        reason = say("invisibleCharacter")
+    where = say("whereLine", line=line) if isinstance(line, int) else say("whereCode")
     return {
         "type": "SyntaxError",
         "line": line if isinstance(line, int) else None,
-        "message": f"Python could not read {where}: {reason}.",
+        "message": say("cannotRead", where=where, reason=reason),
         "traceback": "".join(traceback.format_exception_only(exc)),
     }
 
@@ -256,7 +244,7 @@ def describe_exception(exc: BaseException, source: str) -> dict[str, Any]:
         return _describe(exc, source)
     except Exception:  # a learner's exception so strange that even describing it fails
         return {"type": type(exc).__name__, "line": None, "traceback": "",
-                "message": f"Your code stopped with an error ({type(exc).__name__})."}
+                "message": say("stoppedWithError", name=type(exc).__name__)}
 
 
 def _describe(exc: BaseException, source: str) -> dict[str, Any]:
@@ -266,15 +254,14 @@ def _describe(exc: BaseException, source: str) -> dict[str, Any]:
         return {
             "type": "SystemExit",
             "line": _last_learner_line(exc),
-            "message": "Your code called exit() or sys.exit(), which stops the program early. "
-            "Remove that call so the checks can run.",
+            "message": say("exitCalled"),
             "traceback": "",
         }
     if isinstance(exc, KeyboardInterrupt):
         return {
             "type": "KeyboardInterrupt",
             "line": _last_learner_line(exc),
-            "message": "Your code was stopped before it finished.",
+            "message": say("interrupted"),
             "traceback": "",
         }
     line = _last_learner_line(exc)
@@ -284,9 +271,9 @@ def _describe(exc: BaseException, source: str) -> dict[str, Any]:
     elif line is None:
         message = exception_text(exc)
     else:
-        message = f"Line {line}: {exception_text(exc)}"
+        message = say("onLine", line=line, error=exception_text(exc))
     if name in PLAIN_WORDS:
-        message = message.rstrip(".") + f". {PLAIN_WORDS[name]}"
+        message = message.rstrip(".") + f". {say('plain.' + name)}"
     return {
         "type": name,
         "line": line,
@@ -306,7 +293,7 @@ def _last_learner_line(exc: BaseException) -> int | None:
 
 def _learner_traceback(exc: BaseException, source: str) -> str:
     lines = source.splitlines()
-    out = ["Traceback (your code only):"]
+    out = [say("tracebackTitle")]
     previous, repeats = None, 0
     for frame in _learner_frames(exc):
         if (frame.lineno, frame.name) == previous:
@@ -316,8 +303,8 @@ def _learner_traceback(exc: BaseException, source: str) -> str:
         else:
             _note_repeats(out, repeats)
             previous, repeats = (frame.lineno, frame.name), 0
-        where = "" if frame.name == "<module>" else f", in {frame.name}"
-        out.append(f"  Line {frame.lineno}{where}")
+        out.append(say("tracebackLine", line=frame.lineno) if frame.name == "<module>"
+                   else say("tracebackLineIn", line=frame.lineno, function=frame.name))
         if frame.lineno and 0 < frame.lineno <= len(lines):
             out.append(f"    {lines[frame.lineno - 1].strip()}")
     _note_repeats(out, repeats)
@@ -328,7 +315,7 @@ def _learner_traceback(exc: BaseException, source: str) -> str:
 def _note_repeats(out: list[str], repeats: int) -> None:
     """Say how often a frame repeated, as Python does, instead of a thousand copies."""
     if repeats >= REPEAT_LIMIT:
-        out.append(f"  [the line above repeated {repeats - REPEAT_LIMIT + 1} more times]")
+        out.append(say("tracebackRepeated", count=repeats - REPEAT_LIMIT + 1))
 
 
 def run_code(source: str) -> Outcome:

@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from .words import ENGLISH, joined, say, say_count
+
 LEVELS = ("good", "tip", "concern")
 ORDER = {"concern": 0, "tip": 1, "good": 2}
-MET = "This meets the goal. Well done!"
+MET = ENGLISH["met"]  # the summary of a reply that meets the goal, in English
 
 
 def item(level: str, id: str, message: str) -> dict[str, str]:
@@ -26,23 +28,17 @@ def in_reading_order(items: Iterable[dict[str, str]]) -> list[dict[str, str]]:
     return sorted(items, key=lambda i: ORDER[i["level"]])
 
 
-def joined(names: list[str]) -> str:
-    """"a, b and c", as a sentence lists them."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
 def summary(meets_goal: bool, items: list[dict[str, str]], has: list[str], lacks: list[str]) -> str:
     """What the reply achieved, in one or two sentences; `has` and `lacks` name goal parts."""
     concerns = sum(1 for i in items if i["level"] == "concern")
-    already = f" It already has {joined(has)}." if has else ""
+    already = say("already", parts=joined(has)) if has else ""
     if concerns:
-        what = "one thing" if concerns == 1 else f"{concerns} things"
-        return f"Not yet: {what} in it could hurt the conversation (see below).{already}"
+        return say_count("concerns", concerns, already=already)
     if meets_goal:
-        return MET
+        return say("met")
     if lacks:
-        return f"Not quite there yet.{already} It still needs {joined(lacks)}."
-    return "Not quite there yet. Read the notes below, then try again."
+        return say("needs", already=already, parts=joined(lacks))
+    return say("notQuite")
 
 
 def verdict(meets_goal: bool, items: list[dict[str, str]], has: list[str] = (),  # type: ignore[assignment]

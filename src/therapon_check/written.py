@@ -17,6 +17,7 @@ from typing import Any
 from .rules import judge
 from .sandbox import exception_text, fresh_namespace, learner_running
 from .verdict import LEVELS, item, verdict
+from .words import say
 
 CHECKER_FILENAME = "<checker>"
 OBSERVATION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -53,7 +54,7 @@ def shape_problem(result: Any) -> str | None:
 
 def _broken(message: str, line: int | None = None) -> dict[str, Any]:
     return {"meets_goal": False, "items": [], "broken": True, "line": line,
-            "summary": f"{message} This is a problem in the exercise, not in your answer."}
+            "summary": f"{message} {say('problemInExercise')}"}
 
 
 def run_checker(checker_source: str, response: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..catalog import Catalog
 from ..errors import AuthoringError
 from ..locate import key_line, table_line
 from ..markup import escape, inline_markdown, markdown_to_html
@@ -121,17 +122,17 @@ def render_option(uid: str, option: dict[str, Any], input_type: str) -> str:
     )
 
 
-def render_body(exercise: Exercise, uid: str) -> str:
+def render_body(exercise: Exercise, uid: str, words: Catalog) -> str:
     multiple = exercise.fields["multiple"]
     input_type = "checkbox" if multiple else "radio"
-    instruction = "Choose all that apply." if multiple else "Choose one answer."
+    instruction = escape(words("page.choice.chooseAll") if multiple else words("page.choice.chooseOne"))
     options = "".join(render_option(uid, o, input_type) for o in exercise.fields["options"])
     return (
         f"{parts.prompt(exercise)}"
         f'<fieldset class="therapon-choice"><legend>{instruction}</legend>{options}</fieldset>'
         '<div class="therapon-actions" data-search-exclude>'
-        f'{parts.button("check", "Check", primary=True)}{parts.hint_button(exercise)}'
-        f'{parts.button("reset", "Reset")}</div>'
-        f'{parts.reset_confirmation("Clear your answer and start this question again?")}'
-        f"{parts.feedback()}{parts.hints(exercise)}"
+        f'{parts.button("check", words("page.check"), primary=True)}{parts.hint_button(exercise, words)}'
+        f'{parts.button("reset", words("page.reset"))}</div>'
+        f'{parts.reset_confirmation(words("page.choice.resetQuestion"), words)}'
+        f"{parts.feedback()}{parts.hints(exercise, words)}"
     )

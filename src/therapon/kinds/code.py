@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..catalog import Catalog
 from ..errors import AuthoringError, line_of
 from ..markup import escape
 from ..model import Exercise
@@ -17,7 +18,6 @@ NAME = "code"
 FILES = {"starter": "starter.py", "solution": "solution.py", "checks": "checks.py"}
 FIELDS: dict = {}
 NEEDS_PYTHON = True
-RESET_QUESTION = "Replace your code with the starter code? Your current code will be lost."
 # A crash in the learner's (here: the solution's) code is reported as "Line 2: TypeError: …".
 CRASH_LINE = re.compile(r"^Line (\d+):")
 
@@ -79,28 +79,30 @@ def page_data(exercise: Exercise) -> dict[str, Any]:
             **parts.reveal_data(exercise)}
 
 
-def render_body(exercise: Exercise, uid: str) -> str:
+def render_body(exercise: Exercise, uid: str, words: Catalog) -> str:
     starter = exercise.file("starter").text
     rows = min(max(starter.count("\n") + 2, 6), 24)
     solution = ""
     if exercise.shows_solution:
         code = f'<pre><code class="language-python">{escape(exercise.file("solution").text)}</code></pre>'
-        solution = parts.solution("One possible solution:", code)
+        solution = parts.solution(words("page.code.solution"), code)
     return (
         f"{parts.prompt(exercise)}"
-        f'<label class="therapon-label" id="{uid}-code-label" for="{uid}-code">Your code</label>'
-        f'<p class="therapon-help" data-search-exclude id="{uid}-code-help">Tab indents a line. '
-        "To leave the editor with the keyboard, press Esc and then Tab.</p>"
+        f'<label class="therapon-label" id="{uid}-code-label" for="{uid}-code">'
+        f'{escape(words("page.code.label"))}</label>'
+        f'<p class="therapon-help" data-search-exclude id="{uid}-code-help">'
+        f'{escape(words("page.code.help"))}</p>'
         f'<textarea id="{uid}-code" class="therapon-code" data-code data-search-exclude rows="{rows}" '
         f'aria-describedby="{uid}-code-help" '
         f'spellcheck="false" autocapitalize="off" autocomplete="off">{escape(starter)}</textarea>'
         '<div class="therapon-actions" data-search-exclude>'
-        f'{parts.button("run", "Run")}{parts.button("check", "Check", primary=True)}'
-        f"{parts.hint_button(exercise)}"
-        f'{parts.button("solution", "Show solution", hidden=True) if exercise.shows_solution else ""}'
-        f'{parts.button("reset", "Reset")}</div>'
-        f"{parts.reset_confirmation(RESET_QUESTION)}"
-        f"{parts.loading()}{parts.feedback()}"
+        f'{parts.button("run", words("page.run"))}'
+        f'{parts.button("check", words("page.check"), primary=True)}'
+        f"{parts.hint_button(exercise, words)}"
+        f'{parts.button("solution", words("exercise.showSolution"), hidden=True) if solution else ""}'
+        f'{parts.button("reset", words("page.reset"))}</div>'
+        f"{parts.reset_confirmation(words('page.code.resetQuestion'), words)}"
+        f"{parts.loading(words)}{parts.feedback()}"
         '<pre class="therapon-output" data-output hidden></pre>'
-        f"{parts.hints(exercise)}{solution}"
+        f"{parts.hints(exercise, words)}{solution}"
     )

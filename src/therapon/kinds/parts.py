@@ -3,6 +3,7 @@ named <button>s, one data-feedback region announced through aria-live, hints, an
 
 from __future__ import annotations
 
+from ..catalog import Catalog
 from ..markup import escape, markdown_to_html
 from ..model import Exercise
 
@@ -10,7 +11,7 @@ from ..model import Exercise
 def button(action: str, label: str, primary: bool = False, hidden: bool = False) -> str:
     classes = "md-button md-button--primary" if primary else "md-button"
     return (f'<button type="button" class="{classes}" data-action="{action}"'
-            f'{" hidden" if hidden else ""}>{label}</button>')
+            f'{" hidden" if hidden else ""}>{escape(label)}</button>')
 
 
 def prompt(exercise: Exercise) -> str:
@@ -19,28 +20,29 @@ def prompt(exercise: Exercise) -> str:
     return f'<div class="therapon-prompt">{markdown_to_html(exercise.prompt)}</div>'
 
 
-def hint_button(exercise: Exercise) -> str:
-    return button("hint", "Hint") if exercise.hints else ""
+def hint_button(exercise: Exercise, words: Catalog) -> str:
+    return button("hint", words("page.hint")) if exercise.hints else ""
 
 
-def hints(exercise: Exercise) -> str:
+def hints(exercise: Exercise, words: Catalog) -> str:
     items = "".join(f"<li hidden>{markdown_to_html(h)}</li>" for h in exercise.hints)
-    return f'<ol class="therapon-hints" data-hints aria-label="Hints">{items}</ol>'
+    return f'<ol class="therapon-hints" data-hints aria-label="{escape(words("page.hints"))}">{items}</ol>'
 
 
-def reset_confirmation(question: str) -> str:
+def reset_confirmation(question: str, words: Catalog) -> str:
     return (
         '<div class="therapon-confirm" data-confirm data-search-exclude hidden>'
         f"<span>{escape(question)}</span>"
-        f'{button("confirm-reset", "Yes, reset")}{button("cancel-reset", "Cancel")}</div>'
+        f'{button("confirm-reset", words("page.resetYes"))}'
+        f'{button("cancel-reset", words("common.cancel"))}</div>'
     )
 
 
-def loading() -> str:
+def loading(words: Catalog) -> str:
     return (
         '<div class="therapon-loading" data-loading data-search-exclude hidden>'
-        '<progress max="100" value="0" aria-label="Loading Python"></progress> '
-        "<span data-loading-text>Loading Python…</span></div>"
+        f'<progress max="100" value="0" aria-label="{escape(words("page.loadingPython"))}"></progress> '
+        f"<span data-loading-text>{escape(words('page.loadingPythonText'))}</span></div>"
     )
 
 

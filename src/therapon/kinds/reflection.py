@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..catalog import Catalog
 from ..errors import AuthoringError
 from ..markup import escape
 from ..model import Exercise
@@ -22,12 +23,8 @@ FILES: dict[str, str] = {}
 NEEDS_PYTHON = False
 FIELDS = {
     "min_words": Field(0, non_negative_int),
-    "label": Field("Your reflection", non_empty_string),
+    "label": Field("", non_empty_string),  # none: the catalog's "Your reflection"
 }
-PRIVACY_NOTE = "Your words stay on this device. They are never graded or sent anywhere."
-# Partner practice is the couple's: one record, seen from every profile on the device.
-SHARED_NOTE = ("Shared notes: every profile on this device sees them, with or without a lock. "
-               "They stay on this device, and are never graded or sent anywhere.")
 
 
 def jobs(exercise: Exercise) -> list[Job]:
@@ -42,18 +39,21 @@ def page_data(exercise: Exercise) -> dict[str, Any]:
     return {"minWords": exercise.fields["min_words"]}
 
 
-def render_body(exercise: Exercise, uid: str) -> str:
-    note = SHARED_NOTE if exercise.partner_practice else PRIVACY_NOTE
+def render_body(exercise: Exercise, uid: str, words: Catalog) -> str:
+    # Partner practice is the couple's: one record, seen from every profile on the device.
+    note = escape(words("page.reflection.shared" if exercise.partner_practice else "page.reflection.privacy"))
+    label = exercise.fields["label"] or words("page.reflection.label")
     return (
         f"{parts.prompt(exercise)}"
-        f'<label class="therapon-label" for="{uid}-entry">{escape(exercise.fields["label"])}</label>'
+        f'<label class="therapon-label" for="{uid}-entry">{escape(label)}</label>'
         f'<p class="therapon-help" data-search-exclude id="{uid}-entry-help">{note}</p>'
         f'<textarea id="{uid}-entry" class="therapon-text" data-entry rows="6" '
         f'aria-describedby="{uid}-entry-help {uid}-entry-rule"></textarea>'
         f'<p class="therapon-help" data-word-count{"" if exercise.fields["min_words"] else " hidden"}></p>'
         f'<p class="therapon-help" data-done-rule data-search-exclude id="{uid}-entry-rule"></p>'
         '<div class="therapon-actions" data-search-exclude>'
-        f'{parts.button("done", "Mark as done", primary=True)}'
-        f'{parts.button("copy", "Copy")}{parts.button("download", "Download")}</div>'
+        f'{parts.button("done", words("page.reflection.done"), primary=True)}'
+        f'{parts.button("copy", words("page.reflection.copy"))}'
+        f'{parts.button("download", words("page.reflection.download"))}</div>'
         f"{parts.feedback()}"
     )

@@ -12,6 +12,7 @@ import difflib
 from pathlib import Path
 from typing import Any
 
+from ..catalog import Catalog
 from ..errors import AuthoringError, line_of
 from ..locate import key_line, table_line
 from ..markup import escape
@@ -33,7 +34,7 @@ EXAMPLE_FIELDS = {
     "triggers": Field((), list_of_strings),
 }
 FIELDS = {
-    "label": Field("Your answer", non_empty_string),
+    "label": Field("", non_empty_string),  # none: the catalog's "Your answer"
     "sample_answer": Field("", string),
     "checker": Field("", string),
     **written_rules.FIELDS,
@@ -162,22 +163,23 @@ def page_data(exercise: Exercise) -> dict[str, Any]:
             **parts.reveal_data(exercise)}
 
 
-def render_body(exercise: Exercise, uid: str) -> str:
+def render_body(exercise: Exercise, uid: str, words: Catalog) -> str:
     sample = exercise.fields["sample_answer"].strip()
     show_sample = bool(sample) and exercise.shows_solution
-    solution = parts.solution("One possible answer:", f"<blockquote><p>{escape(sample)}</p></blockquote>") \
-        if show_sample else ""
+    quote = f"<blockquote><p>{escape(sample)}</p></blockquote>"
+    solution = parts.solution(words("page.text.solution"), quote) if show_sample else ""
+    label = exercise.fields["label"] or words("page.text.label")
     return (
         f"{parts.prompt(exercise)}"
-        f'<label class="therapon-label" for="{uid}-response">{escape(exercise.fields["label"])}</label>'
-        f'<p class="therapon-help" data-search-exclude id="{uid}-response-help">Checked here, in your '
-        "browser. Your words stay on this device.</p>"
+        f'<label class="therapon-label" for="{uid}-response">{escape(label)}</label>'
+        f'<p class="therapon-help" data-search-exclude id="{uid}-response-help">'
+        f'{escape(words("page.text.help"))}</p>'
         f'<textarea id="{uid}-response" class="therapon-text" data-response rows="4" '
         f'aria-describedby="{uid}-response-help"></textarea>'
         '<div class="therapon-actions" data-search-exclude>'
-        f'{parts.button("check", "Check", primary=True)}{parts.hint_button(exercise)}'
-        f'{parts.button("solution", "Show solution", hidden=True) if show_sample else ""}'
-        f'{parts.button("reset", "Reset")}</div>'
-        f'{parts.reset_confirmation("Clear your answer and start again?")}'
-        f"{parts.loading()}{parts.feedback()}{parts.hints(exercise)}{solution}"
+        f'{parts.button("check", words("page.check"), primary=True)}{parts.hint_button(exercise, words)}'
+        f'{parts.button("solution", words("exercise.showSolution"), hidden=True) if show_sample else ""}'
+        f'{parts.button("reset", words("page.reset"))}</div>'
+        f'{parts.reset_confirmation(words("page.text.resetQuestion"), words)}'
+        f"{parts.loading(words)}{parts.feedback()}{parts.hints(exercise, words)}{solution}"
     )

@@ -13,6 +13,9 @@
  * @property {string[]} partnerPractice  ids of the exercises a couple does together (one shared record)
  * @property {boolean} partners  a course for two partners taking turns (the `partners` setting)
  * @property {string} neutralPage  where the quick exit goes, relative to the site root
+ * @property {string} language  the catalog the build chose from theme.language (en, fr, de, es)
+ * @property {Record<string, string>} messages  that catalog's words for the page scripts (i18n.js reads them)
+ * @property {{language: string, words: Record<string, string>}} checkWords  its words for the checking package in Pyodide
  * @property {{dir: string, package: string, module: string, downloadBytes: number, wheelFile: string, wheelSha256: string}} pyodide
  * @property {URL} siteRoot
  * @property {URL} pyodideUrl

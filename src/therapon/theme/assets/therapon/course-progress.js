@@ -9,6 +9,7 @@
  * Both follow the store live (a Check, another tab, a profile switch, an import).
  */
 import { courseParts, loadCourse } from "./course.js";
+import { t } from "./i18n.js";
 
 /** @typedef {import("./store.js").Store} Store */
 /** @typedef {import("./config.js").TheraponConfig} TheraponConfig */
@@ -72,7 +73,7 @@ function markNavigation(finished) {
       const span = document.createElement("span");
       span.className = MARK;
       span.setAttribute("role", "img");
-      span.setAttribute("aria-label", "finished");
+      span.setAttribute("aria-label", t("header.finished"));
       span.textContent = "✓";
       const icon = link.querySelector(":scope > .md-nav__icon");  // keep Material's arrow last
       link.insertBefore(span, icon);
@@ -107,7 +108,7 @@ function showInHeader({ done, total, optionalDone, optionalTotal }, siteRoot) {
     const label = document.createElement("span");
     label.className = "therapon-header-progress__label";
     label.setAttribute("aria-hidden", "true");
-    label.textContent = "Course";
+    label.textContent = t("header.course");
     const count = document.createElement("span");
     count.className = "therapon-header-progress__count";
     count.setAttribute("aria-hidden", "true");
@@ -117,8 +118,8 @@ function showInHeader({ done, total, optionalDone, optionalTotal }, siteRoot) {
     const search = header.querySelector('label[for="__search"]') ?? header.querySelector(".md-search");
     header.insertBefore(link, search);
   }
-  const extra = optionalTotal > 0 ? `; optional extras: ${optionalDone} of ${optionalTotal}` : "";
-  const name = `Your progress: ${done} of ${total} course exercises done${extra}`;
+  const extra = optionalTotal > 0 ? t("header.extras", { done: optionalDone, total: optionalTotal }) : "";
+  const name = t("header.progress", { done, total, extra });
   /** @type {HTMLElement} */ (link.querySelector(".therapon-header-progress__name")).textContent = name;
   link.title = name;
   /** @type {HTMLElement} */ (link.querySelector(".therapon-header-progress__count")).textContent = `${done}/${total}`;

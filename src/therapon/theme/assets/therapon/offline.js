@@ -6,6 +6,7 @@
  * Registration waits until the page is idle, so it never competes with the first paint.
  */
 import { h } from "./components/dom.js";
+import { t } from "./i18n.js";
 import { noticeBox } from "./notices.js";
 
 /** @type {ServiceWorkerRegistration | undefined} */
@@ -84,14 +85,14 @@ function showUpdate() {
   const place = noticeBox("update", "info", "status");
   if (!place?.isNew) return;
   const button = /** @type {HTMLButtonElement} */ (
-    h("button", { type: "button", class: "md-button md-button--primary" }, "Update now"));
-  place.box.append(h("p", {}, "A new version of this course is ready. Your progress stays as it is."), button);
+    h("button", { type: "button", class: "md-button md-button--primary" }, t("offline.update")));
+  place.box.append(h("p", {}, t("offline.ready")), button);
   button.addEventListener("click", () => {
     const waiting = registration?.waiting;
     if (!waiting) return location.reload();
     reloading = true;
     button.disabled = true;
-    button.textContent = "Updating…";
+    button.textContent = t("offline.updating");
     waiting.postMessage({ type: "skip-waiting" });
   });
 }

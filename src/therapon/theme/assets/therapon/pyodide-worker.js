@@ -96,6 +96,7 @@ self.addEventListener("unhandledrejection", (event) => {
  * @property {string} pyodideUrl
  * @property {string} package  its name in pyodide-lock.json
  * @property {string} module
+ * @property {{language: string, words: Record<string, string>}} [words]  the checking package's sentences in the course's language
  * @property {number} downloadBytes
  * @property {string} wheelFile  the checking wheel's file name, as pyodide-lock.json lists it
  * @property {import("./snapshot.js").SnapshotPlace | null} snapshot  where a kept snapshot would be; null: never look
@@ -197,6 +198,8 @@ async function boot(options) {
     const pythonReady = performance.now();
     self.postMessage({ type: MESSAGE.progress, phase: "start", loaded: 1, total: 1 });
     const module = python.module ?? python.pyodide.pyimport(options.module);
+    // The feedback's sentences in the course's language (the package speaks English until told).
+    if (options.words) module.use_json(JSON.stringify(options.words));
     const done = performance.now();
     restoreFetch();
     lockDown();

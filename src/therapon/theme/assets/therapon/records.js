@@ -9,6 +9,7 @@
  * navigation marks still read the status. Under a lock, `words` is `{draft: null, sealed}`:
  * the draft as AES-GCM ciphertext (lock.js), which only the store opens, with the key.
  */
+import { t } from "./i18n.js";
 import { isSealed } from "./lock.js";
 
 /**
@@ -130,7 +131,7 @@ export function combineCopies(copies) {
   }
   const draft = notes.length === 0 ? merged.words.draft
     : notes.length === 1 ? notes[0].draft
-      : notes.map((n) => `${n.name} wrote:\n${n.draft}`).join("\n\n");
+      : notes.map((n) => `${t("records.wrote", { name: n.name })}\n${n.draft}`).join("\n\n");
   return { ...merged, words: { draft: draft === null ? null : draft.slice(0, MAX_DRAFT_LENGTH) } };
 }
 

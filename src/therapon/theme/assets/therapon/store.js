@@ -31,6 +31,7 @@
  * arrives while the profile is locked is dropped, so the ciphertext can't be typed over.
  * Partner practice is the couple's and is never sealed.
  */
+import { t, tn } from "./i18n.js";
 import { cleanLock, createLock, isLockRecord, openLock, retryDelay, seal, unseal } from "./lock.js";
 import {
   betterStatus, cleanRecord, combineCopies, emptyRecord, isLegacyRecord, isProfile, isRecord, isSealedRecord,
@@ -51,7 +52,9 @@ import {
 export const WELCOME_ANSWERS = Object.freeze(["one", "two", "skipped", "returning"]);
 
 export const SCHEMA_VERSION = 4;
-export const FIRST_PROFILE = Object.freeze({ id: "me", name: "Me" });
+export const FIRST_PROFILE = Object.freeze({ id: "me" });
+/** The first profile, named in the course's language ("Me"). */
+const firstProfile = () => ({ id: FIRST_PROFILE.id, name: t("profiles.me") });
 export { emptyRecord, betterStatus };
 
 /** @returns {Storage | null} */
@@ -151,7 +154,7 @@ function foldShared(s, prefix, shared) {
     let existing;
     try { existing = JSON.parse(s.getItem(target) ?? "null"); } catch { continue; }
     if (existing !== null && !isRecord(existing)) continue;
-    if (existing !== null) all.unshift({ name: "Both of you", record: cleanRecord(existing) });
+    if (existing !== null) all.unshift({ name: t("records.both"), record: cleanRecord(existing) });
     s.setItem(target, JSON.stringify(combineCopies(all)));
     for (const { key } of found) s.removeItem(key);
   }
@@ -177,7 +180,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
   const listeners = new Set();
   let readOnly = false;
   if (!real) {
-    notify("This browser is not letting the course save your progress, so it will be kept only until you close this tab.");
+    notify(t("store.noStorage"));
   }
   migrate();
 
@@ -188,7 +191,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
     let version = stored === null ? (hasData ? 1 : SCHEMA_VERSION) : Number(stored);
     if (!Number.isInteger(version) || version > SCHEMA_VERSION) {
       readOnly = true;
-      notify("Your progress was saved by a newer version of this course. Reload the page to get the newest version; until then, nothing here is saved, so nothing is overwritten.");
+      notify(t("store.newer"));
       return;
     }
     try {
@@ -198,7 +201,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
     } catch {
       // Each migration can run again over its own output, so the next start finishes the job.
       readOnly = true;
-      notify("Your saved progress could not be updated to this version of the course, because this browser's storage is full. Nothing is lost, and nothing new is saved until there is room: free some space, then reload the page.");
+      notify(t("store.migrationFull"));
     }
   }
 
@@ -209,7 +212,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
       storage.setItem(key, value);
       return true;
     } catch {
-      notify("Your browser's storage for this site is full, so your latest change was not saved. Your earlier progress is safe.");
+      notify(t("store.full"));
       return false;
     }
   }
@@ -230,7 +233,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
     }
     const aside = `${prefix}corrupt:${key.slice(prefix.length)}:${Date.now()}`;
     if (write(aside, raw)) storage.removeItem(key);
-    notify(`Saved ${what} could not be read. A copy was kept aside (${aside}) and that part starts fresh.`);
+    notify(t("store.unreadable", { what: t(`store.what.${what}`), aside }));
     return null;
   }
 
@@ -243,7 +246,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
     const found = readJson(`${prefix}profiles`, isProfiles, "profiles");
     return found
       ? { active: found.active, list: found.list.map((p) => ({ id: p.id, name: p.name })) }
-      : { active: FIRST_PROFILE.id, list: [{ ...FIRST_PROFILE }] };
+      : { active: FIRST_PROFILE.id, list: [firstProfile()] };
   }
   /** @param {Profiles} value */
   const saveProfiles = (value) => write(`${prefix}profiles`, JSON.stringify(value));
@@ -266,7 +269,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
 
   /** The record as stored: sealed words stay sealed (for export, counts and the lock itself). */
   function stored(/** @type {string} */ id, /** @type {string} */ pid) {
-    const what = shared.has(id) ? "progress for one partner practice" : "progress for one exercise";
+    const what = shared.has(id) ? "partnerPractice" : "exercise";
     const found = readJson(recordKey(pid, id), isRecord, what);
     return found ? cleanRecord(found) : emptyRecord();
   }
@@ -283,7 +286,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
       const value = JSON.parse(raw);
       if (isLockRecord(value)) return cleanLock(value);
     } catch { /* reported below */ }
-    notify("This profile's lock could not be read, so its locked answers can't be opened here. They are kept exactly as they are.");
+    notify(t("store.badLock"));
     return "bad";
   }
   /** @param {string} pid @returns {LockRecord | null} */
@@ -374,7 +377,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
    * (partner practice left out). @param {string} [pid] */
   function privateRecords(pid = profiles().active) {
     const own = collect(`${prefix}profile:${pid}:exercise:`, (id) => {
-      const found = readJson(privateKey(pid, id), isRecord, "progress for one exercise");
+      const found = readJson(privateKey(pid, id), isRecord, "exercise");
       return found ? cleanRecord(found) : emptyRecord();
     });
     for (const id of shared) delete own[id];
@@ -383,7 +386,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
 
   /** The couple's saved partner-practice records, by exercise id. */
   const sharedRecords = () => collect(`${prefix}shared:exercise:`, (id) => {
-    const found = readJson(sharedKey(id), isRecord, "progress for one partner practice");
+    const found = readJson(sharedKey(id), isRecord, "partnerPractice");
     return found ? cleanRecord(found) : emptyRecord();
   });
 
@@ -414,7 +417,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
   }
 
   /** @returns {Welcome | null} */
-  const welcome = () => readJson(`${prefix}welcome`, isWelcome, "the first-visit answer");
+  const welcome = () => readJson(`${prefix}welcome`, isWelcome, "welcome");
 
   /** @param {string} answer  one of WELCOME_ANSWERS */
   function answerWelcome(answer) {
@@ -488,7 +491,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
     opened = { pid, key, salt, words, broken };
     for (const id of plain) sealLater(pid, id, words.get(id) ?? null, key, salt);
     if (broken.size > 0) {
-      notify(`${broken.size === 1 ? "One locked answer" : `${broken.size} locked answers`} could not be opened with this passphrase, so ${broken.size === 1 ? "it stays" : "they stay"} locked, kept exactly as ${broken.size === 1 ? "it is" : "they are"}.`);
+      notify(tn("store.broken", broken.size));
     }
     emit("lock");
     return true;
@@ -550,7 +553,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
       }
     } catch {
       putBack(before);
-      notify("The lock could not be saved, because this browser's storage is full. Nothing was changed.");
+      notify(t("store.lockFull"));
       return false;
     }
     opened = { pid, key, salt: lock.salt, words: texts, broken: wasOpen?.broken ?? new Set() };
@@ -602,7 +605,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
       storage.removeItem(lockKey(pid));
     } catch {
       putBack(before);
-      notify("The lock could not be removed, because this browser's storage is full. Nothing was changed.");
+      notify(t("store.unlockFull"));
       return false;
     }
     opened = null;
@@ -710,7 +713,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
       for (const [key, value] of before) {
         try { storage.setItem(key, value); } catch { /* it was there a moment ago */ }
       }
-      notify("The import could not be saved, because this browser's storage is full. Nothing was changed.");
+      notify(t("store.importFull"));
       return false;
     } finally {
       emit("lock");

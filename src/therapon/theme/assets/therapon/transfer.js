@@ -11,6 +11,7 @@
  * secret): the file alone, encrypted or not, does not reveal them, and an import brings them
  * back locked. Only a profile with a lock in the file may have sealed words in it.
  */
+import { t } from "./i18n.js";
 import { PBKDF2_ITERATIONS, cleanLock, deriveKey, fromBase64, isLockRecord, toBase64 } from "./lock.js";
 import {
   ID_PATTERN, cleanRecord, combineCopies, hasWords, isLegacyRecord, isProfile, isRecord, isSealedRecord, isTurn,
@@ -39,7 +40,6 @@ const MAX_PROFILES = 12;
 const MAX_RECORDS = 5_000;
 const MAX_TURNS = 20_000;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-const NOT_OURS = "This is not a Therapon progress file. Choose a file made with “Export my progress”.";
 
 class Refused extends Error {}
 
@@ -63,7 +63,7 @@ export function exportFile(progress, courseId) {
 /** Parse JSON, refusing any key that could pollute prototypes. @param {string} text */
 function parseStrict(text) {
   return JSON.parse(text, (key, value) => {
-    if (FORBIDDEN_KEYS.has(key)) throw new Refused("This file contains a key that is not allowed (" + key + "), so it was not imported.");
+    if (FORBIDDEN_KEYS.has(key)) throw new Refused(t("transfer.forbiddenKey", { key }));
     return value;
   });
 }
@@ -75,25 +75,26 @@ function parseStrict(text) {
  * @returns {FileCheck}
  */
 export function readProgressFile(text, courseId, partnerPractice = []) {
-  if (text.length > MAX_FILE_BYTES) return { ok: false, message: "This file is too large to be a progress file, so it was not imported." };
+  if (text.length > MAX_FILE_BYTES) return { ok: false, message: t("data.tooLarge") };
   let value;
   try {
     value = parseStrict(text);
   } catch (error) {
-    return { ok: false, message: error instanceof Refused ? error.message : NOT_OURS };
+    return { ok: false, message: error instanceof Refused ? error.message : t("transfer.notOurs") };
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, message: NOT_OURS };
-  if (value.format !== FORMAT && value.format !== ENCRYPTED_FORMAT) return { ok: false, message: NOT_OURS };
+  const notOurs = { ok: false, message: t("transfer.notOurs") };
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return notOurs;
+  if (value.format !== FORMAT && value.format !== ENCRYPTED_FORMAT) return notOurs;
   if (value.course !== courseId) {
-    const other = typeof value.course === "string" ? ` (“${value.course.slice(0, 60)}”)` : "";
-    return { ok: false, message: `This file is from another course${other}, so it was not imported.` };
+    const other = typeof value.course === "string" ? t("transfer.otherCourseName", { name: value.course.slice(0, 60) }) : "";
+    return { ok: false, message: t("transfer.otherCourse", { course: other }) };
   }
-  if (!Number.isInteger(value.schema) || value.schema < 1) return { ok: false, message: NOT_OURS };
+  if (!Number.isInteger(value.schema) || value.schema < 1) return notOurs;
   if (value.schema > SCHEMA_VERSION) {
-    return { ok: false, message: "This file was made by a newer version of the course. Reload this page to get the newest version, then import it again." };
+    return { ok: false, message: t("transfer.newer") };
   }
   if (value.format === ENCRYPTED_FORMAT) {
-    return isEnvelope(value) ? { ok: true, encrypted: true, envelope: value } : { ok: false, message: NOT_OURS };
+    return isEnvelope(value) ? { ok: true, encrypted: true, envelope: value } : notOurs;
   }
   return checkProgress(value, partnerPractice);
 }
@@ -105,21 +106,22 @@ export function readProgressFile(text, courseId, partnerPractice = []) {
  * @param {any} value @param {string[]} [partnerPractice] @returns {FileCheck}
  */
 export function checkProgress(value, partnerPractice = []) {
-  const fail = (/** @type {string} */ what) => ({ ok: false, message: `This progress file is damaged (${what}), so nothing was imported.` });
+  /** What is damaged, by its key in the catalog (transfer.what.*). */
+  const fail = (/** @type {string} */ what) => ({ ok: false, message: t("transfer.damaged", { what: t(`transfer.what.${what}`) }) });
   const legacy = value.schema < 3;
   const lockable = value.schema >= 4;
   const profiles = value.profiles;
-  if (profiles === null || typeof profiles !== "object" || !Array.isArray(profiles.list)) return fail("no profiles");
-  if (profiles.list.length === 0 || profiles.list.length > MAX_PROFILES || !profiles.list.every(isProfile)) return fail("a profile");
+  if (profiles === null || typeof profiles !== "object" || !Array.isArray(profiles.list)) return fail("noProfiles");
+  if (profiles.list.length === 0 || profiles.list.length > MAX_PROFILES || !profiles.list.every(isProfile)) return fail("profile");
   const ids = profiles.list.map((/** @type {any} */ p) => p.id);
-  if (new Set(ids).size !== ids.length || !ids.includes(profiles.active)) return fail("the profiles");
+  if (new Set(ids).size !== ids.length || !ids.includes(profiles.active)) return fail("profiles");
   const isTable = (/** @type {any} */ v) => v !== null && typeof v === "object" && !Array.isArray(v);
-  if (!isTable(value.records)) return fail("no records");
-  if (legacy ? value.shared !== undefined : !isTable(value.shared)) return fail("no shared records");
-  if (lockable ? !isTable(value.locks) : value.locks !== undefined) return fail("the locks");
+  if (!isTable(value.records)) return fail("noRecords");
+  if (legacy ? value.shared !== undefined : !isTable(value.shared)) return fail("noShared");
+  if (lockable ? !isTable(value.locks) : value.locks !== undefined) return fail("locks");
   const locks = bare();
   for (const [pid, lock] of Object.entries(value.locks ?? {})) {
-    if (!ids.includes(pid) || !isLockRecord(lock)) return fail("a lock");
+    if (!ids.includes(pid) || !isLockRecord(lock)) return fail("lock");
     locks[pid] = cleanLock(lock);
   }
   const records = bare();
@@ -131,13 +133,13 @@ export function checkProgress(value, partnerPractice = []) {
     return isRecord(record) ? cleanRecord(record) : null;
   };
   for (const [pid, byId] of Object.entries(value.records)) {
-    if (!ids.includes(pid) || !isTable(byId)) return fail("records of an unknown profile");
+    if (!ids.includes(pid) || !isTable(byId)) return fail("unknownRecords");
     records[pid] = bare();
     for (const [id, record] of Object.entries(byId)) {
       const clean = checked(id, record);
       if (!clean) return fail(`the record of ${id.slice(0, 40)}`);
       if (isSealedRecord(clean) && !locks[pid]) return fail(`locked words of ${id.slice(0, 40)} without their lock`);
-      if (++count > MAX_RECORDS) return fail("too many records");
+      if (++count > MAX_RECORDS) return fail("tooMany");
       records[pid][id] = clean;
     }
   }
@@ -145,13 +147,13 @@ export function checkProgress(value, partnerPractice = []) {
   for (const [id, record] of Object.entries(value.shared ?? {})) {
     const clean = checked(id, record);
     if (!clean || isSealedRecord(clean)) return fail(`the shared record of ${id.slice(0, 40)}`);
-    if (++count > MAX_RECORDS) return fail("too many records");
+    if (++count > MAX_RECORDS) return fail("tooMany");
     shared[id] = clean;
   }
   if (legacy) foldPartnerPractice(records, shared, profiles.list, new Set(partnerPractice));
-  if (!Array.isArray(value.turns) || value.turns.length > MAX_TURNS || !value.turns.every(isTurn)) return fail("the turns");
+  if (!Array.isArray(value.turns) || value.turns.length > MAX_TURNS || !value.turns.every(isTurn)) return fail("turns");
   const turns = value.turns.map((/** @type {Turn} */ t) => ({ exercise: t.exercise, listener: t.listener, speaker: t.speaker, at: t.at }));
-  if (!turns.every((/** @type {Turn} */ t) => ids.includes(t.listener) && ids.includes(t.speaker))) return fail("a turn of an unknown profile");
+  if (!turns.every((/** @type {Turn} */ turn) => ids.includes(turn.listener) && ids.includes(turn.speaker))) return fail("unknownTurn");
   const exportedAt = typeof value.exportedAt === "string" && !Number.isNaN(Date.parse(value.exportedAt)) ? value.exportedAt : "";
   return {
     ok: true,
@@ -177,7 +179,7 @@ function foldPartnerPractice(records, shared, profiles, partnerPractice) {
   for (const id of partnerPractice) {
     const copies = profiles.filter((p) => records[p.id]?.[id]).map((p) => ({ name: p.name, record: records[p.id][id] }));
     if (copies.length === 0) continue;
-    if (shared[id]) copies.unshift({ name: "Both of you", record: shared[id] });
+    if (shared[id]) copies.unshift({ name: t("records.both"), record: shared[id] });
     shared[id] = combineCopies(copies);
     for (const p of profiles) if (records[p.id]) delete records[p.id][id];
   }

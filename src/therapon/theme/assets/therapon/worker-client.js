@@ -74,6 +74,7 @@ class Runtime {
       module: this.config.pyodide.module,
       downloadBytes: this.config.pyodide.downloadBytes,
       wheelFile: this.config.pyodide.wheelFile,
+      words: this.config.checkWords,
       snapshot: this.snapshotPlace(),
     };
   }

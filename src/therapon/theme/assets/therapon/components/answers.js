@@ -7,6 +7,7 @@
  * It follows the store live (another tab, a profile switch) and prints without its buttons.
  */
 import { exerciseUrl, loadCourse } from "../course.js";
+import { formatDate, listOf, t, tn, tNodes } from "../i18n.js";
 import { button, h } from "./dom.js";
 
 /** @typedef {import("../store.js").Store} Store */
@@ -48,41 +49,37 @@ function page(listed, course, store, siteRoot, signal) {
   const couple = list.length > 1;
   const others = list.filter((p) => p.id !== active).map((p) => p.name);
   const whose = couple
-    ? `Shown for ${me.name}: what you wrote together, and ${me.name}'s own answers. ` +
-      `${listOf(others)}'s own answers are shown when ${others.length === 1 ? "that profile is" : "those profiles are"} in use.`
-    : "Shown: what is saved in this browser. Partner practice notes are shared by every profile on this device.";
-  const name = (/** @type {string} */ id) => list.find((p) => p.id === id)?.name ?? "someone no longer here";
-  const day = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric" });
+    ? tn("answers.whoseCouple", others.length, { name: me.name, others: listOf(others) })
+    : t("answers.whose");
+  const name = (/** @type {string} */ id) => list.find((p) => p.id === id)?.name ?? t("answers.someoneGone");
+  const day = (/** @type {number} */ at) => formatDate(at, { day: "numeric", month: "long", year: "numeric" });
   const items = listed.map(({ id, title }) => {
     const lesson = course?.lessons.find((l) => l.exercises.some((e) => e.id === id));
     const shared = store.isShared(id);
     const text = store.read(id).words.draft?.trim() ?? "";
     const locked = store.isLocked(id);
-    const whoWrote = shared ? "Written together: both profiles see this." : `${me.name}'s own answer.`;
-    const where = lesson ? [" From ", h("a", { href: exerciseUrl(lesson, id, siteRoot).href }, lesson.title), "."] : [];
+    const whoWrote = shared ? t("answers.together") : t("answers.own", { name: me.name });
+    const where = lesson ? tNodes("answers.from", { link: h("a", { href: exerciseUrl(lesson, id, siteRoot).href }, lesson.title) }) : [];
     const turns = shared ? store.turns().filter((t) => t.exercise === id).sort((a, b) => a.at - b.at) : [];
     return h("article", { class: "therapon-answer", "data-answer": id, "data-shared": String(shared) },
       h("h2", {}, title),
       h("p", { class: "therapon-answer__where" }, whoWrote, ...where),
       locked
         ? h("p", { class: "therapon-answer__empty", "data-answer-locked": "" },
-          `This answer is locked. ${me.name} can unlock it in its lesson, or on the progress page.`)
+          t("answers.locked", { name: me.name }))
         : text
         ? h("div", { class: "therapon-answer__text", "data-answer-text": "" }, text)
         : h("p", { class: "therapon-answer__empty", "data-answer-empty": "" },
-          lesson ? ["Nothing is written here yet. ", h("a", { href: exerciseUrl(lesson, id, siteRoot).href }, `Write it in ${lesson.title}`), "."]
-            : ["Nothing is written here yet."]),
+          lesson ? tNodes("answers.emptyWrite", { link: h("a", { href: exerciseUrl(lesson, id, siteRoot).href }, t("answers.writeIn", { lesson: lesson.title })) })
+            : [t("answers.empty")]),
       turns.length === 0 ? "" : h("p", { class: "therapon-answer__turns" },
-        `Talked through: ${turns.map((t) => `${day.format(t.at)} (${name(t.listener)} listened, ${name(t.speaker)} spoke)`).join("; ")}.`));
+        t("answers.talkedThrough", { turns: turns.map((turn) => t("answers.turn", { day: day(turn.at), listener: name(turn.listener), speaker: name(turn.speaker) })).join("; ") })));
   });
-  const print = button("Print this page", () => window.print(), signal);
+  const print = button(t("answers.print"), () => window.print(), signal);
   return [
     h("p", { class: "therapon-answers__whose", "data-answers-whose": "" }, whose),
     h("div", { class: "therapon-actions therapon-no-print" }, print),
-    ...(course ? [] : [h("p", {}, "The links to the lessons cannot be shown right now, because the list of lessons did not load. Your answers below are complete.")]),
+    ...(course ? [] : [h("p", {}, t("answers.noCourse"))]),
     ...items,
   ];
 }
-
-/** @param {string[]} items */
-const listOf = (items) => new Intl.ListFormat(document.documentElement.lang || undefined, { type: "conjunction" }).format(items);

@@ -9,10 +9,8 @@
  * is found. Marks are neutral words that fit any question: a question may ask which reply
  * hurts, and its right answers must not be praised.
  */
+import { t, tn } from "../i18n.js";
 import { createExercise } from "./exercise.js";
-
-/** The words that mark an option once its note is shown, whatever the question asks. */
-export const MARKS = Object.freeze({ right: "Correct.", wrong: "Not this one." });
 
 /** Fisher–Yates, so every order is equally likely. @param {HTMLElement[]} items */
 function shuffle(items) {
@@ -62,7 +60,8 @@ export function mount(el, { store, signal }) {
         label.dataset.mark = "";
         explanation.prepend(label);
       }
-      label.textContent = `${right ? MARKS.right : MARKS.wrong} `;
+      // The words that mark an option once its note is shown, whatever the question asks.
+      label.textContent = `${right ? t("choice.right") : t("choice.wrong")} `;
     }
   };
   const answerShown = () => exercise.record.status === "passed" || exercise.record.attempts >= data.showAnswerAfter;
@@ -86,7 +85,7 @@ export function mount(el, { store, signal }) {
     const answer = chosen();
     if (answer.length === 0) {
       feedback.dataset.result = "fail";
-      feedback.textContent = data.multiple ? "Choose at least one answer, then press Check." : "Choose an answer, then press Check.";
+      feedback.textContent = data.multiple ? t("choice.chooseSome") : t("choice.chooseOne");
       // Nothing to check: focus goes to the first option shown, as a text exercise goes to its box.
       /** @type {HTMLElement | null} */ (fieldset.querySelector("input"))?.focus();
       return;
@@ -96,13 +95,13 @@ export function mount(el, { store, signal }) {
     feedback.dataset.result = right ? "pass" : "fail";
     const partly = data.multiple && answer.every((id) => data.correct.includes(id));
     if (right) {
-      feedback.textContent = "That's right. Read the note under each option below.";
+      feedback.textContent = t("choice.isRight");
     } else if (answerShown()) {
-      feedback.textContent = "Not quite. The answer is marked below now, with a note under each option.";
+      feedback.textContent = t("choice.answerShown");
     } else {
       feedback.textContent = partly
-        ? "The answers you chose are correct, but one or more are missing. Read the notes, then try again."
-        : `Not quite. Read the note under ${answer.length === 1 ? "the answer" : "each answer"} you chose, then try again.`;
+        ? t("choice.missing")
+        : tn("choice.notQuite", answer.length);
     }
     showNotes(right || answerShown() ? "all" : "chosen");
   }, { signal });
@@ -111,7 +110,7 @@ export function mount(el, { store, signal }) {
     choose([]);
     exercise.update(() => ({ words: { draft: "[]" } }));
     showNotes("none");
-    feedback.textContent = "Your answer was cleared.";
+    feedback.textContent = t("exercise.answerCleared");
   });
   exercise.onExternalChange(() => { if (!exercise.typing) choose(saved()); });
   exercise.show();

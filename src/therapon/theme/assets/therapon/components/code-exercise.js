@@ -3,6 +3,7 @@
  * The `code` exercise: an editor, Run, Check, Hint, Show solution and Reset. Feedback is
  * built with textContent, never innerHTML.
  */
+import { t } from "../i18n.js";
 import { isCrashed } from "../protocol.js";
 import { MAX_DRAFT_LENGTH } from "../records.js";
 import { renderFeedback, renderLoading } from "./common.js";
@@ -11,12 +12,6 @@ import { createExercise } from "./exercise.js";
 /** @typedef {import("../store.js").Store} Store */
 /** @typedef {{getValue(): string, setValue(text: string): void, destroy(): void}} Editor */
 
-const CRASHED = "Python stopped unexpectedly while running your code, so it is starting again. " +
-  "This can happen with very deep recursion, or with code that changes Python itself. " +
-  "Your code is saved: change it and try again in a moment.";
-const OUTPUT_CUT = "Your code printed a lot, so only the beginning of what it printed is shown below.";
-const TOO_LONG = `Your code is longer than ${MAX_DRAFT_LENGTH.toLocaleString("en")} characters, ` +
-  "so this device can't save it. Make it shorter and it will be saved again.";
 
 /**
  * The worker's answer in the shape the page renders, with plain words for a Python that broke.
@@ -24,7 +19,8 @@ const TOO_LONG = `Your code is longer than ${MAX_DRAFT_LENGTH.toLocaleString("en
  */
 function explain(answer) {
   if (isCrashed(answer)) {
-    return { crashed: true, stdout: "", stderr: "", error: { message: CRASHED }, passed: false, items: [], summary: CRASHED };
+    const crashed = t("code.crashed");
+    return { crashed: true, stdout: "", stderr: "", error: { message: crashed }, passed: false, items: [], summary: crashed };
   }
   return answer;
 }
@@ -59,7 +55,7 @@ export function mount(el, { runtime, store, signal, config, loadEditor }) {
     const code = editor.getValue();
     if (code.length <= MAX_DRAFT_LENGTH) return code;
     feedback.dataset.result = "error";
-    feedback.textContent = TOO_LONG;
+    feedback.textContent = t("code.tooLong", { count: MAX_DRAFT_LENGTH });
     return /** @type {string} */ (exercise.record.words.draft);
   });
   /** @type {Editor} */
@@ -84,7 +80,7 @@ export function mount(el, { runtime, store, signal, config, loadEditor }) {
       renderFeedback({ feedback, output }, type, result, config.timeoutMs / 1000);
       if (result.output_cut) {
         const note = document.createElement("p");
-        note.textContent = OUTPUT_CUT;
+        note.textContent = t("code.outputCut");
         feedback.append(note);
       }
     } catch (error) {
@@ -99,7 +95,7 @@ export function mount(el, { runtime, store, signal, config, loadEditor }) {
   exercise.onReset(() => {
     editor.setValue(data.starter);
     exercise.update(() => ({ words: { draft: data.starter } }));
-    feedback.textContent = "Your code was reset to the starter code.";
+    feedback.textContent = t("code.reset");
   });
   // The record changed elsewhere: adopt its draft unless the learner is typing here.
   exercise.onExternalChange(() => {

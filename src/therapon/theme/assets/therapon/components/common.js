@@ -1,5 +1,6 @@
 // @ts-check
 /** Shared by every exercise kind: its build-time data, status badge, loading bar and feedback. */
+import { t } from "../i18n.js";
 import { verdictNodes } from "./verdict.js";
 
 /**
@@ -11,14 +12,14 @@ export function readData(el) {
   return JSON.parse(template?.content.textContent || "{}");
 }
 
-/** A status in words, for badges and the dashboard. */
-export const STATUS_WORDS = Object.freeze({ new: "Not started", attempted: "In progress", passed: "Done" });
+/** A status in words, for badges and the dashboard. @param {string} status */
+export const statusWord = (status) => t(`status.${["new", "attempted", "passed"].includes(status) ? status : "new"}`);
 
 /** @param {HTMLElement} el @param {string} status */
 export function renderStatus(el, status) {
   el.dataset.status = status;
   const label = el.querySelector("[data-status-label]");
-  if (label) label.textContent = STATUS_WORDS[status] ?? "";
+  if (label) label.textContent = statusWord(status);
 }
 
 /**
@@ -33,9 +34,9 @@ export function renderLoading(box, status) {
   bar.hidden = status.state === "failed";
   bar.value = status.percent;
   if (status.state === "failed") {
-    text.textContent = "Python could not be loaded. Check your connection, then try again. Your work is saved.";
+    text.textContent = t("python.failed");
   } else {
-    text.textContent = status.phase === "start" ? "Starting Python…" : `Loading Python… ${status.percent}%`;
+    text.textContent = status.phase === "start" ? t("python.starting") : t("python.loading", { percent: status.percent });
   }
 }
 
@@ -60,13 +61,13 @@ export function renderFeedback({ feedback, output }, type, result, timeoutSecond
   let outcome;
   if (result.failedToLoad) {
     outcome = "error";
-    nodes.push(element("p", "Python could not be loaded, so your code did not run. Check your connection and try again. Your work is saved."));
+    nodes.push(element("p", t("code.notLoaded")));
   } else if (result.timedOut) {
     outcome = "timeout";
-    nodes.push(element("p", `Your code ran for more than ${timeoutSeconds} seconds, so it was stopped. Look for a loop that never ends. Python is restarting; you can try again in a moment.`));
+    nodes.push(element("p", t("code.timedOut", { seconds: timeoutSeconds })));
   } else if (type === "run") {
     outcome = result.error ? "error" : "ran";
-    nodes.push(element("p", result.error ? result.error.message : "Your code ran without errors."));
+    nodes.push(element("p", result.error ? result.error.message : t("code.ranWithoutErrors")));
   } else {
     outcome = result.passed ? "pass" : result.error ? "error" : "fail";
     nodes.push(...verdictNodes({ meets_goal: Boolean(result.passed), items: result.items ?? [], summary: result.summary }));

@@ -8,7 +8,8 @@
  */
 import { courseParts, exerciseUrl, loadCourse } from "../course.js";
 import { countListens, nextListener, weeklyBalance } from "../turns.js";
-import { STATUS_WORDS } from "./common.js";
+import { formatDate, listOf, t, tn, tNodes } from "../i18n.js";
+import { statusWord } from "./common.js";
 import { h } from "./dom.js";
 
 /** @typedef {import("../store.js").Store} Store */
@@ -35,7 +36,7 @@ export function mount(el, { store, config, signal }) {
   loadCourse(config).then((course) => {
     if (signal.aborted) return;
     if (!course) {
-      el.replaceChildren(h("p", {}, "Your progress cannot be shown right now, because the list of lessons did not load. Check your connection and reload the page. Your saved work is safe."));
+      el.replaceChildren(h("p", {}, t("dashboard.noCourse")));
       el.dataset.ready = "";
       return;
     }
@@ -80,20 +81,21 @@ function dashboard(course, store, config) {
   const places = placesOf(core);
   const extras = placesOf(optional);
   const status = (/** @type {string} */ id) => records[id]?.status ?? "new";
-  const who = list.length > 1 ? { name: me.name, has: `${me.name} has` } : { name: "You", has: "You have" };
-  if (places.length + extras.length === 0) return [h("p", {}, "This course has no exercises yet.")];
+  // Sentences about the learner: "You have…" alone, "Sam has…" for one of a couple.
+  const who = list.length > 1 ? { name: me.name, form: "Name" } : { name: "", form: "You" };
+  if (places.length + extras.length === 0) return [h("p", {}, t("dashboard.noExercises"))];
 
   const finished = (/** @type {Place[]} */ some) => some.filter(({ exercise }) => status(exercise.id) === "passed").length;
   const summary = h("p", { class: "therapon-dashboard__summary", "data-summary": "" },
-    `${who.has} finished ${finished(places)} of ${plural(places.length, "exercise")} in the course.`);
+    tn(`dashboard.summary${who.form}`, places.length, { name: who.name, done: finished(places) }));
   const extrasSummary = extras.length === 0 ? [] : [h("p", { class: "therapon-dashboard__extras", "data-summary-optional": "" },
-    `Optional extras, not needed to finish the course: ${finished(extras)} of ${extras.length} done.`)];
+    t("dashboard.extras", { done: finished(extras), total: extras.length }))];
   const byLesson = [
-    h("h2", {}, "Exercises by lesson"),
+    h("h2", {}, t("dashboard.byLesson")),
     ...core.map((lesson) => lessonProgress(lesson, status, config.siteRoot)),
     ...(optional.length === 0 ? [] : [
-      h("h2", {}, "Optional extras"),
-      h("p", {}, "These are for learners who want more. The course is complete without them."),
+      h("h2", {}, t("dashboard.optional")),
+      h("p", {}, t("dashboard.optionalIntro")),
       ...optional.map((lesson) => lessonProgress(lesson, status, config.siteRoot)),
     ]),
   ];
@@ -107,7 +109,7 @@ function dashboard(course, store, config) {
  * Where to pick up: the exercise worked on most recently that is not done yet, else the
  * first one not done, in reading order; the optional extras only once the course is done.
  * @param {Place[]} places @param {Place[]} extras @param {Record<string, ExerciseRecord>} records
- * @param {{has: string}} who @param {URL} siteRoot
+ * @param {{name: string, form: string}} who @param {URL} siteRoot
  */
 function nextStep(places, extras, records, who, siteRoot) {
   const isOpen = (/** @type {Place} */ p) => records[p.exercise.id]?.status !== "passed";
@@ -115,10 +117,10 @@ function nextStep(places, extras, records, who, siteRoot) {
   const box = h("p", { class: "therapon-dashboard__next", "data-continue": "" });
   if (open.length === 0) {
     const extra = extras.find(isOpen);
-    box.append(`${who.has} finished the course: every exercise in it is done.`);
+    box.append(t(`dashboard.finished${who.form}`, { name: who.name }));
     if (extra) {
-      box.append(" If you would like more, the optional extras start with ",
-        h("a", { href: exerciseUrl(extra.lesson, extra.exercise.id, siteRoot).href }, extra.exercise.title), ".");
+      box.append(...tNodes("dashboard.moreExtras",
+        { link: h("a", { href: exerciseUrl(extra.lesson, extra.exercise.id, siteRoot).href }, extra.exercise.title) }));
     }
     return box;
   }
@@ -127,9 +129,9 @@ function nextStep(places, extras, records, who, siteRoot) {
   const started = places.some((p) => updated(p) > 0);
   const { lesson, exercise } = recent ?? open[0];
   box.append(
-    h("span", { class: "therapon-dashboard__next-label" }, started ? "Continue where you left off:" : "Start here:"), " ",
+    h("span", { class: "therapon-dashboard__next-label" }, started ? t("dashboard.continue") : t("dashboard.startHere")), " ",
     h("a", { href: exerciseUrl(lesson, exercise.id, siteRoot).href }, exercise.title), " ",
-    h("span", { class: "therapon-dashboard__where" }, `in ${lesson.title}`),
+    h("span", { class: "therapon-dashboard__where" }, t("dashboard.inLesson", { lesson: lesson.title })),
   );
   return box;
 }
@@ -138,11 +140,11 @@ function nextStep(places, extras, records, who, siteRoot) {
 function lessonProgress(lesson, status, siteRoot) {
   const total = lesson.exercises.length;
   const done = lesson.exercises.filter((e) => status(e.id) === "passed").length;
-  const words = `${done} of ${total} done`;
+  const words = t("dashboard.lessonDone", { done, total });
   const bar = h("progress", { max: String(total), value: String(done), "aria-label": words });
   const items = lesson.exercises.map((exercise) => h("li", { "data-exercise-id": exercise.id, "data-status": status(exercise.id) },
     h("a", { href: exerciseUrl(lesson, exercise.id, siteRoot).href }, exercise.title), " ",
-    h("span", { class: "therapon-dashboard__status" }, STATUS_WORDS[status(exercise.id)] ?? STATUS_WORDS.new)));
+    h("span", { class: "therapon-dashboard__status" }, statusWord(status(exercise.id)))));
   return h("div", { class: "therapon-dashboard__lesson", "data-lesson": lesson.url, ...(lesson.optional ? { "data-optional": "" } : {}) },
     h("h3", {}, h("a", { href: new URL(lesson.url, siteRoot).href }, lesson.title)),
     h("div", { class: "therapon-dashboard__bar" }, bar, h("span", { "aria-hidden": "true" }, words)),
@@ -151,9 +153,9 @@ function lessonProgress(lesson, status, siteRoot) {
 
 /** @param {Turn[]} turns @param {Profile[]} profiles @returns {HTMLElement[]} */
 function turnsSection(turns, profiles) {
-  const heading = h("h2", {}, "Taking turns");
+  const heading = h("h2", {}, t("dashboard.turns"));
   if (profiles.length < 2) {
-    return [heading, h("p", { "data-turns": "" }, "Do this course as a couple? Add a profile for your partner under “Who is learning” below, and this page will show who listened how often and whose turn it is to listen.")];
+    return [heading, h("p", { "data-turns": "" }, t("dashboard.turnsAlone"))];
   }
   const next = /** @type {Profile} */ (nextListener(turns, profiles));
   const counts = countListens(turns, profiles);
@@ -161,17 +163,17 @@ function turnsSection(turns, profiles) {
   const recent = new Map(profiles.map((p) => [p.id, weeks.reduce((sum, w) => sum + w.counts[p.id], 0)]));
   const recentTotal = [...recent.values()].reduce((a, b) => a + b, 0);
   const nodes = [heading, h("p", { class: "therapon-dashboard__next-listener", "data-next-listener": "" },
-    "Next to listen: ", h("strong", {}, next.name))];
+    ...tNodes("dashboard.nextListener", { name: h("strong", {}, next.name) }))];
 
   const leader = profiles.find((p) => recentTotal >= IMBALANCE_MIN_TURNS && /** @type {number} */ (recent.get(p.id)) >= IMBALANCE_SHARE * recentTotal);
   if (leader) {
-    const advice = leader.id === next.id ? "" : ` Next time, let ${next.name} listen.`;
+    const advice = leader.id === next.id ? "" : t("dashboard.letListen", { name: next.name });
     nodes.push(h("p", { class: "therapon-dashboard__imbalance", "data-imbalance": "" },
-      `${leader.name} has done most of the listening lately.${advice}`));
+      t("dashboard.imbalance", { name: leader.name, advice })));
   }
   nodes.push(h("p", { "data-listens": "" }, turns.length === 0
-    ? "No talks are recorded yet."
-    : `So far, ${listOf(profiles.map((p) => `${p.name} listened ${times(/** @type {number} */ (counts.get(p.id)))}`))}.`));
+    ? t("dashboard.noTalks")
+    : t("dashboard.soFar", { list: listOf(profiles.map((p) => listened(p.name, /** @type {number} */ (counts.get(p.id))))) })));
   if (recentTotal > 0) nodes.push(chart(weeks, profiles, recent));
   return nodes;
 }
@@ -187,16 +189,16 @@ function chart(weeks, profiles, totals) {
   const gap = 2;
   const barWidth = Math.min(12, (slot - 10 - gap * (profiles.length - 1)) / profiles.length);
   const highest = Math.max(1, ...weeks.flatMap((w) => Object.values(w.counts)));
-  const short = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { day: "numeric", month: "short" });
-  const long = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric" });
-  const label = `Listening per week over the last ${weeks.length} weeks. In total, ${
-    listOf(profiles.map((p) => `${p.name} listened ${times(/** @type {number} */ (totals.get(p.id)))}`))}.`;
+  const short = (/** @type {Date | number} */ when) => formatDate(when, { day: "numeric", month: "short" });
+  const long = (/** @type {Date | number} */ when) => formatDate(when, { day: "numeric", month: "long", year: "numeric" });
+  const label = t("dashboard.chartLabel", { weeks: weeks.length,
+    list: listOf(profiles.map((p) => listened(p.name, /** @type {number} */ (totals.get(p.id))))) });
 
   const svg = svgNode("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label, class: "therapon-chart__svg", focusable: "false" });
   svg.append(svgNode("line", { x1: "0", x2: String(width), y1: String(base), y2: String(base), class: "therapon-chart__axis" }));
   weeks.forEach((week, i) => {
     const left = i * slot + (slot - (barWidth * profiles.length + gap * (profiles.length - 1))) / 2;
-    const day = short.format(week.weekStart);
+    const day = short(week.weekStart);
     profiles.forEach((profile, j) => {
       const count = week.counts[profile.id];
       if (count === 0) return;
@@ -204,7 +206,7 @@ function chart(weeks, profiles, totals) {
       const barHeight = (count / highest) * (base - top);
       const bar = svgNode("rect", { x: fixed(x), y: fixed(base - barHeight), width: fixed(barWidth), height: fixed(barHeight),
         rx: "1.5", class: `therapon-chart__bar therapon-chart__bar--p${j % COLOURS}` });
-      bar.append(svgNode("title", {}, `${profile.name}: listened ${times(count)} in the week of ${day}`));
+      bar.append(svgNode("title", {}, t("dashboard.barTitle", { name: profile.name, times: times(count), day })));
       svg.append(bar, svgNode("text", { x: fixed(x + barWidth / 2), y: fixed(base - barHeight - 3), class: "therapon-chart__count" }, String(count)));
     });
     svg.append(svgNode("text", { x: fixed(i * slot + slot / 2), y: String(height - 6), class: "therapon-chart__week" }, day));
@@ -213,23 +215,20 @@ function chart(weeks, profiles, totals) {
   const legend = h("ul", { class: "therapon-chart__legend", "aria-hidden": "true" }, ...profiles.map((p, j) =>
     h("li", {}, h("span", { class: `therapon-chart__swatch therapon-chart__swatch--p${j % COLOURS}` }), p.name)));
   const table = h("table", { class: "therapon-visually-hidden" },
-    h("caption", {}, "Times each of you listened, per week"),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Week of"), ...profiles.map((p) => h("th", { scope: "col" }, p.name)))),
-    h("tbody", {}, ...weeks.map((w) => h("tr", {}, h("th", { scope: "row" }, long.format(w.weekStart)),
+    h("caption", {}, t("dashboard.tableCaption")),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("dashboard.weekOf")), ...profiles.map((p) => h("th", { scope: "col" }, p.name)))),
+    h("tbody", {}, ...weeks.map((w) => h("tr", {}, h("th", { scope: "row" }, long(w.weekStart)),
       ...profiles.map((p) => h("td", {}, String(w.counts[p.id])))))));
   return h("figure", { class: "therapon-chart", "data-turns-chart": "" },
-    svg, legend, table, h("figcaption", {}, `Who listened, week by week (last ${weeks.length} weeks)`));
+    svg, legend, table, h("figcaption", {}, t("dashboard.chartCaption", { weeks: weeks.length })));
 }
 
 /** @param {number} n */
-const times = (n) => (n === 1 ? "once" : n === 2 ? "twice" : `${n} times`);
-/** @param {number} n @param {string} noun */
-const plural = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+const times = (n) => (n === 1 ? t("dashboard.once") : n === 2 ? t("dashboard.twice") : t("dashboard.times", { count: n }));
+/** @param {string} name @param {number} n */
+const listened = (name, n) => t("dashboard.listened", { name, times: times(n) });
 /** @param {number} n */
 const fixed = (n) => String(Math.round(n * 10) / 10);
-/** @param {string[]} items */
-const listOf = (items) => new Intl.ListFormat(document.documentElement.lang || undefined, { type: "conjunction" }).format(items);
-
 /** @param {string} tag @param {Record<string, string>} attributes @param {string} [text] */
 function svgNode(tag, attributes, text) {
   const node = document.createElementNS(SVG, tag);

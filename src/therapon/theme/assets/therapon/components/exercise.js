@@ -4,6 +4,7 @@
  * the status badge, hints, the solution's reveal policy, Reset with a confirmation, busy
  * buttons, and a draft that saves itself as the learner types.
  */
+import { t } from "../i18n.js";
 import { readData, renderStatus } from "./common.js";
 
 /** @typedef {import("../store.js").Store} Store */
@@ -54,7 +55,7 @@ export function createExercise(el, { store, signal }) {
   solutionButton?.addEventListener("click", () => {
     if (!solutionBox) return;
     solutionBox.hidden = !solutionBox.hidden;
-    solutionButton.textContent = solutionBox.hidden ? "Show solution" : "Hide solution";
+    solutionButton.textContent = solutionBox.hidden ? t("exercise.showSolution") : t("exercise.hideSolution");
   }, { signal });
 
   /** @type {ReturnType<typeof setTimeout> | undefined} */

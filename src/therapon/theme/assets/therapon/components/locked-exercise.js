@@ -7,6 +7,7 @@
  * signal aborts (the profile was unlocked, or the page changed), the exercise is put back as
  * it was built, for its own component to mount.
  */
+import { t } from "../i18n.js";
 import { renderStatus } from "./common.js";
 import { button, h } from "./dom.js";
 import { unlockForm } from "./unlock-form.js";
@@ -32,12 +33,11 @@ export function mountLocked(el, { store, signal }) {
   for (const child of hidden) child.hidden = true;
 
   const { active, list } = store.profiles();
-  const name = list.find((p) => p.id === active)?.name ?? "this profile";
+  const name = list.find((p) => p.id === active)?.name ?? t("lock.thisProfile");
   const panel = h("div", { class: "therapon-locked", "data-lock-panel": "" });
   if (store.lockState().open) {
     // Unlocked, yet this one record would not open: it stays as it is.
-    panel.append(h("p", {}, [h("strong", {}, ["This answer is locked."]),
-      " It could not be opened with this passphrase, so it is kept exactly as it is and cannot be changed here."]));
+    panel.append(h("p", {}, [h("strong", {}, [t("locked.title")]), t("locked.broken")]));
   } else {
     const ask = unlockForm({
       store, signal, idPrefix: `${el.id}-lock`, name,
@@ -46,18 +46,17 @@ export function mountLocked(el, { store, signal }) {
         const target = /** @type {HTMLElement | null} */ (el.querySelector("[data-response], [data-entry], .cm-content, fieldset input, button:not([hidden])"));
         target?.focus();
         const feedback = el.querySelector("[data-feedback]");
-        if (feedback) feedback.textContent = `Unlocked: ${name}'s answer is shown.`;
+        if (feedback) feedback.textContent = t("locked.unlocked", { name });
       },
     });
     ask.form.hidden = true;
-    const open = button("Unlock", () => {
+    const open = button(t("locked.unlock"), () => {
       open.hidden = true;
       ask.form.hidden = false;
       ask.focus();
     }, signal, true);
     panel.append(
-      h("p", {}, [h("strong", {}, ["This answer is locked."]),
-        ` ${name}'s answers are protected by a passphrase on this device. Unlock them to read or change this one.`]),
+      h("p", {}, [h("strong", {}, [t("locked.title")]), t("locked.protected", { name })]),
       h("div", { class: "therapon-actions" }, [open]),
       ask.form,
     );

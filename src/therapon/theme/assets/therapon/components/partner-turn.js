@@ -6,6 +6,7 @@
  * are the profiles' names, chosen on this device; they are rendered as text and never leave it.
  */
 import { nextListener } from "../turns.js";
+import { formatDate, t, tn, tNodes } from "../i18n.js";
 import { button, h, keepingFocus } from "./dom.js";
 
 /** @typedef {import("../store.js").Store} Store */
@@ -26,9 +27,8 @@ export function mount(el, { store, signal, config }) {
   const render = () => {
     const profiles = store.profiles();
     if (profiles.list.length < 2) {
-      const link = h("a", { href: new URL("progress/", config.siteRoot).href }, ["add your partner's profile"]);
-      box.replaceChildren(h("p", {}, ["This is partner practice. To record who listened and who spoke, ", link,
-        " on the progress page."]));
+      const link = h("a", { href: new URL("progress/", config.siteRoot).href }, [t("turn.addPartner")]);
+      box.replaceChildren(h("p", {}, tNodes("turn.needsTwo", { link })));
       return;
     }
     const name = (/** @type {string} */ id) => profiles.list.find((p) => p.id === id)?.name ?? id;
@@ -42,42 +42,42 @@ export function mount(el, { store, signal, config }) {
         const input = /** @type {HTMLInputElement} */ (h("input", { type: "radio", name: group, id, value: `${listener.id} ${speaker.id}` }));
         input.checked = input.value === picked;  // a redraw keeps the choice
         options.push(h("div", { class: "therapon-option" }, [
-          input, h("label", { for: id }, [`${listener.name} listened, ${speaker.name} spoke`]),
+          input, h("label", { for: id }, [t("turn.option", { listener: listener.name, speaker: speaker.name })]),
         ]));
       }
     }
-    const fieldset = h("fieldset", { class: "therapon-choice" }, [h("legend", {}, ["Who listened this time?"]), ...options]);
+    const fieldset = h("fieldset", { class: "therapon-choice" }, [h("legend", {}, [t("turn.question")]), ...options]);
     fieldset.addEventListener("change", (event) => { picked = /** @type {HTMLInputElement} */ (event.target).value; }, { signal });
-    const save = button("Save our turn", () => {
+    const save = button(t("turn.save"), () => {
       const chosen = /** @type {HTMLInputElement | null} */ (fieldset.querySelector("input:checked"));
       if (!chosen) {
-        say.textContent = "Choose who listened and who spoke, then save.";
+        say.textContent = t("turn.choose");
         return;
       }
       const [listener, speaker] = chosen.value.split(" ");
       const saved = store.saveTurn({ exercise: exerciseId, listener, speaker, at: Date.now() });
-      const pair = `${name(listener)} listened and ${name(speaker)} spoke`;
+      const pair = t("turn.pair", { listener: name(listener), speaker: name(speaker) });
       const after = nextListener(store.turns(), store.profiles().list);
-      const comingUp = after ? ` Next time, it's ${after.name}'s turn to listen.` : "";
-      say.textContent = saved === null ? "This turn could not be saved. Your earlier turns are safe."
-        : saved ? `Saved: ${pair}. This practice now counts as done for both of you.${comingUp}`
-          : `This turn is already saved for today (${pair}), so it was not counted twice.`;
+      const comingUp = after ? t("turn.comingUp", { name: after.name }) : "";
+      say.textContent = saved === null ? t("turn.notSaved")
+        : saved ? t("turn.saved", { pair, next: comingUp })
+          : t("turn.already", { pair });
     }, signal);
     save.dataset.focusKey = "save-turn";
     const hint = next ? h("p", { class: "therapon-turn__next", "data-next-listener": next.id }, [
-      `Whose turn is it to listen? The course suggests ${next.name}.`]) : "";
+      t("turn.suggests", { name: next.name })]) : "";
     box.replaceChildren(hint, fieldset, h("div", { class: "therapon-actions" }, [save]), say, savedTurns(name));
   };
 
   /** The turns saved for this practice, newest first, as both partners see them. @param {(id: string) => string} name */
   const savedTurns = (name) => {
     const mine = store.turns().filter((t) => t.exercise === exerciseId).sort((a, b) => b.at - a.at);
-    if (mine.length === 0) return h("p", { class: "therapon-help", "data-saved-turns": "" }, ["No turn is saved for this practice yet. Saving one marks it done for both of you."]);
-    const day = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { weekday: "short", day: "numeric", month: "short" });
+    if (mine.length === 0) return h("p", { class: "therapon-help", "data-saved-turns": "" }, [t("turn.none")]);
+    const day = { weekday: "short", day: "numeric", month: "short" };
     const shown = mine.slice(0, SHOWN_TURNS);
     return h("div", { class: "therapon-turn__saved", "data-saved-turns": "" }, [
-      h("p", {}, [`Saved for this practice (${mine.length === 1 ? "1 turn" : `${mine.length} turns`}):`]),
-      h("ul", {}, shown.map((t) => h("li", {}, [`${day.format(t.at)}: ${name(t.listener)} listened, ${name(t.speaker)} spoke`]))),
+      h("p", {}, [tn("turn.savedList", mine.length)]),
+      h("ul", {}, shown.map((turn) => h("li", {}, [t("turn.savedItem", { day: formatDate(turn.at, /** @type {Intl.DateTimeFormatOptions} */ (day)), listener: name(turn.listener), speaker: name(turn.speaker) })]))),
     ]);
   };
 

@@ -4,6 +4,7 @@
  * managed on the progress page and switched from the header. Names are chosen here, shown
  * as text only, and never leave the device except in an export the learner makes.
  */
+import { t } from "../i18n.js";
 import { button, h, keepingFocus, status } from "./dom.js";
 import { welcomePanel } from "./welcome.js";
 
@@ -20,37 +21,37 @@ export function mount(el, { store, signal, config }) {
   const render = () => {
     const { active, list } = store.profiles();
     const current = list.find((p) => p.id === active);
-    const lockedNote = (/** @type {string} */ pid) => (store.lockState(pid).locked ? ", answers locked" : "");
+    const lockedNote = (/** @type {string} */ pid) => (store.lockState(pid).locked ? t("profiles.lockedNote") : "");
     const items = list.map((profile) => h("li", { "data-profile": profile.id }, profile.id === active
-      ? [h("strong", {}, [profile.name]), ` (using the course now${lockedNote(profile.id)})`]
-      : [profile.name, lockedNote(profile.id) ? " (answers locked) " : " ", focusKey(button(`Switch to ${profile.name}`, () => {
+      ? [h("strong", {}, [profile.name]), t("profiles.inUse", { locked: lockedNote(profile.id) })]
+      : [profile.name, lockedNote(profile.id) ? t("profiles.locked") : " ", focusKey(button(t("profiles.switchTo", { name: profile.name }), () => {
           store.switchProfile(profile.id);
-          say(`Now using ${profile.name}'s progress.`);
+          say(t("profiles.nowUsing", { name: profile.name }));
         }, signal), "switch")]));
     const rename = /** @type {HTMLInputElement} */ (h("input", { type: "text", id: "therapon-profile-name", maxlength: "40", autocomplete: "off" }));
     rename.value = current?.name ?? "";
     const added = /** @type {HTMLInputElement} */ (h("input", { type: "text", id: "therapon-profile-new", maxlength: "40", autocomplete: "off" }));
     el.replaceChildren(
       h("p", {}, [config.partners
-        ? "Each profile keeps its own progress. Partners sharing this device can have one each, and take turns. What you write together in partner practice is shared by both."
-        : "Each profile keeps its own progress. People sharing this device can have one each."]),
-      config.partners ? asking ?? focusKey(button("Set up: one of us, or two?", () => {
+        ? t("profiles.introPartners")
+        : t("profiles.intro")]),
+      config.partners ? asking ?? focusKey(button(t("profiles.askAgain"), () => {
         asking = welcomePanel({ store, signal, config });
         keepingFocus(el, render);
         /** @type {HTMLElement | null} */ (asking.querySelector("button"))?.focus();
       }, signal), "ask-again") : "",
       h("ul", { class: "therapon-profile-list" }, items),
       h("div", { class: "therapon-field" }, [
-        h("label", { for: "therapon-profile-name" }, ["Name of the profile in use"]), rename,
-        focusKey(button("Save name", () => {
-          say(store.renameProfile(active, rename.value) ? "Name saved." : "Write a name of 1 to 40 characters.");
+        h("label", { for: "therapon-profile-name" }, [t("profiles.nameLabel")]), rename,
+        focusKey(button(t("profiles.saveName"), () => {
+          say(store.renameProfile(active, rename.value) ? t("profiles.nameSaved") : t("profiles.badName"));
         }, signal), "save-name"),
       ]),
       h("div", { class: "therapon-field" }, [
-        h("label", { for: "therapon-profile-new" }, [config.partners ? "Add a profile (for example, your partner's name)" : "Add a profile"]), added,
-        focusKey(button("Add profile", () => {
+        h("label", { for: "therapon-profile-new" }, [config.partners ? t("profiles.addLabelPartners") : t("profiles.addLabel")]), added,
+        focusKey(button(t("profiles.add"), () => {
           const profile = store.addProfile(added.value);
-          say(profile ? `Added ${profile.name}. Switch to it when it's their turn at the course.` : "Write a name of 1 to 40 characters.");
+          say(profile ? t("profiles.added", { name: profile.name }) : t("profiles.badName"));
         }, signal), "add-profile"),
       ]),
       feedback,
@@ -81,7 +82,7 @@ export function mountSwitcher({ store, signal }) {
     const { active, list } = store.profiles();
     host.hidden = list.length < 2;
     if (list.length < 2) return host.replaceChildren();
-    const select = /** @type {HTMLSelectElement} */ (h("select", { id: "therapon-profile-switch", "aria-label": "Who is using the course" },
+    const select = /** @type {HTMLSelectElement} */ (h("select", { id: "therapon-profile-switch", "aria-label": t("profiles.switcher") },
       list.map((p) => h("option", { value: p.id }, [p.name]))));
     select.value = active;
     select.addEventListener("change", () => store.switchProfile(select.value), { signal });

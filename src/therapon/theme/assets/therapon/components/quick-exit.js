@@ -6,6 +6,7 @@
  * course (the key is dropped; nothing needs saving), blanks this page at once, and replaces
  * it with a neutral page of this site, so Back does not return to it. No other host is asked.
  */
+import { t } from "../i18n.js";
 import { h } from "./dom.js";
 
 const TWICE_WITHIN_MS = 1_000;
@@ -18,7 +19,7 @@ let escapeListening = false;
 export function quickExit(store, config) {
   store.lockAll();
   document.documentElement.classList.add("therapon-leaving");  // nothing of the page stays on screen
-  document.title = "Page not found";
+  document.title = t("exit.title");  // the neutral page's own title
   location.replace(new URL(config.neutralPage, config.siteRoot).href);
 }
 
@@ -30,8 +31,8 @@ export function quickExit(store, config) {
 export function mountQuickExit({ store, config }) {
   const header = document.querySelector(".md-header__inner");
   if (header && !header.querySelector("[data-therapon-quick-exit]")) {
-    const exit = h("button", { type: "button", class: "therapon-exit", "data-therapon-quick-exit": "", "aria-label": "Quick exit" },
-      [h("span", { class: "therapon-exit__long" }, ["Quick exit"]), h("span", { class: "therapon-exit__short" }, ["Exit"])]);
+    const exit = h("button", { type: "button", class: "therapon-exit", "data-therapon-quick-exit": "", "aria-label": t("exit.label") },
+      [h("span", { class: "therapon-exit__long" }, [t("exit.label")]), h("span", { class: "therapon-exit__short" }, [t("exit.short")])]);
     exit.addEventListener("click", () => quickExit(store, config));
     header.insertBefore(exit, header.querySelector("[data-therapon-profile-switcher]") ?? header.querySelector(".md-search") ?? null);
   }

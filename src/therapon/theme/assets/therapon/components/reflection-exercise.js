@@ -6,9 +6,10 @@
  * its turn is saved instead. With no minimum, no word count is shown at all: some prompts are
  * too tender to be measured. The learner can copy the entry or download it; nothing is sent.
  */
+import { t, tn } from "../i18n.js";
 import { MAX_DRAFT_LENGTH } from "../records.js";
 import { createExercise } from "./exercise.js";
-import { FULL_BOX } from "./text-exercise.js";
+import { fullBox } from "./text-exercise.js";
 
 /** @param {string} text */
 export const countWords = (text) => (text.trim().match(/\S+/g) ?? []).length;
@@ -37,18 +38,18 @@ export function mount(el, { store, signal }) {
     const passed = exercise.record.status === "passed";
     counter.hidden = data.minWords === 0;
     counter.textContent = passed || words >= data.minWords
-      ? `${words} ${words === 1 ? "word" : "words"}` : `${words} of ${data.minWords} words`;
+      ? tn("reflection.words", words) : t("reflection.wordsOf", { count: words, minimum: data.minWords });
     done.hidden = passed || byTurn();
-    rule.textContent = passed ? "Done. You can keep writing; it is saved as you type."
-      : byTurn() ? "This counts as done when you save your turn below."
-        : data.minWords > 0 ? `This counts as done when you have written at least ${data.minWords} words and press Mark as done.`
-          : "This counts as done when you press Mark as done.";
+    rule.textContent = passed ? t("reflection.ruleDone")
+      : byTurn() ? t("reflection.ruleTurn")
+        : data.minWords > 0 ? t("reflection.ruleMinimum", { minimum: data.minWords })
+          : t("reflection.rule");
   };
   const save = exercise.autosave(() => entry.value);
   entry.addEventListener("input", () => {
     save();
     if (countWords(entry.value) > 0 && exercise.record.status === "new") exercise.update(() => ({ status: "attempted" }));
-    if (entry.value.length >= MAX_DRAFT_LENGTH) feedback.textContent = FULL_BOX;
+    if (entry.value.length >= MAX_DRAFT_LENGTH) feedback.textContent = fullBox();
     refresh();
   }, { signal });
 
@@ -56,14 +57,12 @@ export function mount(el, { store, signal }) {
     exercise.saveDraft();
     const left = wordsLeft();
     if (left > 0) {
-      feedback.textContent = `Write ${left} more ${left === 1 ? "word" : "words"} first (at least ${data.minWords} in all), ` +
-        "then press Mark as done. What you wrote is saved.";
+      feedback.textContent = tn("reflection.moreWords", left, { minimum: data.minWords });
       entry.focus();
       return;
     }
     exercise.update(() => ({ status: "passed" }));
-    feedback.textContent = data.partnerPractice ? "Marked as done. These notes stay saved on this device."
-      : "Marked as done. Your reflection stays saved on this device.";
+    feedback.textContent = data.partnerPractice ? t("reflection.doneShared") : t("reflection.done");
     refresh();
     entry.focus();
   }, { signal });
@@ -71,9 +70,9 @@ export function mount(el, { store, signal }) {
   $action("copy").addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(entry.value);
-      feedback.textContent = "Copied. You can paste it wherever you keep your notes.";
+      feedback.textContent = t("reflection.copied");
     } catch {
-      feedback.textContent = "This browser did not allow copying. Select the text in the box and copy it yourself.";
+      feedback.textContent = t("reflection.copyRefused");
     }
   }, { signal });
 
@@ -87,7 +86,7 @@ export function mount(el, { store, signal }) {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    feedback.textContent = `Downloaded as ${exercise.id}.txt.`;
+    feedback.textContent = t("reflection.downloaded", { file: `${exercise.id}.txt` });
   }, { signal });
 
   exercise.onExternalChange(() => {

@@ -4,6 +4,7 @@
  * so feedback is instant and the words never leave the device. The verdict is rendered by
  * verdict.js with textContent; nothing from the rules or the learner reaches innerHTML.
  */
+import { t } from "../i18n.js";
 import { isCrashed } from "../protocol.js";
 import { MAX_DRAFT_LENGTH } from "../records.js";
 import { renderLoading } from "./common.js";
@@ -12,10 +13,8 @@ import { renderMessage, renderVerdict } from "./verdict.js";
 
 /** Feedback is made for a few sentences; a whole letter pasted in is saved, not checked. */
 export const MAX_CHECKED_LENGTH = 5_000;
-const CRASHED = "Python stopped unexpectedly while checking your answer, so it is starting again. " +
-  "Your words are saved: press Check again in a moment.";
-const count = (/** @type {number} */ n) => n.toLocaleString("en");
-export const FULL_BOX = `This box holds up to ${count(MAX_DRAFT_LENGTH)} characters, so anything past that was left out.`;
+/** What a box says when it is full (reflections too). */
+export const fullBox = () => t("text.fullBox", { count: MAX_DRAFT_LENGTH });
 
 /**
  * @param {HTMLElement} feedback
@@ -24,9 +23,9 @@ export const FULL_BOX = `This box holds up to ${count(MAX_DRAFT_LENGTH)} charact
  */
 function showResult(feedback, result, timeoutSeconds) {
   if (result.failedToLoad) {
-    renderMessage(feedback, "Python could not be loaded, so your answer was not checked. Check your connection and try again. Your words are saved.", "error");
+    renderMessage(feedback, t("text.notLoaded"), "error");
   } else if (result.timedOut) {
-    renderMessage(feedback, `The check took longer than ${timeoutSeconds} seconds and was stopped. This is a problem in the exercise, not in your answer.`, "timeout");
+    renderMessage(feedback, t("text.timedOut", { seconds: timeoutSeconds }), "timeout");
   } else {
     renderVerdict(feedback, result, result.broken ? "error" : result.meets_goal ? "pass" : "fail");
   }
@@ -49,7 +48,7 @@ export function mount(el, { runtime, store, signal, config }) {
     save();
     if (textarea.value.length >= MAX_DRAFT_LENGTH) {
       feedback.dataset.result = "fail";
-      feedback.textContent = FULL_BOX;
+      feedback.textContent = fullBox();
     }
   }, { signal });
 
@@ -58,21 +57,19 @@ export function mount(el, { runtime, store, signal, config }) {
     const response = textarea.value;
     if (!response.trim()) {
       feedback.dataset.result = "fail";
-      feedback.textContent = "Write your answer in the box first, then press Check.";
+      feedback.textContent = t("text.empty");
       textarea.focus();
       return;
     }
     if (response.length > MAX_CHECKED_LENGTH) {
       feedback.dataset.result = "fail";
-      feedback.textContent = `Your answer is ${count(response.length)} characters long. The feedback here ` +
-        `is made for a few sentences, so shorten it to ${count(MAX_CHECKED_LENGTH)} characters or fewer ` +
-        "and press Check again. Your words are saved.";
+      feedback.textContent = t("text.tooLong", { length: response.length, limit: MAX_CHECKED_LENGTH });
       return;
     }
     exercise.setBusy(true, [check]);
     try {
       const answer = await runtime.request("text", { rules: data.rules, checker: data.checker, response });
-      const result = isCrashed(answer) ? { broken: true, summary: CRASHED } : answer;
+      const result = isCrashed(answer) ? { broken: true, summary: t("text.crashed") } : answer;
       if (signal.aborted) return;
       if (!result.broken && !result.timedOut) {
         exercise.update((r) => ({ attempts: r.attempts + 1, status: result.meets_goal ? "passed" : "attempted" }));
@@ -88,7 +85,7 @@ export function mount(el, { runtime, store, signal, config }) {
   exercise.onReset(() => {
     textarea.value = "";
     exercise.update(() => ({ words: { draft: "" } }));
-    feedback.textContent = "Your answer was cleared.";
+    feedback.textContent = t("exercise.answerCleared");
   });
   exercise.onExternalChange(() => {
     if (!exercise.typing) textarea.value = exercise.record.words.draft ?? "";

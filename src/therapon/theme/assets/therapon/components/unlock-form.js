@@ -5,6 +5,7 @@
  * button then waits (1 s, 2 s, 4 s…), saying so on itself; it stays focusable meanwhile
  * (aria-disabled), so keyboard focus is never thrown to the page.
  */
+import { t, tn } from "../i18n.js";
 import { button, h } from "./dom.js";
 
 /** @typedef {import("../store.js").Store} Store */
@@ -17,7 +18,7 @@ export function unlockForm({ store, signal, idPrefix, name, onUnlocked }) {
   const id = `${idPrefix}-passphrase`;
   const input = /** @type {HTMLInputElement} */ (h("input", { type: "password", id, autocomplete: "current-password", class: "therapon-passphrase" }));
   const say = h("p", { class: "therapon-feedback", role: "status", "aria-live": "polite", "data-lock-status": "" });
-  const label = `Unlock ${name}'s answers`;
+  const label = t("unlock.button", { name });
   /** @type {ReturnType<typeof setInterval> | undefined} */
   let timer;
   let busy = false;
@@ -35,7 +36,7 @@ export function unlockForm({ store, signal, idPrefix, name, onUnlocked }) {
         return;
       }
       go.setAttribute("aria-disabled", "true");
-      go.textContent = `${label} (wait ${left} s)`;
+      go.textContent = t("unlock.wait", { label, seconds: left });
     };
     tick();
     timer = setInterval(tick, 250);
@@ -45,13 +46,13 @@ export function unlockForm({ store, signal, idPrefix, name, onUnlocked }) {
   async function submit() {
     if (busy || go.getAttribute("aria-disabled") === "true") return;
     if (!input.value) {
-      say.textContent = "Write the passphrase first, then press Unlock.";
+      say.textContent = t("unlock.empty");
       input.focus();
       return;
     }
     busy = true;
     go.setAttribute("aria-disabled", "true");
-    say.textContent = "Checking the passphrase…";
+    say.textContent = t("unlock.checking");
     try {
       const result = await store.unlock(input.value);
       if (signal.aborted && !result.ok) return;
@@ -60,11 +61,11 @@ export function unlockForm({ store, signal, idPrefix, name, onUnlocked }) {
         say.textContent = "";
         onUnlocked();
       } else if (result.bad) {
-        say.textContent = `${name}'s lock could not be read, so these answers can't be opened here. They are kept exactly as they are.`;
+        say.textContent = t("unlock.bad", { name });
       } else {
         const seconds = Math.ceil(result.waitMs / 1000);
-        say.textContent = (result.wrong ? `That passphrase does not unlock ${name}'s answers. ` : "") +
-          (seconds > 0 ? `You can try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.` : "Try again.");
+        say.textContent = (result.wrong ? t("unlock.wrong", { name }) : "") +
+          (seconds > 0 ? tn("unlock.tryIn", seconds) : t("unlock.tryAgain"));
         input.select();
         if (result.waitMs > 0) return waitUntil(Date.now() + result.waitMs);
       }
@@ -75,7 +76,7 @@ export function unlockForm({ store, signal, idPrefix, name, onUnlocked }) {
   }
 
   const form = h("form", { class: "therapon-unlock", "data-unlock": "" }, [
-    h("label", { for: id }, [`Passphrase for ${name}'s answers`]),
+    h("label", { for: id }, [t("unlock.label", { name })]),
     input,
     h("div", { class: "therapon-actions" }, [go]),
     say,

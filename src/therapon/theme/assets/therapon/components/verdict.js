@@ -5,9 +5,10 @@
  * first, then the items in the order Python gave them (concerns first). Every word reaches the
  * page as text, never as markup.
  */
+import { t } from "../i18n.js";
 
 /** What each level is called on the page, so a learner can tell a concern from a tip at a glance. */
-export const LEVEL_LABELS = Object.freeze({ concern: "Watch out", tip: "Tip", good: "Good" });
+const LEVELS = Object.freeze(["concern", "tip", "good"]);
 const MARKS = Object.freeze({ concern: "!", tip: "→", good: "✓" });
 
 /**
@@ -39,9 +40,9 @@ export function verdictNodes(verdict) {
       item.dataset.item = note.id;
       const mark = element("span", MARKS[/** @type {keyof typeof MARKS} */ (note.level)] ?? "•", "therapon-item__mark");
       mark.setAttribute("aria-hidden", "true");
-      const name = LEVEL_LABELS[/** @type {keyof typeof LEVEL_LABELS} */ (note.level)] ?? note.level;
+      const name = LEVELS.includes(note.level) ? t(`verdict.${note.level}`) : note.level;
       if (note.level === "good" && concerned) item.append(mark, note.message);
-      else item.append(mark, element("strong", `${name}: `), note.message);
+      else item.append(mark, element("strong", t("verdict.label", { label: name })), note.message);
       list.append(item);
     }
     nodes.push(list);

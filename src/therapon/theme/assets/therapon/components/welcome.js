@@ -7,6 +7,7 @@
  * Names are set as text and stay on the device.
  */
 import { MAX_NAME_LENGTH } from "../records.js";
+import { t, tNodes } from "../i18n.js";
 import { button, h } from "./dom.js";
 
 /** @typedef {import("../store.js").Store} Store */
@@ -21,9 +22,9 @@ export function welcomePanel({ store, signal, config, onClose }) {
   const uid = `therapon-welcome-${++panels}`;
   const panel = h("section", { class: "therapon-welcome", "data-therapon-welcome": "", "aria-labelledby": `${uid}-title` });
   const said = h("p", { class: "therapon-welcome__said", role: "status", "aria-live": "polite", tabindex: "-1" });
-  const progressLink = () => h("a", { href: new URL("progress/", config.siteRoot).href }, ["Your progress"]);
+  const progressLink = () => h("a", { href: new URL("progress/", config.siteRoot).href }, [t("welcome.progressLink")]);
   const title = h("p", { class: "therapon-welcome__title", id: `${uid}-title` }, [
-    h("strong", {}, ["Welcome."]), " Who is using the course on this device?"]);
+    h("strong", {}, [t("welcome.title")]), t("welcome.question")]);
 
   /** @param {Node[]} body @param {HTMLElement} [focus] */
   const show = (body, focus) => {
@@ -47,47 +48,45 @@ export function welcomePanel({ store, signal, config, onClose }) {
 
   const ask = () => show([
     h("div", { class: "therapon-actions" }, [
-      button("Just me", askOne, signal, true),
-      button("Two of us, taking turns", askTwo, signal, true),
-      button("Not now", () => finish("skipped", ["Fine. If two of you share this device later, add a profile on ",
-        progressLink(), "."]), signal),
+      button(t("welcome.justMe"), askOne, signal, true),
+      button(t("welcome.two"), askTwo, signal, true),
+      button(t("welcome.notNow"), () => finish("skipped", tNodes("welcome.skipped", { link: progressLink() })), signal),
     ]),
-    h("p", { class: "therapon-help" }, ["Two of you? Each gets a profile for their own answers, and the course suggests whose turn it is to listen. You can change this later on ",
-      progressLink(), "."]),
+    h("p", { class: "therapon-help" }, tNodes("welcome.help", { link: progressLink() })),
   ]);
 
   const askOne = () => {
     const { profiles } = currentNames();
-    const { input, field } = nameField("Your name (optional)", `${uid}-one`, profiles[0] === "Me" ? "" : profiles[0]);
+    const { input, field } = nameField(t("welcome.nameOptional"), `${uid}-one`, isDefaultName(profiles[0]) ? "" : profiles[0]);
     show([field, h("div", { class: "therapon-actions" }, [
-      button("Start", () => {
+      button(t("welcome.start"), () => {
         const name = input.value.trim();
-        if (name && !store.renameProfile(store.profiles().active, name)) return void (said.textContent = "Write a name of 1 to 40 characters, or leave it empty.");
-        finish("one", [name ? `Ready, ${name}. Your answers are saved on this device.` : "Ready. Your answers are saved on this device."]);
+        if (name && !store.renameProfile(store.profiles().active, name)) return void (said.textContent = t("welcome.badOptionalName"));
+        finish("one", [name ? t("welcome.readyName", { name }) : t("welcome.ready")]);
       }, signal, true),
-      button("Back", ask, signal),
+      button(t("welcome.back"), ask, signal),
     ])], input);
   };
 
   const askTwo = () => {
     const { profiles } = currentNames();
-    const first = nameField("Your name", `${uid}-first`, profiles[0] === "Me" ? "" : profiles[0]);
-    const second = nameField("Your partner's name", `${uid}-second`, profiles[1] ?? "");
+    const first = nameField(t("welcome.yourName"), `${uid}-first`, isDefaultName(profiles[0]) ? "" : profiles[0]);
+    const second = nameField(t("welcome.partnerName"), `${uid}-second`, profiles[1] ?? "");
     show([first.field, second.field, h("div", { class: "therapon-actions" }, [
-      button("Start", () => {
+      button(t("welcome.start"), () => {
         const [a, b] = [first.input.value.trim(), second.input.value.trim()];
         if (!a || !b) {
-          said.textContent = "Write both names, so the course can tell whose turn it is.";
+          said.textContent = t("welcome.bothNames");
           return (a ? second.input : first.input).focus();
         }
         if (a.toLowerCase() === b.toLowerCase()) {
-          said.textContent = "Write two different names, so the course can tell you apart.";
+          said.textContent = t("welcome.differentNames");
           return second.input.focus();
         }
-        if (!setUpTwo(store, a, b)) return void (said.textContent = "Write names of 1 to 40 characters.");
-        finish("two", [`Ready: ${a} and ${b} each have a profile. The course is using ${a}'s now; switch at the top of the page when it is ${b}'s turn.`]);
+        if (!setUpTwo(store, a, b)) return void (said.textContent = t("welcome.badNames"));
+        finish("two", [t("welcome.readyTwo", { first: a, second: b })]);
       }, signal, true),
-      button("Back", ask, signal),
+      button(t("welcome.back"), ask, signal),
     ])], first.input);
   };
 
@@ -101,6 +100,9 @@ export function welcomePanel({ store, signal, config, onClose }) {
   ask();
   return panel;
 }
+
+/** The first profile's own name, which nobody chose (older data may hold the English one). @param {string} [name] */
+const isDefaultName = (name) => name === t("profiles.me") || name === "Me";
 
 /**
  * The profile in use becomes the first name, and the next profile (made if there is none)

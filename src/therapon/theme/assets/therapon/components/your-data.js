@@ -8,6 +8,7 @@
  * message is cleared as soon as it no longer holds (a new file, a new passphrase).
  */
 import { MAX_FILE_BYTES, decrypt, encrypt, exportFile, lockConflict, mergeProgress, readProgressFile, snapshot, summarise } from "../transfer.js";
+import { formatDate, t, tn } from "../i18n.js";
 import { button, h, status } from "./dom.js";
 
 /** @typedef {import("../store.js").Store} Store */
@@ -23,10 +24,9 @@ function download(blob, name) {
 
 /** @param {ReturnType<typeof summarise>} s */
 const describe = (s) =>
-  `${s.names.length === 1 ? "1 profile" : `${s.names.length} profiles`} (${s.names.join(", ")}): ` +
-  `${s.done} exercises done, ${s.inProgress} in progress, ${s.entries} saved answers and reflections, ` +
-  `and ${s.turns} recorded ${s.turns === 1 ? "turn" : "turns"}.` +
-  (s.locked.length === 0 ? "" : ` The words of ${s.locked.join(" and ")} are locked: they stay locked, and open only with that passphrase.`);
+  t("data.describe", { profiles: tn("data.profiles", s.names.length), names: s.names.join(", "), done: s.done,
+    inProgress: s.inProgress, entries: s.entries, turns: tn("data.turns", s.turns) }) +
+  (s.locked.length === 0 ? "" : t("data.lockedNames", { names: s.locked.reduce((a, b) => t("data.and", { first: a, second: b })) }));
 
 /**
  * @param {HTMLElement} el
@@ -43,29 +43,28 @@ export function mount(el, { store, config, signal }) {
   const exported = resultArea();
   const passphrase = /** @type {HTMLInputElement} */ (h("input", { type: "password", id: "therapon-export-passphrase", autocomplete: "new-password" }));
   passphrase.addEventListener("input", () => exported.say(""), { signal });
-  const exportButton = button("Export my progress", async () => {
+  const exportButton = button(t("data.export"), async () => {
     if (exportButton.getAttribute("aria-disabled") === "true") return;
     const file = exportFile(snapshot(store), config.courseId);
     const secret = passphrase.value;
     const day = new Date().toISOString().slice(0, 10);
     const name = `therapon-${config.courseId}-${day}.json`;
     exportButton.setAttribute("aria-disabled", "true");
-    if (secret) exported.say("Protecting the file with your passphrase…");
+    if (secret) exported.say(t("data.protecting"));
     try {
       const body = secret ? await encrypt(file, secret, config.courseId) : file;
       download(new Blob([JSON.stringify(body, null, 1)], { type: "application/json" }), name);
-      exported.say(`Your progress was saved as ${name}, in your browser's downloads.` +
-        (secret ? " It opens only with your passphrase." : " Anyone who has the file can read it, so keep it somewhere private."));
+      exported.say(t("data.exported", { file: name }) + (secret ? t("data.exportedSecret") : t("data.exportedPlain")));
     } finally {
       exportButton.removeAttribute("aria-disabled");
     }
   }, signal);
   const exportSection = h("section", { class: "therapon-data-part", "data-part": "export", "aria-labelledby": "therapon-export-title" }, [
-    h("h3", { id: "therapon-export-title" }, ["Export"]),
-    h("p", {}, ["Download one file with the progress, answers, reflections and turns of every profile on this device. Keep it somewhere private. A locked profile's words stay locked inside the file: they open only with that profile's passphrase."]),
-    h("label", { for: "therapon-export-passphrase" }, ["Passphrase (optional)"]),
+    h("h3", { id: "therapon-export-title" }, [t("data.exportTitle")]),
+    h("p", {}, [t("data.exportIntro")]),
+    h("label", { for: "therapon-export-passphrase" }, [t("data.passphraseOptional")]),
     passphrase,
-    h("p", { class: "therapon-help" }, ["With a passphrase, the file can only be opened with it. If you forget it, the file cannot be recovered."]),
+    h("p", { class: "therapon-help" }, [t("data.passphraseHelp")]),
     h("div", { class: "therapon-actions" }, [exportButton]),
     exported.region,
   ]);
@@ -85,33 +84,32 @@ export function mount(el, { store, config, signal }) {
   /** @param {import("../transfer.js").Progress} progress @param {string} exportedAt */
   const preview = (progress, exportedAt) => {
     unlockBox.hidden = true;
-    const when = exportedAt ? ` It was exported on ${new Date(exportedAt).toLocaleDateString()}.` : "";
+    const when = exportedAt ? t("data.exportedOn", { day: formatDate(new Date(exportedAt), { year: "numeric", month: "numeric", day: "numeric" }) }) : "";
     previewBox.replaceChildren(
-      h("p", { "data-import-summary": "" }, [`This file holds ${describe(summarise(progress))}${when}`]),
-      h("p", {}, ["Merge keeps the best of both: finished stays finished, and the newer answer wins. Replace removes what is on this device first."]),
+      h("p", { "data-import-summary": "" }, [t("data.holds", { what: describe(summarise(progress)), when })]),
+      h("p", {}, [t("data.mergeOrReplace")]),
       h("div", { class: "therapon-actions" }, [
-        button("Merge with my progress", () => {
+        button(t("data.merge"), () => {
           const here = snapshot(store);
           const conflict = lockConflict(here, progress);
           if (conflict) {
-            imported.say(`${conflict}'s answers are locked differently here and in the file, so they can't be merged. ` +
-              "Choose Replace to use the file as it is, or Cancel. Nothing was imported.");
+            imported.say(t("data.lockConflict", { name: conflict }));
             return;
           }
           apply(mergeProgress(here, progress), false, "merged");
         }, signal, true),
-        button("Replace my progress", () => apply(progress, true, "replaced"), signal),
-        button("Cancel", () => { resetImport(); imported.say("Nothing was imported."); picker.focus(); }, signal),
+        button(t("data.replace"), () => apply(progress, true, "replaced"), signal),
+        button(t("common.cancel"), () => { resetImport(); imported.say(t("data.nothingImported")); picker.focus(); }, signal),
       ]),
     );
     previewBox.hidden = false;
     /** @type {HTMLElement} */ (previewBox.querySelector("button")).focus();
   };
-  /** @param {import("../transfer.js").Progress} progress @param {boolean} replace @param {string} verb */
+  /** @param {import("../transfer.js").Progress} progress @param {boolean} replace @param {"merged" | "replaced"} verb */
   const apply = (progress, replace, verb) => {
     const saved = store.restore(progress, replace);
     resetImport();
-    imported.say(saved ? `Your progress was ${verb}.` : "The import could not be saved. Nothing was changed.");
+    imported.say(saved ? t(`data.${verb}`) : t("data.importNotSaved"));
     picker.focus();  // the buttons that had focus are gone; the result is announced
   };
   picker.addEventListener("change", async () => {
@@ -121,33 +119,33 @@ export function mount(el, { store, config, signal }) {
     previewBox.hidden = true;
     if (!file) return;
     const refuse = (/** @type {string} */ message) => { resetImport(); imported.say(message); };
-    if (file.size > MAX_FILE_BYTES) return refuse("This file is too large to be a progress file, so it was not imported.");
+    if (file.size > MAX_FILE_BYTES) return refuse(t("data.tooLarge"));
     const first = readProgressFile(await file.text(), config.courseId, store.partnerPractice);
     if (!first.ok) return refuse(/** @type {string} */ (first.message));
     if (!first.encrypted) return preview(/** @type {import("../transfer.js").Progress} */ (first.progress), first.exportedAt ?? "");
     const secret = /** @type {HTMLInputElement} */ (h("input", { type: "password", id: "therapon-import-passphrase", autocomplete: "off" }));
     const unlockResult = resultArea();
     secret.addEventListener("input", () => unlockResult.say(""), { signal });
-    const unlock = button("Unlock", async () => {
+    const unlock = button(t("data.unlock"), async () => {
       if (unlock.getAttribute("aria-disabled") === "true") return;
       unlock.setAttribute("aria-disabled", "true");
-      unlockResult.say("Opening the file…");
+      unlockResult.say(t("data.opening"));
       try {
         const text = await decrypt(first.envelope, secret.value);
-        if (text === null) return unlockResult.say("That passphrase does not open this file. Check it and try again; nothing was imported.");
+        if (text === null) return unlockResult.say(t("data.wrongPassphrase"));
         const inner = readProgressFile(text, config.courseId, store.partnerPractice);
         if (!inner.ok) return refuse(/** @type {string} */ (inner.message));
-        if (inner.encrypted) return refuse("This file is damaged, so nothing was imported.");
+        if (inner.encrypted) return refuse(t("data.damaged"));
         unlockResult.say("");
-        imported.say("The file is open. Look at what it holds, then choose.");
+        imported.say(t("data.open"));
         preview(/** @type {import("../transfer.js").Progress} */ (inner.progress), inner.exportedAt ?? "");
       } finally {
         unlock.removeAttribute("aria-disabled");
       }
     }, signal, true);
     unlockBox.replaceChildren(
-      h("p", {}, ["This file is protected. Enter its passphrase."]),
-      h("label", { for: "therapon-import-passphrase" }, ["Passphrase for this file"]),
+      h("p", {}, [t("data.protected")]),
+      h("label", { for: "therapon-import-passphrase" }, [t("data.filePassphrase")]),
       secret,
       h("div", { class: "therapon-actions" }, [unlock]),
       unlockResult.region,
@@ -156,9 +154,9 @@ export function mount(el, { store, config, signal }) {
     secret.focus();
   }, { signal });
   const importSection = h("section", { class: "therapon-data-part", "data-part": "import", "aria-labelledby": "therapon-import-title" }, [
-    h("h3", { id: "therapon-import-title" }, ["Import"]),
-    h("p", {}, ["Bring in progress exported from another browser or device. You will see what the file holds before anything changes."]),
-    h("label", { for: "therapon-import-file" }, ["Choose a progress file"]),
+    h("h3", { id: "therapon-import-title" }, [t("data.importTitle")]),
+    h("p", {}, [t("data.importIntro")]),
+    h("label", { for: "therapon-import-file" }, [t("data.chooseFile")]),
     picker, imported.region, unlockBox, previewBox,
   ]);
 
@@ -171,22 +169,22 @@ export function mount(el, { store, config, signal }) {
     deleted.say(result);
     deleteButton.focus();
   };
-  const deleteButton = button("Delete all my data", () => {
+  const deleteButton = button(t("data.delete"), () => {
     deleted.say("");
     const s = summarise(snapshot(store));
     confirmBox.replaceChildren(
-      h("p", { "data-delete-summary": "" }, [`This removes from this browser everything this course saved: ${describe(s)} It cannot be undone. Export first if you want a copy.`]),
-      button("Yes, delete everything", () => {
+      h("p", { "data-delete-summary": "" }, [t("data.deleteSummary", { what: describe(s) })]),
+      button(t("data.deleteYes"), () => {
         store.clearAll();
-        closeConfirm("Everything this course saved on this device was deleted.");
+        closeConfirm(t("data.deleted"));
       }, signal, true),
-      button("Cancel", () => closeConfirm("Nothing was deleted."), signal),
+      button(t("common.cancel"), () => closeConfirm(t("data.nothingDeleted")), signal),
     );
     confirmBox.hidden = false;
     /** @type {HTMLElement} */ (confirmBox.querySelector("button")).focus();
   }, signal);
   const deleteSection = h("section", { class: "therapon-data-part", "data-part": "delete", "aria-labelledby": "therapon-delete-title" }, [
-    h("h3", { id: "therapon-delete-title" }, ["Delete"]),
+    h("h3", { id: "therapon-delete-title" }, [t("data.deleteTitle")]),
     deleteButton, confirmBox, deleted.region,
   ]);
 
