@@ -196,12 +196,8 @@ class CourseBuild:
             html = html.replace(stub, render_exercise(self.exercises[exercise_id], self.words), 1)
         return html
 
-    def detector_warnings(self) -> list[str]:
-        """The built-in text detectors read English only: in a course in another language,
-        each rule that uses one would judge the learner's words wrongly, so each is named."""
-        if self.words.language in DETECTOR_LANGUAGES:
-            return []
-        understood = ", ".join(DETECTOR_LANGUAGES)
+    def detector_uses(self) -> list[str]:
+        """Where a text exercise's rule uses a built-in detector: "file:line (rule id)"."""
         found = []
         for exercise in self.exercises.values():
             if exercise.kind != "text":
@@ -209,18 +205,24 @@ class CourseBuild:
             text = exercise.metadata_path.read_text(encoding="utf-8")
             for table in ("look_for", "avoid"):
                 for number, rule in enumerate(exercise.fields[table], start=1):
-                    if not rule["detect"]:
-                        continue
-                    line = table_line(text, table, number)
-                    where = relative(exercise.metadata_path, self.root) + (f":{line}" if line else "")
-                    names = ", ".join(f"'{name}'" for name in rule["detect"])
-                    found.append(
-                        f"{where}: the rule '{rule['id']}' uses the built-in detector {names}, which "
-                        f"understands {understood} only, but theme.language is '{self.words.language}'. "
-                        f"Give the rule phrases = [\"…\"] in the course's language instead (they work in "
-                        f"any language), or bring your own lexicon as phrases (AUTHORING.md, \"A course "
-                        f"in another language\").")
+                    if rule["detect"]:
+                        line = table_line(text, table, number)
+                        where = f"{relative(exercise.metadata_path, self.root)}" + (f":{line}" if line else "")
+                        found.append(f"{where} ('{rule['id']}')")
         return found
+
+    def detector_warnings(self) -> list[str]:
+        """The built-in text detectors read English only: a course in another language is told
+        so once, with where its rules use them, and what works in any language instead."""
+        if self.words.language in DETECTOR_LANGUAGES:
+            return []
+        uses = self.detector_uses()
+        where = (f" {len(uses)} of this course's rules use them, first {', '.join(uses[:3])}." if uses
+                 else " No rule of this course uses them now.")
+        return [f"mkdocs.yml: theme.language is '{self.words.language}', and the built-in text detectors "
+                f"(detect = \"…\" in a text exercise's rules) understand {', '.join(DETECTOR_LANGUAGES)} "
+                f"only.{where} Bring your own lexicon: phrases = [\"…\"] in a rule work in any language "
+                "(AUTHORING.md, \"A course in another language\")."]
 
     def unused_exercises(self) -> list[str]:
         """Warnings for exercises that no lesson places, so none is forgotten."""

@@ -6,6 +6,7 @@ code path serves both."""
 
 from __future__ import annotations
 
+import logging
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,6 +26,14 @@ from .runtime import THEME_DIR, is_bundled_source
 from .settings import read_settings
 
 log = get_plugin_logger("therapon")
+# Notices that never fail a build, strict or not: MkDocs counts only its own loggers' warnings.
+# Whether the built-in English detectors suit a course in another language is its author's call.
+notices = logging.getLogger("therapon.notices")
+if not notices.handlers:
+    _stream = logging.StreamHandler()
+    _stream.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    notices.addHandler(_stream)
+    notices.propagate = False
 
 
 @contextmanager
@@ -69,7 +78,7 @@ class TheraponPlugin(BasePlugin):
             self.settings = read_settings(config.extra, self.config_file.name, self.config_text)
             self.build = CourseBuild(self.config_file.parent, self.settings, words=words)
         for warning in self.build.detector_warnings():
-            log.warning(warning)
+            notices.warning(warning)
         self.build.start_verification()
         superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
         superfences.setdefault("custom_fences", []).extend([
