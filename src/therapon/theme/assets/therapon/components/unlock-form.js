@@ -65,7 +65,7 @@ export function unlockForm({ store, signal, idPrefix, name, onUnlocked }) {
       } else {
         const seconds = Math.ceil(result.waitMs / 1000);
         say.textContent = (result.wrong ? t("unlock.wrong", { name }) : "") +
-          (seconds > 0 ? tn("unlock.tryIn", seconds) : t("unlock.tryAgain"));
+          (seconds > 0 ? tn("unlock.later", seconds) : t("unlock.tryAgain"));
         input.select();
         if (result.waitMs > 0) return waitUntil(Date.now() + result.waitMs);
       }
