@@ -74,9 +74,9 @@ def test_the_page_scripts_get_the_french_catalog(french: tuple[Path, str]) -> No
     config = json.loads(re.search(r'id="therapon-config">(.*?)</script>', html, re.S).group(1))
     assert config["language"] == "fr"
     assert config["messages"]["status.passed"] == "Terminé"
+    french = json.loads((ROOT / "src/therapon/messages/fr.json").read_text(encoding="utf-8"))
     assert config["checkWords"] == {"language": "fr", "words": {
-        k.removeprefix("check."): v for k, v in json.loads(
-            (ROOT / "src/therapon/messages/fr.json").read_text(encoding="utf-8")).items() if k.startswith("check.")}}
+        k.removeprefix("check."): v for k, v in french.items() if k.startswith("check.")}}
 
 
 def test_the_neutral_page_is_french(french: tuple[Path, str]) -> None:

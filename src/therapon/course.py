@@ -207,7 +207,8 @@ class CourseBuild:
                 for number, rule in enumerate(exercise.fields[table], start=1):
                     if rule["detect"]:
                         line = table_line(text, table, number)
-                        where = f"{relative(exercise.metadata_path, self.root)}" + (f":{line}" if line else "")
+                        at = f":{line}" if line else ""
+                        where = f"{relative(exercise.metadata_path, self.root)}{at}"
                         found.append(f"{where} ('{rule['id']}')")
         return found
 

@@ -89,8 +89,8 @@ def test_the_progress_page_speaks_french(page: Page, french_site: SiteServer, pa
     expect(data.get_by_role("button", name="Supprimer toutes mes données")).to_be_visible()
     profiles = page.locator("[data-therapon-profiles]")
     expect(profiles.get_by_role("button", name="Enregistrer le nom")).to_be_visible()
-    expect(page.locator("[data-therapon-lock]").get_by_role("button", name="Verrouiller les réponses de Moi")) \
-        .to_be_visible()
+    lock = page.locator("[data-therapon-lock]")
+    expect(lock.get_by_role("button", name="Verrouiller les réponses de Moi")).to_be_visible()
     expect(page.get_by_role("button", name="Sortie rapide")).to_be_visible()
     # The welcome question of a course for two, on the first visit
     expect(page.locator("[data-therapon-welcome]")).to_contain_text("Qui utilise le cours sur cet appareil")
