@@ -69,6 +69,7 @@ def test_timeout_in_range_is_kept(timeout, seconds):
 ], ids=["no-table", "empty-table-value", "missing-course-id", "course-id-with-space",
         "course-id-path", "course-id-number", "unknown-key", "timeout-too-small",
         "timeout-too-large", "timeout-as-text", "timeout-as-bool", "short-name-too-long",
+        "safety-page-not-a-page", "partners-as-text", "notice-prefix-absolute",
         "short-name-a-number"])
 def test_each_settings_error_says_where_and_how_to_fix(extra, messages):
     assert errors_of(extra) == messages
