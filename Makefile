@@ -6,7 +6,7 @@ PY_FOR_VENV := $(shell command -v python3.12 || command -v python3.13 || command
 export PYTHONDONTWRITEBYTECODE := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast install clean bench mutants eval try
+.PHONY: serve build test test-fast install clean bench mutants eval try wheel
 
 $(BIN)/python:
 	$(PY_FOR_VENV) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
@@ -36,6 +36,12 @@ install: $(VENV)/.installed $(VENV)/.engine build/therapon/main.js
 build: install
 	$(BIN)/mkdocs build --strict
 
+# The engine as a wheel, with the browser scripts bundled and Pyodide's files inside (hatch_build.py):
+# an author who installs it needs no Node.
+wheel: install
+	$(BIN)/pip wheel --quiet --disable-pip-version-check --no-deps -w dist .
+	@ls dist/therapon-*.whl
+
 serve: install
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
@@ -60,4 +66,4 @@ mutants: install
 	$(BIN)/python tests/mutants.py
 
 clean:
-	rm -rf site build $(VENV) node_modules
+	rm -rf site build dist $(VENV) node_modules
