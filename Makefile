@@ -28,7 +28,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
 SCRIPT_SOURCES := $(shell find src/therapon/theme/assets/therapon src/therapon/theme/src -name '*.js' -o -name '*.mjs')
-build/therapon/main.js: node_modules/.package-lock.json $(SCRIPT_SOURCES)
+CONTRACT_JS := src/therapon/theme/assets/therapon/contract.js
+# The browser's copy of the Python-JavaScript contract, generated from src/therapon/contract.py.
+$(CONTRACT_JS): src/therapon/contract.py src/therapon_check/verdict.py $(VENV)/.engine
+	$(BIN)/python -m therapon.contract
+
+build/therapon/main.js: node_modules/.package-lock.json $(SCRIPT_SOURCES) $(CONTRACT_JS)
 	npm run --silent build:assets
 
 install: $(VENV)/.installed $(VENV)/.engine build/therapon/main.js

@@ -19,7 +19,7 @@ from .fence import FenceError, fence_id, fence_lines
 from .kinds import KINDS
 from .load import load_exercises, relative
 from .manifest import Lesson, manifest, versioned_url, write_manifest
-from .model import STATUSES, Exercise
+from .model import Exercise
 from .notice import partner_errors
 from .offline import WrittenPages, write_service_worker
 from .pages import DOCS_DIR, NEUTRAL_PAGE, read_pages
@@ -104,13 +104,12 @@ class CourseBuild:
         return self.verification
 
     def browser_config(self, site_name: str) -> dict[str, Any]:
-        """Everything the page scripts share with Python, generated here rather than copied."""
+        """What the page scripts learn of this build (what never changes between builds is in
+        the contract, therapon/contract.py, which they import)."""
         return {
             "courseId": self.settings.course_id,
             "shortName": self.settings.header_name(site_name),
             "timeoutMs": int(self.settings.timeout_seconds * 1000),
-            "statuses": list(STATUSES),
-            "pythonKinds": [name for name, kind in KINDS.items() if kind.NEEDS_PYTHON],
             # Their records are the couple's, shared by every profile on the device.
             "partnerPractice": sorted(e.id for e in self.exercises.values() if e.partner_practice),
             "partners": self.settings.partners,

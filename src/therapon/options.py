@@ -6,16 +6,15 @@ starts with the field's name, e.g. "'hints' must be a list of strings, got a str
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .contract import ID_PATTERN
 from .model import REVEAL_POLICIES
 
 Validator = Callable[[Any], Any]
 REQUIRED = object()
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class Invalid(ValueError):

@@ -7,12 +7,14 @@ code path serves both."""
 from __future__ import annotations
 
 from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from .answers import ANSWERS_FENCE
+from .contract import ATTR
 from .course import CourseBuild
 from .csp import ContentSecurityPolicy
 from .dialogs import name_search_dialog
@@ -100,6 +102,7 @@ class TheraponPlugin(BasePlugin):
 
     def on_env(self, env, *, config, files):
         # Every page's fences are read by now, and no page is written yet.
+        env.globals["therapon_attr"] = asdict(ATTR)  # for the templates' inline script
         templates = [(Path(f.abs_src_path), f.page.meta.get("template"))
                      for f in files.documentation_pages() if f.abs_src_path and f.page]
         with reported():

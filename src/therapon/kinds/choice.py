@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..contract import ACTION, ATTR
 from ..errors import AuthoringError
 from ..locate import key_line, table_line
 from ..markup import escape, inline_markdown, markdown_to_html
@@ -24,7 +25,6 @@ from . import parts
 
 NAME = "choice"
 FILES: dict[str, str] = {}
-NEEDS_PYTHON = False
 OPTION_FIELDS = {
     "id": Field(REQUIRED, exercise_id),
     "text": Field(REQUIRED, non_empty_string),
@@ -114,10 +114,10 @@ def render_option(uid: str, option: dict[str, Any], input_type: str) -> str:
     input_id = f"{uid}-option-{option['id']}"
     explanation = markdown_to_html(option["explanation"]) if option["explanation"] else ""
     return (
-        f'<div class="therapon-option" data-option="{escape(option["id"])}">'
+        f'<div class="therapon-option" {ATTR.option}="{escape(option["id"])}">'
         f'<input type="{input_type}" id="{input_id}" name="{uid}-choice" value="{escape(option["id"])}">'
         f'<label for="{input_id}">{inline_markdown(option["text"])}</label>'
-        f'<div class="therapon-explanation" data-explanation hidden>{explanation}</div></div>'
+        f'<div class="therapon-explanation" {ATTR.explanation} hidden>{explanation}</div></div>'
     )
 
 
@@ -130,8 +130,8 @@ def render_body(exercise: Exercise, uid: str) -> str:
         f"{parts.prompt(exercise)}"
         f'<fieldset class="therapon-choice"><legend>{instruction}</legend>{options}</fieldset>'
         '<div class="therapon-actions" data-search-exclude>'
-        f'{parts.button("check", "Check", primary=True)}{parts.hint_button(exercise)}'
-        f'{parts.button("reset", "Reset")}</div>'
+        f'{parts.button(ACTION.check, "Check", primary=True)}{parts.hint_button(exercise)}'
+        f'{parts.button(ACTION.reset, "Reset")}</div>'
         f'{parts.reset_confirmation("Clear your answer and start this question again?")}'
         f"{parts.feedback()}{parts.hints(exercise)}"
     )

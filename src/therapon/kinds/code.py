@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..contract import ACTION, ATTR
 from ..errors import AuthoringError, line_of
 from ..markup import escape
 from ..model import Exercise
@@ -16,7 +17,6 @@ from . import parts
 NAME = "code"
 FILES = {"starter": "starter.py", "solution": "solution.py", "checks": "checks.py"}
 FIELDS: dict = {}
-NEEDS_PYTHON = True
 RESET_QUESTION = "Replace your code with the starter code? Your current code will be lost."
 # A crash in the learner's (here: the solution's) code is reported as "Line 2: TypeError: …".
 CRASH_LINE = re.compile(r"^Line (\d+):")
@@ -91,16 +91,16 @@ def render_body(exercise: Exercise, uid: str) -> str:
         f'<label class="therapon-label" id="{uid}-code-label" for="{uid}-code">Your code</label>'
         f'<p class="therapon-help" data-search-exclude id="{uid}-code-help">Tab indents a line. '
         "To leave the editor with the keyboard, press Esc and then Tab.</p>"
-        f'<textarea id="{uid}-code" class="therapon-code" data-code data-search-exclude rows="{rows}" '
+        f'<textarea id="{uid}-code" class="therapon-code" {ATTR.code} data-search-exclude rows="{rows}" '
         f'aria-describedby="{uid}-code-help" '
         f'spellcheck="false" autocapitalize="off" autocomplete="off">{escape(starter)}</textarea>'
         '<div class="therapon-actions" data-search-exclude>'
-        f'{parts.button("run", "Run")}{parts.button("check", "Check", primary=True)}'
+        f'{parts.button(ACTION.run, "Run")}{parts.button(ACTION.check, "Check", primary=True)}'
         f"{parts.hint_button(exercise)}"
-        f'{parts.button("solution", "Show solution", hidden=True) if exercise.shows_solution else ""}'
-        f'{parts.button("reset", "Reset")}</div>'
+        f'{parts.button(ACTION.solution, "Show solution", hidden=True) if exercise.shows_solution else ""}'
+        f'{parts.button(ACTION.reset, "Reset")}</div>'
         f"{parts.reset_confirmation(RESET_QUESTION)}"
         f"{parts.loading()}{parts.feedback()}"
-        '<pre class="therapon-output" data-output hidden></pre>'
+        f'<pre class="therapon-output" {ATTR.output} hidden></pre>'
         f"{parts.hints(exercise)}{solution}"
     )

@@ -3,13 +3,14 @@ named <button>s, one data-feedback region announced through aria-live, hints, an
 
 from __future__ import annotations
 
+from ..contract import ACTION, ATTR
 from ..markup import escape, markdown_to_html
 from ..model import Exercise
 
 
 def button(action: str, label: str, primary: bool = False, hidden: bool = False) -> str:
     classes = "md-button md-button--primary" if primary else "md-button"
-    return (f'<button type="button" class="{classes}" data-action="{action}"'
+    return (f'<button type="button" class="{classes}" {ATTR.action}="{action}"'
             f'{" hidden" if hidden else ""}>{label}</button>')
 
 
@@ -20,36 +21,36 @@ def prompt(exercise: Exercise) -> str:
 
 
 def hint_button(exercise: Exercise) -> str:
-    return button("hint", "Hint") if exercise.hints else ""
+    return button(ACTION.hint, "Hint") if exercise.hints else ""
 
 
 def hints(exercise: Exercise) -> str:
     items = "".join(f"<li hidden>{markdown_to_html(h)}</li>" for h in exercise.hints)
-    return f'<ol class="therapon-hints" data-hints aria-label="Hints">{items}</ol>'
+    return f'<ol class="therapon-hints" {ATTR.hints} aria-label="Hints">{items}</ol>'
 
 
 def reset_confirmation(question: str) -> str:
     return (
-        '<div class="therapon-confirm" data-confirm data-search-exclude hidden>'
+        f'<div class="therapon-confirm" {ATTR.confirm} data-search-exclude hidden>'
         f"<span>{escape(question)}</span>"
-        f'{button("confirm-reset", "Yes, reset")}{button("cancel-reset", "Cancel")}</div>'
+        f'{button(ACTION.confirm_reset, "Yes, reset")}{button(ACTION.cancel_reset, "Cancel")}</div>'
     )
 
 
 def loading() -> str:
     return (
-        '<div class="therapon-loading" data-loading data-search-exclude hidden>'
+        f'<div class="therapon-loading" {ATTR.loading} data-search-exclude hidden>'
         '<progress max="100" value="0" aria-label="Loading Python"></progress> '
-        "<span data-loading-text>Loading Python…</span></div>"
+        f"<span {ATTR.loading_text}>Loading Python…</span></div>"
     )
 
 
 def feedback() -> str:
-    return '<div class="therapon-feedback" data-feedback role="status" aria-live="polite"></div>'
+    return f'<div class="therapon-feedback" {ATTR.feedback} role="status" aria-live="polite"></div>'
 
 
 def solution(label: str, body_html: str) -> str:
-    return (f'<div class="therapon-solution" data-solution data-search-exclude hidden>'
+    return (f'<div class="therapon-solution" {ATTR.solution} data-search-exclude hidden>'
             f'<p class="therapon-solution__label">{escape(label)}</p>{body_html}</div>')
 
 

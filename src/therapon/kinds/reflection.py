@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..contract import ACTION, ATTR
 from ..errors import AuthoringError
 from ..markup import escape
 from ..model import Exercise
@@ -19,7 +20,6 @@ from . import parts
 
 NAME = "reflection"
 FILES: dict[str, str] = {}
-NEEDS_PYTHON = False
 FIELDS = {
     "min_words": Field(0, non_negative_int),
     "label": Field("Your reflection", non_empty_string),
@@ -48,12 +48,12 @@ def render_body(exercise: Exercise, uid: str) -> str:
         f"{parts.prompt(exercise)}"
         f'<label class="therapon-label" for="{uid}-entry">{escape(exercise.fields["label"])}</label>'
         f'<p class="therapon-help" data-search-exclude id="{uid}-entry-help">{note}</p>'
-        f'<textarea id="{uid}-entry" class="therapon-text" data-entry rows="6" '
+        f'<textarea id="{uid}-entry" class="therapon-text" {ATTR.entry} rows="6" '
         f'aria-describedby="{uid}-entry-help {uid}-entry-rule"></textarea>'
-        f'<p class="therapon-help" data-word-count{"" if exercise.fields["min_words"] else " hidden"}></p>'
-        f'<p class="therapon-help" data-done-rule data-search-exclude id="{uid}-entry-rule"></p>'
+        f'<p class="therapon-help" {ATTR.word_count}{"" if exercise.fields["min_words"] else " hidden"}></p>'
+        f'<p class="therapon-help" {ATTR.done_rule} data-search-exclude id="{uid}-entry-rule"></p>'
         '<div class="therapon-actions" data-search-exclude>'
-        f'{parts.button("done", "Mark as done", primary=True)}'
-        f'{parts.button("copy", "Copy")}{parts.button("download", "Download")}</div>'
+        f'{parts.button(ACTION.done, "Mark as done", primary=True)}'
+        f'{parts.button(ACTION.copy, "Copy")}{parts.button(ACTION.download, "Download")}</div>'
         f"{parts.feedback()}"
     )

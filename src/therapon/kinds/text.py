@@ -12,6 +12,7 @@ import difflib
 from pathlib import Path
 from typing import Any
 
+from ..contract import ACTION, ATTR
 from ..errors import AuthoringError, line_of
 from ..locate import key_line, table_line
 from ..markup import escape
@@ -26,7 +27,6 @@ NAME = "text"
 FILES: dict[str, str] = {}
 FILE_FIELDS = ("checker",)  # fields that name a Python file beside exercise.toml
 FOLDER_FOR = "its corpus.jsonl (and a checker, if it has one)"  # why it is a folder, not one file
-NEEDS_PYTHON = True
 EXAMPLE_FIELDS = {
     "response": Field(REQUIRED, non_empty_string),
     "meets_goal": Field(REQUIRED, boolean),
@@ -172,12 +172,12 @@ def render_body(exercise: Exercise, uid: str) -> str:
         f'<label class="therapon-label" for="{uid}-response">{escape(exercise.fields["label"])}</label>'
         f'<p class="therapon-help" data-search-exclude id="{uid}-response-help">Checked here, in your '
         "browser. Your words stay on this device.</p>"
-        f'<textarea id="{uid}-response" class="therapon-text" data-response rows="4" '
+        f'<textarea id="{uid}-response" class="therapon-text" {ATTR.response} rows="4" '
         f'aria-describedby="{uid}-response-help"></textarea>'
         '<div class="therapon-actions" data-search-exclude>'
-        f'{parts.button("check", "Check", primary=True)}{parts.hint_button(exercise)}'
-        f'{parts.button("solution", "Show solution", hidden=True) if show_sample else ""}'
-        f'{parts.button("reset", "Reset")}</div>'
+        f'{parts.button(ACTION.check, "Check", primary=True)}{parts.hint_button(exercise)}'
+        f'{parts.button(ACTION.solution, "Show solution", hidden=True) if show_sample else ""}'
+        f'{parts.button(ACTION.reset, "Reset")}</div>'
         f'{parts.reset_confirmation("Clear your answer and start again?")}'
         f"{parts.loading()}{parts.feedback()}{parts.hints(exercise)}{solution}"
     )

@@ -4,6 +4,7 @@
  * first load and after each instant navigation) with one AbortController per page, and
  * starts Python only on pages that have exercises, after the page has painted.
  */
+import { ATTR, PYTHON_KINDS, SELECTOR } from "./contract.js";
 import { readConfig } from "./config.js";
 import { mountCourseProgress } from "./course-progress.js";
 import { answerEarlyPresses, dropEarlyPresses, earlyEdits } from "./early-presses.js";
@@ -23,10 +24,13 @@ import { watchIdle } from "./idle-lock.js";
 import { mount as mountReflection } from "./components/reflection-exercise.js";
 import { mount as mountText } from "./components/text-exercise.js";
 
-/** data-kind -> mount function */
+/** data-kind -> mount function: one for every kind of the contract (tsc checks it). */
+/** @type {Record<import("./contract.js").Kind, (el: HTMLElement, context: any) => void>} */
 const MOUNTS = { code: mountCode, text: mountText, choice: mountChoice, reflection: mountReflection };
 
 const config = readConfig();
+/** Whether an exercise's page must start Python. @param {HTMLElement} el */
+const needsPython = (el) => /** @type {readonly string[]} */ (PYTHON_KINDS).includes(el.getAttribute(ATTR.kind) ?? "");
 const store = createStore(config.courseId, notify, config.partnerPractice);
 /** @type {Promise<any> | undefined} */
 let editorModule;
@@ -54,14 +58,14 @@ function mountPage() {
     "[data-therapon-profiles]": () => import("./components/profiles.js"),
     "[data-therapon-data]": () => import("./components/your-data.js"),
     "[data-therapon-lock]": () => import("./components/lock-controls.js"),
-    "[data-therapon-answers]": () => import("./components/answers.js"),
+    [SELECTOR.answers]: () => import("./components/answers.js"),
   };
   for (const [selector, load] of Object.entries(parts)) {
     const el = /** @type {HTMLElement | null} */ (document.querySelector(selector));
     if (el) load().then(({ mount }) => { if (!signal.aborted) mount(el, { store, config, signal }); });
   }
-  const exercises = /** @type {HTMLElement[]} */ (Array.from(document.querySelectorAll("[data-exercise]")));
-  pythonPlan = exercises.some((el) => config.pythonKinds.includes(el.dataset.kind ?? "")) ? "ahead" : "never";
+  const exercises = /** @type {HTMLElement[]} */ (Array.from(document.querySelectorAll(SELECTOR.exercise)));
+  pythonPlan = exercises.some(needsPython) ? "ahead" : "never";
   if (exercises.length === 0) return;
   const runtime = getRuntime(config);
   // Once Python runs, the service worker keeps it, so the next visit works offline.
@@ -81,7 +85,7 @@ function mountPage() {
   // Start Python ahead of need, but only where an exercise needs it (choices and
   // reflections never download Python): when the page is idle, or as soon as the learner
   // sees or reaches an exercise, whichever comes first.
-  const python = exercises.filter((el) => config.pythonKinds.includes(el.dataset.kind ?? ""));
+  const python = exercises.filter(needsPython);
   if (python.length > 0) startAhead(python, runtime, signal);
 }
 
@@ -94,22 +98,22 @@ function mountExercises(exercises, runtime, pageSignal) {
   pageSignal.addEventListener("abort", () => controller.abort(), { once: true, signal: controller.signal });
   const { signal } = controller;
   for (const el of exercises) {
-    const mount = MOUNTS[/** @type {keyof typeof MOUNTS} */ (el.dataset.kind)];
+    const mount = MOUNTS[/** @type {import("./contract.js").Kind} */ (el.getAttribute(ATTR.kind))];
     if (!mount) continue;
     try {
       const edits = earlyEdits(el);
-      if (store.isLocked(el.dataset.exercise || "")) {
+      if (store.isLocked(el.getAttribute(ATTR.exercise) || "")) {
         mountLocked(el, { store, signal });
-        el.dataset.ready = "";
+        el.setAttribute(ATTR.ready, "");
         dropEarlyPresses(el);  // a locked answer is never typed over, not even by an early press
       } else {
         mount(el, { runtime, store, signal, config, loadEditor });
         mountPartnerTurn(el, { store, signal, config });
-        el.dataset.ready = "";  // its buttons work from now on (tests and benchmarks wait for it)
+        el.setAttribute(ATTR.ready, "");  // its buttons work from now on (tests and benchmarks wait for it)
         answerEarlyPresses(el, edits);
       }
     } catch (error) {
-      console.error(`Exercise ${el.dataset.exercise} could not start`, error);
+      console.error(`Exercise ${el.getAttribute(ATTR.exercise)} could not start`, error);
     }
   }
   return controller;

@@ -5,6 +5,7 @@
  * first, then the items in the order Python gave them (concerns first). Every word reaches the
  * page as text, never as markup.
  */
+import { LEVEL } from "../contract.js";
 
 /** What each level is called on the page, so a learner can tell a concern from a tip at a glance. */
 export const LEVEL_LABELS = Object.freeze({ concern: "Watch out", tip: "Tip", good: "Good" });
@@ -30,7 +31,7 @@ function element(tag, text, className) {
 export function verdictNodes(verdict) {
   const nodes = [element("p", verdict.summary, "therapon-summary")];
   // While a concern stands nothing is praised: what is good is only said to be there.
-  const concerned = verdict.items?.some((note) => note.level === "concern");
+  const concerned = verdict.items?.some((note) => note.level === LEVEL.concern);
   if (verdict.items?.length) {
     const list = element("ul", "", "therapon-items");
     for (const note of verdict.items) {
@@ -40,7 +41,7 @@ export function verdictNodes(verdict) {
       const mark = element("span", MARKS[/** @type {keyof typeof MARKS} */ (note.level)] ?? "•", "therapon-item__mark");
       mark.setAttribute("aria-hidden", "true");
       const name = LEVEL_LABELS[/** @type {keyof typeof LEVEL_LABELS} */ (note.level)] ?? note.level;
-      if (note.level === "good" && concerned) item.append(mark, note.message);
+      if (note.level === LEVEL.good && concerned) item.append(mark, note.message);
       else item.append(mark, element("strong", `${name}: `), note.message);
       list.append(item);
     }
