@@ -75,10 +75,14 @@ class CourseBuild:
     renders), plan (`plan_manifest`, once every page is read) and write (`complete_page`,
     `finish`)."""
 
-    def __init__(self, root: Path, settings: Settings, cache_dir: Path | None = None) -> None:
+    def __init__(self, root: Path, settings: Settings, cache_dir: Path | None = None,
+                 verdicts: Verdicts | None = None) -> None:
         self.root = root
         self.settings = settings
         self.cache_dir = root / CACHE_DIR if cache_dir is None else cache_dir
+        # This build's verdicts and their cache (a test may pass its own); started with the
+        # verification, closed when it ends.
+        self._verdicts = verdicts
         self.body_offsets = read_pages(root / DOCS_DIR, root)
         self.written = WrittenPages()  # what each page's file holds, for the service worker
         self.exercises = load_exercises(root / "exercises", root)
@@ -99,7 +103,7 @@ class CourseBuild:
 
     def start_verification(self) -> Verification:
         """Judge every exercise in a child Python while the pages render; `finish` waits for it."""
-        verdicts = Verdicts(self.cache_dir / "verdicts.json")
+        verdicts = self._verdicts or Verdicts(self.cache_dir / "verdicts.json")
         self.verification = Verification(self.exercises, self.root, verdicts)
         return self.verification
 
