@@ -15,7 +15,7 @@ import pytest
 
 from conftest import build_site
 from support.links import broken_links
-from support.project import starter_project
+from support.project import copy_project, starter_project
 from therapon.load import load_exercises
 from therapon.wheel import PACKAGE_NAME
 
@@ -63,9 +63,15 @@ def test_no_page_references_another_host_for_assets(starter_site: Path) -> None:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
+def starter(tmp_path: Path) -> Path:
     """A fresh test course that a test may break, with its own engine, build/cache and output."""
     return starter_project(tmp_path)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of this course, for the fault drills and browser tests that need its pages."""
+    return copy_project(tmp_path)
 
 
 LESSON = "docs/lessons/01-first-steps.md"
@@ -85,50 +91,50 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1))
 
 
-def test_unknown_fence_id_names_page_line_and_close_ids(project: Path) -> None:
-    edit(project / LESSON, "```exercise\nfirst-code\n", "```exercise\nfirst-cod\n")
-    output = broken_build(project)
+def test_unknown_fence_id_names_page_line_and_close_ids(starter: Path) -> None:
+    edit(starter / LESSON, "```exercise\nfirst-code\n", "```exercise\nfirst-cod\n")
+    output = broken_build(starter)
     assert re.search(r"docs/lessons/01-first-steps\.md:\d+: the exercise fence names "
                      r"'first-cod', but no exercise has that id\. Known ids close to it: "
                      r"'first-code'", output), output
 
 
-def test_unused_exercise_fails_strict_build(project: Path) -> None:
-    edit(project / LESSON, "```exercise\nfirst-code\n```\n", "")
-    output = broken_build(project)
+def test_unused_exercise_fails_strict_build(starter: Path) -> None:
+    edit(starter / LESSON, "```exercise\nfirst-code\n```\n", "")
+    output = broken_build(starter)
     assert "exercises/first-code/exercise.toml: the exercise 'first-code' is not used" in output
 
 
-def test_failing_solution_stops_the_build(project: Path) -> None:
-    edit(project / "exercises/first-code/solution.py", "sum(1 for", "sum(2 for")
-    output = broken_build(project)
+def test_failing_solution_stops_the_build(starter: Path) -> None:
+    edit(starter / "exercises/first-code/solution.py", "sum(1 for", "sum(2 for")
+    output = broken_build(starter)
     assert "exercises/first-code/solution.py: the reference solution fails the check" in output
 
 
-def test_malformed_metadata_stops_the_build(project: Path) -> None:
-    edit(project / "exercises/first-open-reply.toml", 'kind = "choice"', 'kind = choice')
-    output = broken_build(project)
+def test_malformed_metadata_stops_the_build(starter: Path) -> None:
+    edit(starter / "exercises/first-open-reply.toml", 'kind = "choice"', 'kind = choice')
+    output = broken_build(starter)
     assert re.search(r"exercises/first-open-reply\.toml:2: this is not valid TOML", output), output
 
 
-def test_missing_pyodide_says_to_run_npm_ci(project: Path) -> None:
-    (project / "node_modules").unlink()
-    output = broken_build(project)
+def test_missing_pyodide_says_to_run_npm_ci(starter: Path) -> None:
+    (starter / "node_modules").unlink()
+    output = broken_build(starter)
     assert "Pyodide's runtime files are missing" in output and "npm ci" in output
 
 
-def test_fence_renders_inside_an_admonition_and_content_tabs(project: Path) -> None:
-    lesson = project / LESSON
+def test_fence_renders_inside_an_admonition_and_content_tabs(starter: Path) -> None:
+    lesson = starter / LESSON
     edit(lesson, "```exercise\nfirst-code\n```\n", "")
     edit(lesson, "```exercise\nfirst-reflection\n```\n", "")
     lesson.write_text(lesson.read_text()
                       + '\n!!! example "Try it"\n    ```exercise\n    first-code\n    ```\n'
                       + '\n=== "Alone"\n\n    ```exercise\n    first-reflection\n    ```\n')
-    edit(project / "mkdocs.yml", "  - pymdownx.superfences\n",
+    edit(starter / "mkdocs.yml", "  - pymdownx.superfences\n",
          "  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n")
-    result = build_site(project / "site", "http://127.0.0.1:8000/", cwd=project)
+    result = build_site(starter / "site", "http://127.0.0.1:8000/", cwd=starter)
     assert result.returncode == 0, result.stderr
-    html = (project / "site/lessons/01-first-steps/index.html").read_text()
+    html = (starter / "site/lessons/01-first-steps/index.html").read_text()
     assert re.search(r'<div class="admonition example">\s*<p class="admonition-title">Try it</p>'
                      r'\s*<div class="therapon-exercise" id="exercise-first-code"', html)
     assert re.search(r'<div class="tabbed-block">\s*'
