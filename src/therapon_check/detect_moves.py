@@ -106,13 +106,17 @@ def _said_of_self(reading: Reading, found: Found, piled: bool = False) -> bool:
     With `piled`, only a label the writer heaps on ("I was so selfish", "I was completely wrong
     and selfish"): self-blame rather than owning."""
     words = reading.words
+    if "you" in found.entry.split():  # "I'm surprised you'd even ask" is about the partner
+        return False
     if [w.form for w in words[found.last + 1:found.last + 3]] == ["of", "me"]:
         return not piled
     clause = words[found.first].clause
     before = [w.form for w in words[max(found.first - 6, 0):found.first] if w.clause == clause]
-    if piled:  # "I was completely wrong and selfish": the label may follow another one
-        if before[-2:-1] in (["wrong"], ["stupid"], ["selfish"], ["lazy"]) and before[-1:] == ["and"]:
-            before = before[:-2]
+    if before[:1] == ["and"] and len(before) <= 2:  # "I was completely wrong and selfish"
+        opening = found.first - len(before)
+        earlier = [w for w in words[max(opening - 6, 0):opening]
+                   if w.clause == words[opening - 1].clause and w.sentence == words[found.first].sentence]
+        before = [w.form for w in earlier[:-1]] + before[1:] if len(earlier) >= 3 else before
     popped = []
     while before and before[-1] in feelings.FILLER_FORMS | PILED_ON:
         popped.append(before.pop())
@@ -225,7 +229,10 @@ def _takes_back(reading: Reading, span: range) -> bool:
     if said and said[0].first <= span[0] + 1:
         return False
     invited = questions.invitation(reading, Scene())  # "but can you tell me more?" keeps the door open
-    return not any(f.first <= span[0] + 2 and f.last >= span[0] for f in invited)
+    if any(f.first <= span[0] + 2 and f.last >= span[0] for f in invited):
+        return False
+    asked = lexicon_phrases("requests").find(reading, span)  # "…, but could we have Friday?" asks
+    return not (asked and asked[0].first <= span[0] + 1 and is_question(reading, reading.sentence_of(span[0])))
 
 
 for _name, _lexicon in (("defending", "defending"), ("minimising", "minimising"), ("threat", "threats"),
