@@ -51,13 +51,13 @@ def _it_hurts(reading: Reading, found: Found, ahead: list[str]) -> bool:
     if reading.words[found.first].stem not in HURTING:
         return False
     position = found.first - 1
-    while position >= 0 and reading.words[position].form in FILLER_FORMS and reading.words[position].form != "being":
+    while position >= 0 and reading.words[position].form in FILLER_FORMS - {"being"}:
         position -= 1
     if position < 0 or reading.words[position].form not in IT_WORDS:
         return False
     while ahead and ahead[0] in FILLER_FORMS:
         ahead = ahead[1:]
-    return ahead[:2] == ["to", "hear"] or ahead[:1] == ["when"] or ahead[:2] in (["that", "you"], ["a", "bit"])
+    return ahead[:1] == ["when"] or ahead[:2] in (["to", "hear"], ["that", "you"])
 
 
 TRAITS = frozenset("insecure jealous possessive anxious sensitive oversensitive emotional paranoid needy "

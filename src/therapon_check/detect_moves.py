@@ -232,7 +232,8 @@ def _takes_back(reading: Reading, span: range) -> bool:
     if any(f.first <= span[0] + 2 and f.last >= span[0] for f in invited):
         return False
     asked = lexicon_phrases("requests").find(reading, span)  # "…, but could we have Friday?" asks
-    return not (asked and asked[0].first <= span[0] + 1 and is_question(reading, reading.sentence_of(span[0])))
+    opens = bool(asked) and asked[0].first <= span[0] + 1
+    return not (opens and is_question(reading, reading.sentence_of(span[0])))
 
 
 for _name, _lexicon in (("defending", "defending"), ("minimising", "minimising"), ("threat", "threats"),
@@ -259,7 +260,8 @@ def self_blame(reading: Reading, scene: Scene) -> list[Found]:
 
 
 # A rule laid down for the partner: "…you to… from now on".
-FROM_NOW_ON = Phrases(("from now on", "from today on", "from today onwards", "starting today", "starting tonight"))
+FROM_NOW_ON = Phrases(("from now on", "from today on", "from today onwards", "starting today",
+                       "starting tonight"))
 ON_YOU = Phrases(("need you to", "want you to", "you will", "you are going to", "you have to", "you need to"))
 
 
