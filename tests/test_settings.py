@@ -8,6 +8,8 @@ from therapon.errors import AuthoringFailed
 from therapon.settings import Settings, read_settings, setting_line
 
 WHERE = "mkdocs.yml: in extra.therapon,"
+# Every setting, in the order the message lists them (settings.FIELDS).
+KNOWN = "course_id, timeout_seconds, short_name, safety_page, safety_notice_on, partners"
 MISSING = ("mkdocs.yml: extra.therapon is missing. Add `extra: therapon: course_id: your-course` "
            "to mkdocs.yml.")
 BAD_COURSE_ID = ("'course_id' must use only lower-case letters, digits and single hyphens, got "
@@ -45,7 +47,7 @@ def test_timeout_in_range_is_kept(timeout, seconds):
     ({"therapon": {"course_id": "../up"}}, [f"{WHERE} {BAD_COURSE_ID.format('../up')}"]),
     ({"therapon": {"course_id": 7}}, [f"{WHERE} {BAD_COURSE_ID.format(7)}"]),
     ({"therapon": {"course_id": "c", "timeout": 5}},
-     [f"{WHERE} unknown setting 'timeout'. Known settings: course_id, timeout_seconds, short_name."]),
+     [f"{WHERE} unknown setting 'timeout'. Did you mean 'timeout_seconds'? Known settings: {KNOWN}."]),
     ({"therapon": {"course_id": "c", "timeout_seconds": 0.5}}, [f"{WHERE} {TIMEOUT.format(0.5)}"]),
     ({"therapon": {"course_id": "c", "timeout_seconds": 121}}, [f"{WHERE} {TIMEOUT.format(121)}"]),
     ({"therapon": {"course_id": "c", "timeout_seconds": "5"}}, [f"{WHERE} {TIMEOUT.format('5')}"]),
@@ -67,7 +69,7 @@ def test_each_settings_error_says_where_and_how_to_fix(extra, messages):
 
 def test_all_settings_errors_are_reported_at_once():
     assert errors_of({"therapon": {"timeout_seconds": 0, "colour": "red"}}) == [
-        f"{WHERE} unknown setting 'colour'. Known settings: course_id, timeout_seconds, short_name.",
+        f"{WHERE} unknown setting 'colour'. Known settings: {KNOWN}.",
         f"{WHERE} 'course_id' is required. Add a line `course_id: …` under `therapon:`.",
         f"{WHERE} {TIMEOUT.format(0)}",
     ]
