@@ -33,10 +33,13 @@ build/therapon/main.js: node_modules/.package-lock.json $(SCRIPT_SOURCES)
 
 install: $(VENV)/.installed $(VENV)/.engine build/therapon/main.js
 
+# MkDocs reads mkdocs.yml before any plugin runs, so its YAML mistakes get their hint here first.
 build: install
+	$(BIN)/therapon check-config
 	$(BIN)/mkdocs build --strict
 
 serve: install
+	$(BIN)/therapon check-config
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 # One test process per core; a test file stays on one process (its fixtures are shared).

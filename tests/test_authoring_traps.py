@@ -1,5 +1,6 @@
 """Silent traps for a course author, each turned into a message with the file, the line and the
-fix: a page with exercises left out of nav, a template link to no page, a key one letter off.
+fix: a page with exercises left out of nav, a template link to no page, a key one letter off,
+and mkdocs.yml's usual YAML mistakes (`therapon check-config`).
 
 Builds run the real `mkdocs build --strict` on a copy: the starter course (`therapon new`),
 which is small, or the whole project where the engine's own templates are edited."""
@@ -7,13 +8,18 @@ which is small, or the whole project where the engine's own templates are edited
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from test_build import broken_build, edit, project  # noqa: F401  (project is a fixture)
 
-from conftest import build_site
+from conftest import ROOT, build_site
 from support.project import add_runtime
+from therapon.config_check import config_error
 from therapon.errors import AuthoringFailed
 from therapon.links import in_site, template_links
 from therapon.load import load_exercises
@@ -170,3 +176,61 @@ def test_other_front_matter_keys_stay_free(tmp_path: Path) -> None:
     page = "---\ntitle: Lab\nhide: [toc]\noptions: 3\nstatus: new\noptional: true\ntemplate: main.html\n---\n"
     (tmp_path / "docs/lab.md").write_text(page + "# Lab\n", encoding="utf-8")
     assert read_pages(tmp_path / "docs", tmp_path) == {"lab.md": 8}
+
+
+# --- 4. mkdocs.yml's usual YAML mistakes, read before MkDocs reads them ---------------------------
+
+NAV_LINE = '      - "2. Safety first": lessons/02-safety-first.md'
+
+
+@pytest.mark.parametrize(("old", "new", "at", "message"), [
+    ('  - "Before you start: safety": safety.md', "  - Before you start: safety: safety.md",
+     '  - "Before you start: safety": safety.md',
+     "a nav title holds a colon, which YAML reads as another key. Put the title in quotes: "
+     '`- "Before you start: safety": safety.md`.'),
+    ("  name: material\n", "\tname: material\n", "  name: material",
+     "this line is indented with a tab. YAML indents with spaces only: replace the tab with spaces"),
+    (NAV_LINE, NAV_LINE[1:], NAV_LINE,
+     "this list item is indented by 5 spaces, but the item on line {above} by 6 spaces. Indent every "
+     "`- ` of one list by the same number of spaces"),
+    (NAV_LINE, NAV_LINE.replace('first":', "first:"), NAV_LINE,
+     "the quote that opens on this line is never closed. Add the closing quote where the text ends"),
+], ids=["colon-in-nav-title", "tab", "list-indent", "unclosed-quote"])
+def test_check_config_names_the_line_and_the_fix(project: Path, old: str, new: str, at: str,  # noqa: F811
+                                                 message: str) -> None:
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    line = lines.index(at) + 1
+    edit(config, old, new)
+    mkdocs = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert mkdocs.returncode != 0 and "error parsing the configuration file" in mkdocs.stderr  # the trap
+    checked = subprocess.run([sys.executable, "-m", "therapon", "check-config"], cwd=project,
+                             capture_output=True, text=True)
+    assert checked.returncode == 1
+    assert checked.stderr.startswith(f"mkdocs.yml:{line}: " + message.format(above=line - 1)), checked.stderr
+
+
+def test_check_config_is_quiet_on_a_good_mkdocs_yml(project: Path) -> None:  # noqa: F811
+    checked = subprocess.run([sys.executable, "-m", "therapon", "check-config"], cwd=project,
+                             capture_output=True, text=True)
+    assert (checked.returncode, checked.stdout, checked.stderr) == (0, "", "")
+
+
+def test_make_build_and_serve_check_the_config_before_mkdocs() -> None:
+    """MkDocs stops on the YAML before any plugin runs, so the hint must come first."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("build", "serve"):
+        recipe = re.search(rf"^{target}: install\n((?:\t.*\n)+)", makefile, re.M).group(1).splitlines()
+        assert recipe[0].strip() == "$(BIN)/therapon check-config" and "mkdocs" in recipe[1], recipe
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("site_name: Therapon: partners\n", "mkdocs.yml:1: a value holds a colon followed by a space"),
+    ("site_name: x\nextra_css: [\n", "mkdocs.yml:2: the [ that opens on this line is never closed."),
+    ("site_name: x\nextra: {a: 1\n", "mkdocs.yml:2: the { that opens on this line is never closed."),
+    ("site_url: !ENV [SITE_URL, 'http://x/']\ndocs_dir: !relative $config_dir/docs\n", None),
+], ids=["colon-in-a-value", "open-list", "open-table", "mkdocs-tags-are-fine"])
+def test_config_error_words_other_mistakes(text: str, expected: str | None) -> None:
+    error = config_error(text)
+    assert (str(error) if error else None) == expected or str(error).startswith(str(expected))
