@@ -22,6 +22,7 @@ from .links import missing_link_errors
 from .notice import safety_notice
 from .pages import check_templates
 from .runtime import THEME_DIR, is_bundled_source
+from .serving import BuildReport
 from .settings import read_settings
 
 log = get_plugin_logger("therapon")
@@ -80,6 +81,7 @@ class TheraponPlugin(BasePlugin):
         exercises = Path(config.config_file_path).parent / "exercises"
         if exercises.is_dir():
             server.watch(str(exercises))
+        BuildReport(server, Path(config.config_file_path))  # a failed rebuild shows in the page
         return server
 
     def on_files(self, files, *, config):
