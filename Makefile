@@ -38,7 +38,9 @@ build/therapon/main.js: node_modules/.package-lock.json $(SCRIPT_SOURCES) $(CONT
 
 install: $(VENV)/.installed $(VENV)/.engine build/therapon/main.js
 
+# MkDocs reads mkdocs.yml before any plugin runs, so its YAML mistakes get their hint here first.
 build: install
+	$(BIN)/therapon check-config
 	$(BIN)/mkdocs build --strict
 
 # The engine as a wheel, with the browser scripts bundled and Pyodide's files inside (hatch_build.py):
@@ -48,6 +50,7 @@ wheel: install
 	@ls dist/therapon-*.whl
 
 serve: install
+	$(BIN)/therapon check-config
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 # One test process per core; a test file stays on one process (its fixtures are shared).

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,13 @@ def verify_all(exercises: dict[str, Exercise], root: Path, verdicts: Verdicts) -
     verdicts.save()
     if errors:
         raise AuthoringFailed(errors)
+
+
+def nav_title(title: str) -> str:
+    """A title as a nav line can hold it: quoted when YAML would read it as something else."""
+    if re.search(r":(\s|$)|\s#", title) or title[:1] in "!&*[]{}|>'\"%@`#-?,":
+        return '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return title
 
 
 class Verification:
@@ -189,6 +197,23 @@ class CourseBuild:
                     "hooks, or remove it.")])
             html = html.replace(stub, render_exercise(self.exercises[exercise_id]), 1)
         return html
+
+    def outside_nav(self, in_nav: set[str], titles: dict[str, str]) -> list[AuthoringError]:
+        """Pages that place exercises but are missing from `nav`: MkDocs still writes them, but
+        course.json and the progress page follow nav, so their exercises would silently vanish
+        from both. `in_nav` holds the src paths of nav's pages (every page when mkdocs.yml has no
+        nav); `titles` each page's title, for a nav line to copy."""
+        errors = []
+        for page, placed in self.page_exercises.items():
+            if not placed or page in in_nav:
+                continue
+            _, line = self.used_on[placed[0]]
+            ids = ", ".join(f"'{i}'" for i in placed)
+            errors.append(AuthoringError(
+                f"{DOCS_DIR}/{page}", f"this page places exercises ({ids}) but is not in nav, so "
+                "they would be left out of course.json and the progress page. Add it to nav in "
+                f"mkdocs.yml, for example `- {nav_title(titles.get(page, page))}: {page}`.", line))
+        return errors
 
     def unused_exercises(self) -> list[str]:
         """Warnings for exercises that no lesson places, so none is forgotten."""

@@ -20,9 +20,11 @@ from .csp import ContentSecurityPolicy
 from .dialogs import name_search_dialog
 from .errors import AuthoringFailed
 from .fence import custom_fence
+from .links import missing_link_errors
 from .notice import safety_notice
 from .pages import check_templates
 from .runtime import THEME_DIR, is_bundled_source
+from .serving import BuildReport
 from .settings import read_settings
 
 log = get_plugin_logger("therapon")
@@ -81,6 +83,7 @@ class TheraponPlugin(BasePlugin):
         exercises = Path(config.config_file_path).parent / "exercises"
         if exercises.is_dir():
             server.watch(str(exercises))
+        BuildReport(server, Path(config.config_file_path))  # a failed rebuild shows in the page
         return server
 
     def on_files(self, files, *, config):
@@ -105,8 +108,12 @@ class TheraponPlugin(BasePlugin):
         env.globals["therapon_attr"] = asdict(ATTR)  # for the templates' inline script
         templates = [(Path(f.abs_src_path), f.page.meta.get("template"))
                      for f in files.documentation_pages() if f.abs_src_path and f.page]
+        in_nav = {p.file.src_path for p in self.nav.pages}
+        titles = {f.src_path: f.page.title or f.name for f in files.documentation_pages() if f.page}
         with reported():
             check_templates(env, templates, Path(config.config_file_path).parent)
+            if errors := self.build.outside_nav(in_nav, titles):
+                raise AuthoringFailed(errors)
         pages = [(p.file.src_path, p.title or p.file.name, p.url, p.meta.get("optional") is True)
                  for p in self.nav.pages]
         config.extra["therapon_runtime"]["course"] = self.build.plan_manifest(config.site_name, pages)
@@ -133,3 +140,6 @@ class TheraponPlugin(BasePlugin):
             log.warning(warning)
         with reported():
             self.build.finish(Path(config.site_dir))
+            dirs = [THEME_DIR] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+            if errors := missing_link_errors(dirs, Path(config.site_dir), self.config_file.parent):
+                raise AuthoringFailed(errors)
