@@ -137,6 +137,7 @@ class Runtime {
           this.update({ state: "ready", percent: 100, phase: "ready" });
           resolve();
         } else if (isFailed(m)) {
+          console.error(`Python could not start: ${m.message}`);  // for the author; the learner sees plain words
           this.update({ state: "failed", message: m.message });
           reject(new Error(m.message));
         }
