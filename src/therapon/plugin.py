@@ -24,6 +24,7 @@ from .links import missing_link_errors
 from .notice import safety_notice
 from .pages import check_templates
 from .runtime import THEME_DIR, is_bundled_source
+from .search import defer_search_worker
 from .serving import BuildReport
 from .settings import read_settings
 
@@ -122,14 +123,14 @@ class TheraponPlugin(BasePlugin):
     def on_post_page(self, output, *, page, config):
         with reported():
             output = self.build.complete_page(output, page.file.src_path)
-        output = self.csp.add(name_search_dialog(output), page.file.dest_path)
+        output = self.csp.add(name_search_dialog(defer_search_worker(output)), page.file.dest_path)
         self.build.written.record(page.file.dest_path, output)
         return output
 
     def on_post_template(self, output_content, *, template_name, config):
         if not template_name.endswith(".html"):
             return output_content
-        output = self.csp.add(name_search_dialog(output_content), template_name)
+        output = self.csp.add(name_search_dialog(defer_search_worker(output_content)), template_name)
         self.build.written.record(template_name, output)
         return output
 

@@ -11,6 +11,7 @@ import { answerEarlyPresses, dropEarlyPresses, earlyEdits } from "./early-presse
 import { mountHeaderTitle } from "./header-title.js";
 import { notify, render as renderNotices } from "./notices.js";
 import { keepRuntime, registerOffline, renderUpdateNotice } from "./offline.js";
+import { allowSearch, holdSearch } from "./search-start.js";
 import { createStore } from "./store.js";
 import { getRuntime } from "./worker-client.js";
 import { mount as mountChoice } from "./components/choice-exercise.js";
@@ -66,10 +67,15 @@ function mountPage() {
   }
   const exercises = /** @type {HTMLElement[]} */ (Array.from(document.querySelectorAll(SELECTOR.exercise)));
   pythonPlan = exercises.some(needsPython) ? "ahead" : "never";
+  if (pythonPlan === "never") allowSearch();
   if (exercises.length === 0) return;
   const runtime = getRuntime(config);
-  // Once Python runs, the service worker keeps it, so the next visit works offline.
-  const unsubscribe = runtime.subscribe((status) => { if (status.state === "ready") keepRuntime(); });
+  // Once Python runs, the service worker keeps it, so the next visit works offline; and
+  // Material's search may build its index (search-start.js).
+  const unsubscribe = runtime.subscribe((status) => {
+    if (status.state === "ready") keepRuntime();
+    if (status.state === "ready" || status.state === "failed") allowSearch();
+  });
   signal.addEventListener("abort", unsubscribe);
   // The exercises are mounted again whenever a lock opens or closes: a locked one shows that
   // it is locked, an unlocked one its words. Before a lock drops the key, pending drafts are
@@ -83,8 +89,8 @@ function mountPage() {
   const stopFlush = store.onBeforeLock(() => mounted.abort());
   signal.addEventListener("abort", () => { stopRelock(); stopFlush(); });
   // Start Python ahead of need, but only where an exercise needs it (choices and
-  // reflections never download Python): when the page is idle, or as soon as the learner
-  // sees or reaches an exercise, whichever comes first.
+  // reflections never download Python): as soon as the page has painted, or sooner if the
+  // learner sees or reaches an exercise.
   const python = exercises.filter(needsPython);
   if (python.length > 0) startAhead(python, runtime, signal);
 }
@@ -137,17 +143,12 @@ function startAhead(exercises, runtime, signal) {
     el.addEventListener("focusin", warm, { once: true, signal });
   }
   signal.addEventListener("abort", () => seen.disconnect());
-  // The page has usually painted before this runs; then an exercise already on screen need
-  // not wait for the observer's first report, a frame or more later.
-  if (performance.getEntriesByType("paint").length > 0 && exercises.some(onScreen)) return warm();
-  if ("requestIdleCallback" in window) requestIdleCallback(warm, { timeout: 2000 });
-  else setTimeout(warm, 500);
-}
-
-/** @param {HTMLElement} el */
-function onScreen(el) {
-  const box = el.getBoundingClientRect();
-  return box.bottom > 0 && box.top < innerHeight && box.width > 0;
+  // Python starts in a worker thread of its own, so once the page has painted it need not wait
+  // for an idle moment: it would start by then anyway, and every millisecond before the first
+  // Check is one the learner waits (the trace in benchmarks/results.md). The page has usually
+  // painted before this runs; if not, the first frame comes first.
+  if (performance.getEntriesByType("paint").length > 0) return warm();
+  requestAnimationFrame(() => setTimeout(warm, 0));
 }
 
 // Exposed for tests and benchmarks: how often Pyodide started in this visit, and how long it took.
@@ -161,6 +162,7 @@ Object.defineProperty(window, "__therapon", {
   },
 });
 
+holdSearch();
 registerOffline(config.siteRoot, config.offline);
 watchIdle(store);
 const documents = /** @type {any} */ (window).document$;
