@@ -39,13 +39,19 @@ const loadEditor = () => (editorModule ||= import(new URL("editor.js", config.as
 
 /** @type {AbortController | undefined} */
 let page;
-/** Whether this page starts Python: "never" (no exercise needs it) or "ahead" (when idle or seen). */
+/** Whether this page starts Python: "never" (no exercise needs it) or "ahead" (once painted, or when seen). */
 let pythonPlan = "";
 
 function mountPage() {
   page?.abort();
   page = new AbortController();
   const { signal } = page;
+  const exercises = /** @type {HTMLElement[]} */ (Array.from(document.querySelectorAll(SELECTOR.exercise)));
+  const python = exercises.filter(needsPython);
+  pythonPlan = python.length > 0 ? "ahead" : "never";
+  // Python is asked for before the rest of the page is mounted: every millisecond before
+  // the worker starts is one more that the first Check waits.
+  if (python.length > 0) startAhead(python, getRuntime(config), signal);
   renderNotices();
   renderUpdateNotice();
   mountHeaderTitle(config);
@@ -65,8 +71,6 @@ function mountPage() {
     const el = /** @type {HTMLElement | null} */ (document.querySelector(selector));
     if (el) load().then(({ mount }) => { if (!signal.aborted) mount(el, { store, config, signal }); });
   }
-  const exercises = /** @type {HTMLElement[]} */ (Array.from(document.querySelectorAll(SELECTOR.exercise)));
-  pythonPlan = exercises.some(needsPython) ? "ahead" : "never";
   if (pythonPlan === "never") allowSearch();
   if (exercises.length === 0) return;
   const runtime = getRuntime(config);
@@ -88,11 +92,6 @@ function mountPage() {
   });
   const stopFlush = store.onBeforeLock(() => mounted.abort());
   signal.addEventListener("abort", () => { stopRelock(); stopFlush(); });
-  // Start Python ahead of need, but only where an exercise needs it (choices and
-  // reflections never download Python): as soon as the page has painted, or sooner if the
-  // learner sees or reaches an exercise.
-  const python = exercises.filter(needsPython);
-  if (python.length > 0) startAhead(python, runtime, signal);
 }
 
 /**
@@ -126,6 +125,9 @@ function mountExercises(exercises, runtime, pageSignal) {
 }
 
 /**
+ * Start Python ahead of need, but only where an exercise needs it (choices and reflections
+ * never download Python): as soon as the page has painted, or sooner if the learner sees or
+ * reaches an exercise.
  * @param {HTMLElement[]} exercises
  * @param {ReturnType<typeof getRuntime>} runtime
  * @param {AbortSignal} signal
