@@ -6,7 +6,7 @@ PY_FOR_VENV := $(shell command -v python3.12 || command -v python3.13 || command
 export PYTHONDONTWRITEBYTECODE := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast install clean bench mutants eval try
+.PHONY: serve build test test-fast install clean bench mutants eval try wheel
 
 $(BIN)/python:
 	$(PY_FOR_VENV) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
@@ -28,15 +28,29 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
 SCRIPT_SOURCES := $(shell find src/therapon/theme/assets/therapon src/therapon/theme/src -name '*.js' -o -name '*.mjs')
-build/therapon/main.js: node_modules/.package-lock.json $(SCRIPT_SOURCES)
+CONTRACT_JS := src/therapon/theme/assets/therapon/contract.js
+# The browser's copy of the Python-JavaScript contract, generated from src/therapon/contract.py.
+$(CONTRACT_JS): src/therapon/contract.py src/therapon_check/verdict.py $(VENV)/.engine
+	$(BIN)/python -m therapon.contract
+
+build/therapon/main.js: node_modules/.package-lock.json $(SCRIPT_SOURCES) $(CONTRACT_JS)
 	npm run --silent build:assets
 
 install: $(VENV)/.installed $(VENV)/.engine build/therapon/main.js
 
+# MkDocs reads mkdocs.yml before any plugin runs, so its YAML mistakes get their hint here first.
 build: install
+	$(BIN)/therapon check-config
 	$(BIN)/mkdocs build --strict
 
+# The engine as a wheel, with the browser scripts bundled and Pyodide's files inside (hatch_build.py):
+# an author who installs it needs no Node.
+wheel: install
+	$(BIN)/pip wheel --quiet --disable-pip-version-check --no-deps -w dist .
+	@ls dist/therapon-*.whl
+
 serve: install
+	$(BIN)/therapon check-config
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 # One test process per core; a test file stays on one process (its fixtures are shared).
@@ -60,4 +74,4 @@ mutants: install
 	$(BIN)/python tests/mutants.py
 
 clean:
-	rm -rf site build $(VENV) node_modules
+	rm -rf site build dist $(VENV) node_modules

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from support.project import ROOT, copy_project
+from support.project import ROOT, copy_project, starter_project
 from support.subpath_server import SiteServer
 
 
@@ -45,3 +45,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
 @pytest.fixture(scope="session")
 def built_site(site: SiteServer) -> Path:
     return site.directory
+
+
+@pytest.fixture(scope="session")
+def starter_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The engine's own test course (the one `therapon new` writes), built once, at a sub-path."""
+    project = starter_project(tmp_path_factory.mktemp("starter"))
+    server = SiteServer(project / "site")
+    result = build_site(server.directory, server.url, cwd=project)
+    assert result.returncode == 0, f"the starter did not build:\n{result.stdout}\n{result.stderr}"
+    return server.directory

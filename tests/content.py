@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import re
 import sys
+import tomllib
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LESSONS = sorted((ROOT / "docs" / "lessons").glob("*.md"))
+# The course's own content rules (course-rules.toml): which pages are lessons, and their standards.
+RULES = tomllib.loads((ROOT / "course-rules.toml").read_text(encoding="utf-8"))
+LESSONS = sorted((ROOT / "docs").glob(RULES["lessons"]))
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 EXERCISE_FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*exercise\s*$")
 

@@ -103,6 +103,7 @@ DRILL: dict[str, str] = {
         'triggers = ["blame", "feeling-missing"]\n'
     ),
 }
+DRILL_NAV = "  - Drill: drill.md\n  - Rules: drill-rules.md\n"
 ID_RULE = "must use only lower-case letters, digits and single hyphens"
 # A message line of the build log: ours, MkDocs's own, or MkDocs's for an unreadable mkdocs.yml.
 # "Error reading page '…':" only introduces the message that follows it, so it is not counted.
@@ -206,7 +207,8 @@ CASES = [
          f"{CODE}/exercise.toml:2: ", ("'kind' must be one of 'code', 'text', 'choice', 'reflection', "
                                        "got 'quiz'.",)),
     Case("toml-unknown-key", after(f"{CODE}/exercise.toml", 'hint = "Say hello."\n'),
-         f"{CODE}/exercise.toml:6: ", ("unknown key 'hint'.", "Known keys: id, kind, title")),
+         f"{CODE}/exercise.toml:6: ", ("unknown key 'hint'. Did you mean 'hints'?",
+                                       "Known keys: id, kind, title")),
     Case("text-one-file", write("exercises/drill-note.toml", DRILL[f"{TEXT}/exercise.toml"].replace(
         "drill-text", "drill-note")), "exercises/drill-note.toml: ",
          ("a 'text' exercise needs its own folder", "Move this file to exercises/drill-note/exercise.toml.")),
@@ -334,6 +336,12 @@ CASES = [
     Case("answers-without-words", after(PAGE, "\n```answers\n# what we wrote\ndrill-code\n```\n"),
          f"{PAGE}:13: ", ("'drill-code' is a code exercise, which has no words to gather.",
                           "List reflection or text exercises.")),
+    Case("page-with-exercises-not-in-nav", change("mkdocs.yml", "  - Drill: drill.md\n", ""), f"{PAGE}:3: ",
+         ("this page places exercises ('drill-code', 'drill-text') but is not in nav",
+          "Add it to nav in mkdocs.yml, for example `- Drill: drill.md`.")),
+    Case("front-matter-key-one-letter-off", before(PAGE, "---\ntitle: Drill\noptinal: true\n---\n"),
+         f"{PAGE}:3: ", ("unknown front matter key 'optinal', which nothing reads.",
+                         "Did you mean 'optional'? Rename it to `optional:`")),
     Case("link-to-missing-page", after(PAGE, "\nSee [the basics](basics.md).\n"),
          "Doc file 'drill.md' contains a link 'basics.md', ", ("but the target is not found",)),
     # mkdocs.yml
@@ -347,9 +355,10 @@ CASES = [
 
 @pytest.fixture
 def drill(project: Path) -> Path:  # noqa: F811  (the imported fixture, requested by name)
-    """The project copy with the drill page and its two exercises added."""
+    """The project copy with the drill pages and their exercises added, and listed in nav."""
     for name, text in DRILL.items():
         write(name, text)(project)
+    after("mkdocs.yml", DRILL_NAV)(project)  # nav is the last table of mkdocs.yml
     return project
 
 

@@ -11,6 +11,7 @@ from therapon.course import CourseBuild
 from therapon.errors import AuthoringFailed
 from therapon.fence import FENCE_NAME, FenceError, custom_fence, fence_id, fence_lines
 from therapon.settings import Settings
+from therapon.verdicts import Verdicts
 
 EXERCISE = {
     "exercise.toml": 'id = "gentle-start"\nkind = "code"\ntitle = "A gentle start"\n',
@@ -204,6 +205,23 @@ def test_a_fence_below_front_matter_names_its_line_in_the_file(course_root, fron
             f"docs/lessons/one.md:{5 + offset}: the exercise fence names 'nope'")
     finally:
         page.unlink()
+
+
+def test_the_build_judges_with_the_verdicts_it_is_given(course_root):
+    """The build owns its verdicts: given none it keeps them in its cache folder; given some,
+    it uses those (here: remembered nowhere) and writes no cache of its own."""
+    verdicts = Verdicts(None)
+    course = CourseBuild(course_root, Settings(course_id="t", timeout_seconds=5.0),
+                         cache_dir=course_root / "cache", verdicts=verdicts)
+    course.start_verification().result()
+    assert verdicts.computed == 2  # the solution, then the starter
+    assert verdicts.verifier.process is None, "closed once the verification ends"
+    assert not (course_root / "cache" / "verdicts.json").exists()
+    default = CourseBuild(course_root, Settings(course_id="t", timeout_seconds=5.0),
+                          cache_dir=course_root / "cache")
+    default.start_verification().result()
+    assert default.verification.verdicts.computed == 2
+    assert (course_root / "cache" / "verdicts.json").is_file()
 
 
 def test_browser_config_comes_from_settings(course):

@@ -266,7 +266,8 @@ REFLECTION_CASES = [
     ("min-words-true", "min_words = true", "'min_words' must be a whole number of 0 or more, got True."),
     ("label-empty", 'label = ""',
      "'label' must not be empty. Write it as, for example, title = \"Who listened?\"."),
-    ("unknown-key", "max_words = 200", f"unknown key 'max_words'. Known keys: {REFLECTION_KEYS}."),
+    ("unknown-key", "max_words = 200",
+     f"unknown key 'max_words'. Did you mean 'min_words'? Known keys: {REFLECTION_KEYS}."),
 ]
 
 

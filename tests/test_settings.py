@@ -8,6 +8,7 @@ from therapon.errors import AuthoringFailed
 from therapon.settings import Settings, read_settings, setting_line
 
 WHERE = "mkdocs.yml: in extra.therapon,"
+KNOWN = "Known settings: course_id, timeout_seconds, short_name, safety_page, safety_notice_on, partners."
 MISSING = ("mkdocs.yml: extra.therapon is missing. Add `extra: therapon: course_id: your-course` "
            "to mkdocs.yml.")
 BAD_COURSE_ID = ("'course_id' must use only lower-case letters, digits and single hyphens, got "
@@ -45,7 +46,7 @@ def test_timeout_in_range_is_kept(timeout, seconds):
     ({"therapon": {"course_id": "../up"}}, [f"{WHERE} {BAD_COURSE_ID.format('../up')}"]),
     ({"therapon": {"course_id": 7}}, [f"{WHERE} {BAD_COURSE_ID.format(7)}"]),
     ({"therapon": {"course_id": "c", "timeout": 5}},
-     [f"{WHERE} unknown setting 'timeout'. Known settings: course_id, timeout_seconds, short_name."]),
+     [f"{WHERE} unknown setting 'timeout'. Did you mean 'timeout_seconds'? {KNOWN}"]),
     ({"therapon": {"course_id": "c", "timeout_seconds": 0.5}}, [f"{WHERE} {TIMEOUT.format(0.5)}"]),
     ({"therapon": {"course_id": "c", "timeout_seconds": 121}}, [f"{WHERE} {TIMEOUT.format(121)}"]),
     ({"therapon": {"course_id": "c", "timeout_seconds": "5"}}, [f"{WHERE} {TIMEOUT.format('5')}"]),
@@ -54,12 +55,21 @@ def test_timeout_in_range_is_kept(timeout, seconds):
     ({"therapon": {"course_id": "c", "short_name": "A very long name for a phone"}},
      [f"{WHERE} 'short_name' must be a short name of 1 to 20 characters for a phone's header, got "
       "'A very long name for a phone'. Write it as, for example, short_name: Therapon."]),
+    ({"therapon": {"course_id": "c", "safety_page": "safety/"}},
+     [f"{WHERE} 'safety_page' must name a page in docs/ as nav does, for example safety.md, got "
+      "'safety/'. Leave it out for no safety notice."]),
+    ({"therapon": {"course_id": "c", "partners": "yes"}},
+     [f"{WHERE} 'partners' must be true or false (without quotes), got 'yes'."]),
+    ({"therapon": {"course_id": "c", "safety_notice_on": "/lessons/"}},
+     [f"{WHERE} 'safety_notice_on' must be the start of pages' addresses, for example lessons/, got "
+      "'/lessons/'."]),
     ({"therapon": {"course_id": "c", "short_name": 3}},
      [f"{WHERE} 'short_name' must be a short name of 1 to 20 characters for a phone's header, got 3. "
       "Write it as, for example, short_name: Therapon."]),
 ], ids=["no-table", "empty-table-value", "missing-course-id", "course-id-with-space",
         "course-id-path", "course-id-number", "unknown-key", "timeout-too-small",
         "timeout-too-large", "timeout-as-text", "timeout-as-bool", "short-name-too-long",
+        "safety-page-not-a-page", "partners-as-text", "notice-prefix-absolute",
         "short-name-a-number"])
 def test_each_settings_error_says_where_and_how_to_fix(extra, messages):
     assert errors_of(extra) == messages
@@ -67,7 +77,7 @@ def test_each_settings_error_says_where_and_how_to_fix(extra, messages):
 
 def test_all_settings_errors_are_reported_at_once():
     assert errors_of({"therapon": {"timeout_seconds": 0, "colour": "red"}}) == [
-        f"{WHERE} unknown setting 'colour'. Known settings: course_id, timeout_seconds, short_name.",
+        f"{WHERE} unknown setting 'colour'. {KNOWN}",
         f"{WHERE} 'course_id' is required. Add a line `course_id: …` under `therapon:`.",
         f"{WHERE} {TIMEOUT.format(0)}",
     ]

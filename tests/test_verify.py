@@ -165,12 +165,12 @@ def test_code_printing_to_the_real_stdout_cannot_fake_a_verdict():
     assert result["passed"] is True
 
 
-def test_verdicts_are_cached_by_content_and_by_the_verifiers_code(tmp_path, monkeypatch):
+def test_verdicts_are_cached_by_content_and_by_the_verifiers_code(tmp_path):
     cache = tmp_path / "build/cache/verdicts.json"
 
-    def build(**texts: str) -> int:
+    def build(fingerprint: str | None = None, **texts: str) -> int:
         """One build's verification from the cache on disk; how many jobs the child ran."""
-        verdicts = Verdicts(cache)
+        verdicts = Verdicts(cache, fingerprint=fingerprint)
         verify_all({"gentle-start": exercise(tmp_path, **texts)}, tmp_path, verdicts)
         verdicts.close()
         return verdicts.computed
@@ -179,8 +179,8 @@ def test_verdicts_are_cached_by_content_and_by_the_verifiers_code(tmp_path, monk
     assert build() == 0  # a rebuild runs nothing
     assert build(starter=STARTER + "# changed\n") == 1
     # The verifier's own code is part of every key: a changed verifier judges afresh.
-    monkeypatch.setattr("therapon.verdicts.verifier_fingerprint", lambda: "another verifier")
-    assert build() == 2
+    assert build(fingerprint="another verifier") == 2
+    assert Verdicts(None).fingerprint == verifier_fingerprint(), "by default, the judging code's"
 
 
 def test_the_fingerprint_covers_the_checking_package_and_the_verifier(tmp_path):

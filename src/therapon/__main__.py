@@ -1,6 +1,7 @@
 """Therapon's command line, run from a course's folder (the one with mkdocs.yml):
 
     therapon new <folder>                              a small working course to start from
+    therapon check-config [mkdocs.yml]                 mkdocs.yml's YAML mistakes, with line and fix
     therapon try <exercise-id> "<reply>"               feedback on one reply
     therapon try <exercise-id> --json                  JSON replies in, JSON verdicts out, a line each
     therapon eval [<exercise-id> ...]                  agreement with each exercise's labelled corpus
@@ -16,6 +17,7 @@ import json
 import sys
 from pathlib import Path
 
+from .config_check import check_config
 from .errors import AuthoringFailed
 from .evaluation import evaluate, report
 from .load import load_exercises
@@ -39,8 +41,9 @@ def text_exercise(exercises: dict[str, Exercise], exercise_id: str) -> Exercise:
 def start_course(folder: Path, course_id: str | None) -> int:
     written = new_course(folder, course_id)
     print(f"Wrote a course of {len(written)} files in {folder}. Next:\n"
-          f"    cd {folder}\n    mkdocs serve     # a preview at http://127.0.0.1:8000/\n"
-          "    mkdocs build --strict     # the site, in site/")
+          f"    cd {folder}\n"
+          "    therapon check-config && mkdocs serve            # a preview at http://127.0.0.1:8000/\n"
+          "    therapon check-config && mkdocs build --strict   # the site, in site/")
     return 0
 
 
@@ -52,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     starting.add_argument("folder", type=Path)
     starting.add_argument("--course-id", help="the id learners' progress is saved under "
                           "(default: from the folder's name)")
+    checking = commands.add_parser(
+        "check-config", help="mkdocs.yml's YAML mistakes (a colon in a title, a tab, an indent, a quote), "
+        "with the line and the fix: MkDocs reads the file before any plugin can explain them")
+    checking.add_argument("config_file", nargs="?", type=Path, default=Path("mkdocs.yml"))
     trying = commands.add_parser("try", help="an exercise's feedback on a reply, as a learner sees it")
     trying.add_argument("exercise")
     trying.add_argument("reply", nargs="?")
@@ -63,6 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "new":
         return start_course(args.folder, args.course_id)
+    if args.command == "check-config":
+        if error := check_config(args.config_file):
+            print(f"{error}\n(MkDocs would stop here with YAML's own words; fix this line first.)",
+                  file=sys.stderr)
+            return 1
+        return 0
     root = Path.cwd()
     try:
         exercises = load_exercises(root / "exercises", root)

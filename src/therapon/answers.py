@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 
 from .catalog import Catalog, load_catalog
+from .contract import ATTR
 from .markup import escape, script_json
 from .model import Exercise
 
@@ -59,7 +60,7 @@ def render_answers(ids: list[str], exercises: dict[str, Exercise], words: Catalo
     data = {"exercises": [{"id": i, "title": exercises[i].title} for i in ids]}
     items = "".join(f"<li>{escape(exercises[i].title)}</li>" for i in ids)
     return (
-        '<div class="therapon-answers" data-therapon-answers data-search-exclude>'
+        f'<div class="therapon-answers" {ATTR.answers} data-search-exclude>'
         f"<p>{escape((words or load_catalog('en'))('page.answers.placeholder'))}</p><ul>{items}</ul>"
-        f"<template data-answers-data>{script_json(data)}</template></div>"
+        f"<template {ATTR.answers_data}>{script_json(data)}</template></div>"
     )

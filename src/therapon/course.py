@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from .kinds import KINDS
 from .load import load_exercises, relative
 from .locate import table_line
 from .manifest import Lesson, manifest, versioned_url, write_manifest
-from .model import STATUSES, Exercise
+from .model import Exercise
 from .notice import partner_errors
 from .offline import WrittenPages, write_service_worker
 from .pages import DOCS_DIR, NEUTRAL_PAGE, read_pages
@@ -46,6 +47,13 @@ def verify_all(exercises: dict[str, Exercise], root: Path, verdicts: Verdicts) -
     verdicts.save()
     if errors:
         raise AuthoringFailed(errors)
+
+
+def nav_title(title: str) -> str:
+    """A title as a nav line can hold it: quoted when YAML would read it as something else."""
+    if re.search(r":(\s|$)|\s#", title) or title[:1] in "!&*[]{}|>'\"%@`#-?,":
+        return '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return title
 
 
 class Verification:
@@ -80,11 +88,14 @@ class CourseBuild:
     `finish`)."""
 
     def __init__(self, root: Path, settings: Settings, cache_dir: Path | None = None,
-                 words: Catalog | None = None) -> None:
+                 verdicts: Verdicts | None = None, words: Catalog | None = None) -> None:
         self.root = root
         self.settings = settings
         self.words = words or load_catalog("en")  # the learner's language (theme.language)
         self.cache_dir = root / CACHE_DIR if cache_dir is None else cache_dir
+        # This build's verdicts and their cache (a test may pass its own); started with the
+        # verification, closed when it ends.
+        self._verdicts = verdicts
         self.body_offsets = read_pages(root / DOCS_DIR, root)
         self.written = WrittenPages()  # what each page's file holds, for the service worker
         self.exercises = load_exercises(root / "exercises", root)
@@ -105,18 +116,17 @@ class CourseBuild:
 
     def start_verification(self) -> Verification:
         """Judge every exercise in a child Python while the pages render; `finish` waits for it."""
-        verdicts = Verdicts(self.cache_dir / "verdicts.json")
+        verdicts = self._verdicts or Verdicts(self.cache_dir / "verdicts.json")
         self.verification = Verification(self.exercises, self.root, verdicts)
         return self.verification
 
     def browser_config(self, site_name: str) -> dict[str, Any]:
-        """Everything the page scripts share with Python, generated here rather than copied."""
+        """What the page scripts learn of this build (what never changes between builds is in
+        the contract, therapon/contract.py, which they import)."""
         return {
             "courseId": self.settings.course_id,
             "shortName": self.settings.header_name(site_name),
             "timeoutMs": int(self.settings.timeout_seconds * 1000),
-            "statuses": list(STATUSES),
-            "pythonKinds": [name for name, kind in KINDS.items() if kind.NEEDS_PYTHON],
             # Their records are the couple's, shared by every profile on the device.
             "partnerPractice": sorted(e.id for e in self.exercises.values() if e.partner_practice),
             "partners": self.settings.partners,
@@ -224,6 +234,23 @@ class CourseBuild:
                 f"(detect = \"…\" in a text exercise's rules) understand {', '.join(DETECTOR_LANGUAGES)} "
                 f"only.{where} Bring your own lexicon: phrases = [\"…\"] in a rule work in any language "
                 "(AUTHORING.md, \"A course in another language\")."]
+
+    def outside_nav(self, in_nav: set[str], titles: dict[str, str]) -> list[AuthoringError]:
+        """Pages that place exercises but are missing from `nav`: MkDocs still writes them, but
+        course.json and the progress page follow nav, so their exercises would silently vanish
+        from both. `in_nav` holds the src paths of nav's pages (every page when mkdocs.yml has no
+        nav); `titles` each page's title, for a nav line to copy."""
+        errors = []
+        for page, placed in self.page_exercises.items():
+            if not placed or page in in_nav:
+                continue
+            _, line = self.used_on[placed[0]]
+            ids = ", ".join(f"'{i}'" for i in placed)
+            errors.append(AuthoringError(
+                f"{DOCS_DIR}/{page}", f"this page places exercises ({ids}) but is not in nav, so "
+                "they would be left out of course.json and the progress page. Add it to nav in "
+                f"mkdocs.yml, for example `- {nav_title(titles.get(page, page))}: {page}`.", line))
+        return errors
 
     def unused_exercises(self) -> list[str]:
         """Warnings for exercises that no lesson places, so none is forgotten."""

@@ -11,7 +11,7 @@ from .errors import AuthoringError, AuthoringFailed
 from .kinds import KINDS
 from .locate import key_line, table_line
 from .model import METADATA_FILE, Exercise, PythonFile
-from .options import Field, apply_fields, exercise_fields
+from .options import Field, apply_fields, exercise_fields, unknown_key
 
 MAX_FILE_BYTES = 256 * 1024
 FIELDS = exercise_fields(tuple(KINDS))
@@ -84,7 +84,7 @@ def validate_fields(raw: dict[str, Any], text: str, shown: Path,
     for problem in problems:
         key = problem.key
         if problem.kind == "unknown":
-            message = f"unknown key '{key}'. Known keys: {', '.join(table)}."
+            message = unknown_key(key, table)
         elif problem.kind == "missing" and getattr(table[key].validate, "blocks", False):
             message = f"'{key}' is required. Add [[{key}]] blocks (see AUTHORING.md)."
         elif problem.kind == "missing":

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .contract import COURSE_SCHEMA
 from .model import Exercise
 
 MANIFEST_FILE = "course.json"
-SCHEMA_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Lesson:
 def manifest(course_id: str, title: str, lessons: list[Lesson],
              exercises: dict[str, Exercise]) -> dict[str, Any]:
     return {
-        "schema": SCHEMA_VERSION,
+        "schema": COURSE_SCHEMA,
         "id": course_id,
         "title": title,
         "lessons": [

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-STATUSES = ("new", "attempted", "passed")
+from .contract import STATUSES
+
+__all__ = ["METADATA_FILE", "REVEAL_POLICIES", "STATUSES", "Exercise", "PythonFile"]
 REVEAL_POLICIES = ("always", "after-attempts", "after-passing", "never")
 METADATA_FILE = "exercise.toml"
 

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .cache import DiskCache, key_of
+from .contract import PYTHON_WORKER as WORKER_FILE
 from .csp import WORKER_POLICY
-from .runtime import SITE_PYODIDE_DIR
+from .runtime import SITE_PYODIDE_DIR, SITE_SCRIPTS_DIR
 
 SERVICE_WORKER = "sw.js"
-PYTHON_WORKER = "assets/therapon/pyodide-worker.js"
+PYTHON_WORKER = f"{SITE_SCRIPTS_DIR}/{WORKER_FILE}"
 SOURCE = Path(__file__).resolve().parent / "theme" / "src" / "service-worker.js"
 # Never precached: the worker itself; the Python runtime (13 MB, cached only once a page that
 # needs Python has started it, so pages without exercises never cost a Pyodide byte); search

@@ -6,16 +6,16 @@ starts with the field's name, e.g. "'hints' must be a list of strings, got a str
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+import difflib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .contract import ID_PATTERN
 from .model import REVEAL_POLICIES
 
 Validator = Callable[[Any], Any]
 REQUIRED = object()
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class Invalid(ValueError):
@@ -152,9 +152,24 @@ def table_list(fields: dict[str, Field], minimum: int = 0) -> Validator:
     return validate
 
 
+def did_you_mean(key: str, known: Iterable[str]) -> str:
+    """"Did you mean 'hints'? " for a key a letter or two away from a known one (a typo, a
+    plural, a capital), or nothing: the list of known keys follows either way."""
+    known = list(known)
+    lowered = {k.lower(): k for k in known}
+    close = difflib.get_close_matches(str(key).lower(), list(lowered), n=1)
+    return f"Did you mean '{lowered[close[0]]}'? " if close else ""
+
+
+def unknown_key(key: str, known: Iterable[str], noun: str = "key") -> str:
+    """The message for a key no table knows, with the nearest known key when there is one."""
+    known = list(known)
+    return f"unknown {noun} '{key}'. {did_you_mean(key, known)}Known {noun}s: {', '.join(known)}."
+
+
 def describe(problem: Problem, fields: dict[str, Field]) -> str:
     if problem.kind == "unknown":
-        return f"unknown key '{problem.key}'. Known keys: {', '.join(fields)}."
+        return unknown_key(problem.key, fields)
     if problem.kind == "missing":
         return f"'{problem.key}' is required."
     return f"'{problem.key}' {problem.reason}"

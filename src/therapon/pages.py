@@ -7,6 +7,7 @@ a fence's error can name its line in the file rather than in what is left after 
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import yaml
@@ -15,6 +16,7 @@ from mkdocs.utils.meta import YAML_RE, get_data
 
 from .errors import AuthoringError, AuthoringFailed, line_of
 from .load import decode_utf8, relative
+from .options import did_you_mean
 
 DOCS_DIR = "docs"
 # Where the quick exit goes: a plain page with no course words and no script (docs/blank.md,
@@ -66,6 +68,32 @@ def optional_error(text: str, shown: Path) -> AuthoringError | None:
                           line_of(text, f"{OPTIONAL_KEY}:"))
 
 
+# What the engine reads from a page's front matter. A key a letter or two away from one of
+# these (`optinal:`, `Optional:`, `templates:`) is read by nothing, so the page would quietly
+# not be optional or not use its template. Other keys stay free: MkDocs, Material and an
+# author's own templates read their own (title, hide, icon, status, tags, ...).
+ENGINE_KEYS = (OPTIONAL_KEY, "template")
+NEAR_MISS = 0.85  # difflib's ratio: 'optinal' and 'templates' are near misses, 'options' is not
+
+
+def unknown_key_error(text: str, shown: Path) -> AuthoringError | None:
+    """A front-matter key that is almost, but not quite, one the engine reads."""
+    match = YAML_RE.match(text)
+    meta = yaml.safe_load(match.group(1)) if match else None
+    if not isinstance(meta, dict):
+        return None
+    for key in meta:
+        if not isinstance(key, str) or key in ENGINE_KEYS:
+            continue
+        close = difflib.get_close_matches(key.lower(), ENGINE_KEYS, n=1, cutoff=NEAR_MISS)
+        if close:
+            return AuthoringError(
+                shown, f"unknown front matter key '{key}', which nothing reads. "
+                f"{did_you_mean(key, close)}Rename it to `{close[0]}:`, or remove the line.",
+                line_of(text, f"{key}:"))
+    return None
+
+
 def body_offset(text: str) -> int:
     """How many lines MkDocs strips from the top of a page as front matter (meta-data)."""
     body, _ = get_data(text)
@@ -87,7 +115,8 @@ def read_pages(docs_dir: Path, root: Path) -> dict[str, int]:
         if text is None:
             continue
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # as MkDocs reads it
-        error = front_matter_error(text, shown) or optional_error(text, shown)
+        error = (front_matter_error(text, shown) or optional_error(text, shown)
+                 or unknown_key_error(text, shown))
         if error:
             errors.append(error)
         offsets[inside.as_posix()] = body_offset(text)

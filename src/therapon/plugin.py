@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -15,14 +16,18 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from .answers import ANSWERS_FENCE
 from .catalog import choose_catalog
+from .contract import ATTR
 from .course import CourseBuild
 from .csp import ContentSecurityPolicy
 from .dialogs import name_search_dialog
 from .errors import AuthoringFailed
 from .fence import custom_fence
+from .links import missing_link_errors
 from .notice import safety_notice
 from .pages import check_templates
 from .runtime import THEME_DIR, is_bundled_source
+from .search import defer_search_worker
+from .serving import BuildReport
 from .settings import read_settings
 
 log = get_plugin_logger("therapon")
@@ -96,6 +101,7 @@ class TheraponPlugin(BasePlugin):
         exercises = Path(config.config_file_path).parent / "exercises"
         if exercises.is_dir():
             server.watch(str(exercises))
+        BuildReport(server, Path(config.config_file_path))  # a failed rebuild shows in the page
         return server
 
     def on_files(self, files, *, config):
@@ -117,10 +123,15 @@ class TheraponPlugin(BasePlugin):
 
     def on_env(self, env, *, config, files):
         # Every page's fences are read by now, and no page is written yet.
+        env.globals["therapon_attr"] = asdict(ATTR)  # for the templates' inline script
         templates = [(Path(f.abs_src_path), f.page.meta.get("template"))
                      for f in files.documentation_pages() if f.abs_src_path and f.page]
+        in_nav = {p.file.src_path for p in self.nav.pages}
+        titles = {f.src_path: f.page.title or f.name for f in files.documentation_pages() if f.page}
         with reported():
             check_templates(env, templates, Path(config.config_file_path).parent)
+            if errors := self.build.outside_nav(in_nav, titles):
+                raise AuthoringFailed(errors)
         pages = [(p.file.src_path, p.title or p.file.name, p.url, p.meta.get("optional") is True)
                  for p in self.nav.pages]
         config.extra["therapon_runtime"]["course"] = self.build.plan_manifest(config.site_name, pages)
@@ -129,14 +140,14 @@ class TheraponPlugin(BasePlugin):
     def on_post_page(self, output, *, page, config):
         with reported():
             output = self.build.complete_page(output, page.file.src_path)
-        output = self.csp.add(name_search_dialog(output), page.file.dest_path)
+        output = self.csp.add(name_search_dialog(defer_search_worker(output)), page.file.dest_path)
         self.build.written.record(page.file.dest_path, output)
         return output
 
     def on_post_template(self, output_content, *, template_name, config):
         if not template_name.endswith(".html"):
             return output_content
-        output = self.csp.add(name_search_dialog(output_content), template_name)
+        output = self.csp.add(name_search_dialog(defer_search_worker(output_content)), template_name)
         self.build.written.record(template_name, output)
         return output
 
@@ -147,3 +158,6 @@ class TheraponPlugin(BasePlugin):
             log.warning(warning)
         with reported():
             self.build.finish(Path(config.site_dir))
+            dirs = [THEME_DIR] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+            if errors := missing_link_errors(dirs, Path(config.site_dir), self.config_file.parent):
+                raise AuthoringFailed(errors)

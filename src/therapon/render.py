@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .catalog import Catalog, load_catalog
+from .contract import ATTR, STATUS, anchor
 from .kinds import KINDS
 from .kinds.parts import prompt
 from .markup import escape, script_json
@@ -19,18 +20,18 @@ def render_exercise(exercise: Exercise, words: Catalog | None = None) -> str:
     """
     words = words or load_catalog("en")
     kind = KINDS[exercise.kind]
-    uid = f"exercise-{exercise.id}"
+    uid = anchor(exercise.id)
     data = {"id": exercise.id, "kind": exercise.kind, "title": exercise.title,
             "partnerPractice": exercise.partner_practice, **kind.page_data(exercise)}
-    turn = '<div class="therapon-turn" data-partner-turn></div>' if exercise.partner_practice else ""
+    turn = f'<div class="therapon-turn" {ATTR.partner_turn}></div>' if exercise.partner_practice else ""
     return (
-        f'<div class="therapon-exercise" id="{uid}" data-exercise="{exercise.id}" '
-        f'data-kind="{exercise.kind}" data-status="new" role="group" '
+        f'<div class="therapon-exercise" id="{uid}" {ATTR.exercise}="{exercise.id}" '
+        f'{ATTR.kind}="{exercise.kind}" {ATTR.status}="{STATUS.new}" role="group" '
         f'aria-labelledby="{uid}-title">'
         f'<p class="therapon-title" id="{uid}-title">{escape(exercise.title)}'
-        '<span class="therapon-badge" data-status-label></span></p>'
+        f'<span class="therapon-badge" {ATTR.status_label}></span></p>'
         f"{kind.render_body(exercise, uid, words)}{turn}"
-        f"<template data-exercise-data data-search-exclude>{script_json(data)}</template>"
+        f"<template {ATTR.exercise_data} data-search-exclude>{script_json(data)}</template>"
         "</div>"
     )
 
@@ -40,5 +41,5 @@ def search_stub(exercise: Exercise) -> str:
     the title and the prompt, which stay searchable. Every tag in a page is parsed again by
     the search plugin, and a whole exercise has thirty, so the build puts the full exercise in
     only when the page is written (see CourseBuild.complete_page): 0.3 s on 600 exercises."""
-    return (f'<div class="therapon-exercise" id="exercise-{exercise.id}" data-therapon-pending>'
+    return (f'<div class="therapon-exercise" id="{anchor(exercise.id)}" {ATTR.pending}>'
             f'<p class="therapon-title">{escape(exercise.title)}</p>{prompt(exercise)}</div>')

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .cache import DiskCache, key_of
+from .contract import write_javascript
 from .errors import AuthoringError, AuthoringFailed
 from .wheel import Wheel
 
@@ -79,7 +80,10 @@ def bundles_are_stale(files: EngineFiles) -> bool:
 
 
 def ensure_bundles(files: EngineFiles) -> None:
-    """Bundle the browser code when it is missing or older than its sources."""
+    """Bundle the browser code when it is missing or older than its sources. In a checkout the
+    contract's JavaScript is written first, if contract.py changed it, so the bundle holds it."""
+    if files.checkout is not None:
+        write_javascript()
     if not bundles_are_stale(files):
         return
     if files.checkout is None:

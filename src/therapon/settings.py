@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import AuthoringError, AuthoringFailed
-from .options import REQUIRED, Field, Invalid, Problem, apply_fields, boolean, exercise_id
+from .options import REQUIRED, Field, Invalid, Problem, apply_fields, boolean, exercise_id, unknown_key
 
 SETTINGS_KEY = "therapon"
 
@@ -84,9 +83,7 @@ class Settings:
 
 def settings_message(problem: Problem) -> str:
     if problem.kind == "unknown":
-        close = difflib.get_close_matches(str(problem.key), list(FIELDS), n=1)
-        hint = f"Did you mean '{close[0]}'? " if close else ""
-        return f"unknown setting '{problem.key}'. {hint}Known settings: {', '.join(FIELDS)}."
+        return unknown_key(problem.key, FIELDS, "setting")
     if problem.kind == "missing":
         return f"'{problem.key}' is required. Add a line `{problem.key}: …` under `{SETTINGS_KEY}:`."
     return f"'{problem.key}' {problem.reason}"

@@ -43,12 +43,14 @@ def _fingerprint(stamps: tuple[tuple[str, int, int], ...]) -> str:
 
 class Verdicts:
     """Verdicts for one build: from `cache_path` when a build already judged the same job with
-    the same code, else from `verifier`'s child Python."""
+    the same code (`fingerprint`, by default the hash of the judging code), else from
+    `verifier`'s child Python."""
 
-    def __init__(self, cache_path: Path | None, verifier: Verifier | None = None) -> None:
+    def __init__(self, cache_path: Path | None, verifier: Verifier | None = None,
+                 fingerprint: str | None = None) -> None:
         self.cache = DiskCache(cache_path)
         self.verifier = verifier or Verifier()
-        self.fingerprint = verifier_fingerprint()
+        self.fingerprint = verifier_fingerprint() if fingerprint is None else fingerprint
         self.transient: dict[str, dict[str, Any]] = {}  # timeouts: this build only
         self.computed = 0  # jobs the child ran in this build (a rebuild runs none)
 

@@ -24,6 +24,8 @@ def owner(reading: Reading, found: Found) -> str | None:
     if "how" in behind and (ahead[:1] and ahead[0] != "i") and "i" not in behind[behind.index("how"):]:
         if before == "how" or "you" in ahead:
             return "partner"  # "I can hear how anxious and alone you've been", "how frightened she was"
+    if _it_hurts(reading, found, ahead):
+        return "self"  # "It hurts when you pick up your phone", "that really hurts to hear"
     close = [w.form for w in words[max(sentence[0], found.first - 2):found.first]]
     if (after[:1] == ["me"] or after in (["for", "me"], ["to", "me"])) and "you" not in close:
         return "self"  # "it hurts me", "that's hard for me"; but "you're not enough for me"
@@ -37,6 +39,25 @@ def owner(reading: Reading, found: Found) -> str | None:
         if word.stem in PARTNER_CUES:
             return "partner"
     return None
+
+
+HURTING = frozenset(("hurt", "sting", "sad", "upset", "scary", "scare"))
+IT_WORDS = frozenset(("it", "that", "this"))
+
+
+def _it_hurts(reading: Reading, found: Found, ahead: list[str]) -> bool:
+    """"It hurts when you…", "That really hurts to hear": said of the writer, not the partner
+    (whose feeling "that must hurt" or "it hurts you" names)."""
+    if reading.words[found.first].stem not in HURTING:
+        return False
+    position = found.first - 1
+    while position >= 0 and reading.words[position].form in FILLER_FORMS - {"being"}:
+        position -= 1
+    if position < 0 or reading.words[position].form not in IT_WORDS:
+        return False
+    while ahead and ahead[0] in FILLER_FORMS:
+        ahead = ahead[1:]
+    return ahead[:1] == ["when"] or ahead[:2] in (["to", "hear"], ["that", "you"])
 
 
 TRAITS = frozenset("insecure jealous possessive anxious sensitive oversensitive emotional paranoid needy "

@@ -36,7 +36,8 @@ IMPERATIVES = frozenset("put stop get do go take give turn leave pick help clean
 # Words that grant the other side something before a "but" takes it back ("I know work's crazy, but").
 GRANTING = ("^i know", "^i get", "^i understand", "^i hear", "^i see", "^i realise", "^i appreciate", "^sure",
             "^i am sorry", "^sorry", "^i accept", "^i admit", "^i should have", "^you are right",
-            "^okay", "^ok", "^fair enough")
+            "^okay", "^ok", "^fair enough", "^that is a lovely", "^that is lovely", "^that sounds lovely",
+            "^that is a nice", "^that sounds nice", "^what a lovely", "^it is a lovely")
 # Longer ways to say "but": "It's just that…", "Having said that…".
 CONTRAST_PHRASES = ("^it is just that", "^the thing is", "^that said", "^having said that", "^even so",
                     "^all the same")
@@ -86,21 +87,41 @@ def label(reading: Reading, scene: Scene) -> list[Found]:
     """A label for the person ("lazy", "needy", "typical you", "a grown man should…"), unless
     negated ("I know you're not being rude"); and a feeling word used as a trait ("you're so insecure")."""
     found = [f for f in lexicon_phrases("judgements").find(reading)
-             if not reading.negated(f.first) and not _said_of_self(reading, f)]
+             if (not reading.negated(f.first) or _denied_then_said(reading, f))
+             and not _said_of_self(reading, f)]
     traits = [f for f in feelings_in(reading, "feelings") if feelings.label_frame(reading, f)]
     return sorted(unique(found + traits), key=lambda f: f.first)
 
 
-def _said_of_self(reading: Reading, found: Found) -> bool:
-    """"That was thoughtless of me", "I was careless": the writer owning a fault, not labelling."""
+def _denied_then_said(reading: Reading, found: Found) -> bool:
+    """"You're not lazy, but you don't help": a label denied and then said anyway, because a
+    "but" in the same sentence goes on to the charge. "I know you're not being rude" stays kind."""
+    sentence = reading.sentence_of(found.first)
+    after = [reading.words[p].form for p in range(found.last + 1, sentence[-1] + 1)]
+    return after[:1] == ["but"] or after[:2] in (["but", "you"], ["though", "you"])
+
+
+def _said_of_self(reading: Reading, found: Found, piled: bool = False) -> bool:
+    """"That was thoughtless of me", "I was careless": the writer owning a fault, not labelling.
+    With `piled`, only a label the writer heaps on ("I was so selfish", "I was completely wrong
+    and selfish"): self-blame rather than owning."""
     words = reading.words
+    if "you" in found.entry.split():  # "I'm surprised you'd even ask" is about the partner
+        return False
     if [w.form for w in words[found.last + 1:found.last + 3]] == ["of", "me"]:
-        return True
+        return not piled
     clause = words[found.first].clause
-    before = [w.form for w in words[max(found.first - 5, 0):found.first] if w.clause == clause]
-    while before and before[-1] in feelings.FILLER_FORMS:
-        before.pop()
-    return any(before[-len(frame):] == list(frame) for frame in SELF_FRAMES)
+    before = [w.form for w in words[max(found.first - 6, 0):found.first] if w.clause == clause]
+    if before[:1] == ["and"] and len(before) <= 2:  # "I was completely wrong and selfish"
+        opening = found.first - len(before)
+        earlier = [w for w in words[max(opening - 6, 0):opening]
+                   if w.clause == words[opening - 1].clause and w.sentence == words[found.first].sentence]
+        before = [w.form for w in earlier[:-1]] + before[1:] if len(earlier) >= 3 else before
+    popped = []
+    while before and before[-1] in feelings.FILLER_FORMS | PILED_ON:
+        popped.append(before.pop())
+    framed = any(before[-len(frame):] == list(frame) for frame in SELF_FRAMES)
+    return framed and (not piled or bool(PILED_ON & set(popped)))
 
 
 @detector("blame")
@@ -208,13 +229,40 @@ def _takes_back(reading: Reading, span: range) -> bool:
     if said and said[0].first <= span[0] + 1:
         return False
     invited = questions.invitation(reading, Scene())  # "but can you tell me more?" keeps the door open
-    return not any(f.first <= span[0] + 2 and f.last >= span[0] for f in invited)
+    if any(f.first <= span[0] + 2 and f.last >= span[0] for f in invited):
+        return False
+    asked = lexicon_phrases("requests").find(reading, span)  # "…, but could we have Friday?" asks
+    opens = bool(asked) and asked[0].first <= span[0] + 1
+    return not (opens and is_question(reading, reading.sentence_of(span[0])))
 
 
 for _name, _lexicon in (("defending", "defending"), ("minimising", "minimising"), ("threat", "threats"),
                        ("non-apology", "non-apologies"), ("own-story", "own-story"),
-                       ("promise", "promises"), ("agreeing", "agreeing"), ("self-blame", "self-blame")):
+                       ("promise", "promises"), ("agreeing", "agreeing")):
     lexicon_detector(_name, _lexicon)
+
+# What turns owning a fault ("I was selfish") into a flood of self-blame ("I was so selfish",
+# "I'm such a selfish idiot", "I was completely wrong and selfish").
+PILED_ON = frozenset("so such totally completely utterly absolutely really total complete".split())
+
+
+@detector("self-blame")
+def self_blame(reading: Reading, scene: Scene) -> list[Found]:
+    """Putting yourself down: "I'm the worst", "this is all my fault", and a label the writer
+    piles on themselves ("I was so selfish", "I'm such a lazy partner"). A plain "I was careless"
+    or "that was thoughtless of me" owns a fault and is not here."""
+    found = lexicon_phrases("self-blame").find(reading)
+    for f in lexicon_phrases("judgements").find(reading):
+        if reading.negated(f.first) or not _said_of_self(reading, f, piled=True):
+            continue
+        found.append(f)
+    return sorted(unique(found), key=lambda f: f.first)
+
+
+# A rule laid down for the partner: "…you to… from now on".
+FROM_NOW_ON = Phrases(("from now on", "from today on", "from today onwards", "starting today",
+                       "starting tonight"))
+ON_YOU = Phrases(("need you to", "want you to", "you will", "you are going to", "you have to", "you need to"))
 
 
 @detector("demand")
@@ -226,6 +274,10 @@ def demand(reading: Reading, scene: Scene) -> list[Found]:
         + lexicon_phrases("check-backs").find(reading) + Phrases(
         ("take your time", "take care", "go ahead", "look after yourself", "take it easy", "tell me about it",
          "tell me if", "tell me whatever")).find(reading)
+    for span in reading.sentences:  # "I need you to put it in the drawer from now on": a new rule
+        for rule in FROM_NOW_ON.find(reading, span):
+            if any(f.first < rule.first for f in ON_YOU.find(reading, span)):
+                found.append(Found(rule.first, rule.last, "from now on", rule.quote))
     for span in reading.sentences:
         forms = [reading.words[p].form for p in span]
         start = next((i for i, f in enumerate(forms) if f not in ("just", "please", "so", "now", "and")),

@@ -103,7 +103,18 @@ def request(reading: Reading, scene: Scene) -> list[Found]:
     asks = lexicon_phrases("requests")
     for asked in question(reading, scene):
         span = range(asked.first, asked.last + 1)
-        opening = [f for f in asks.find(reading, span) if f.first <= asked.first + 2]
+        opening = [f for f in asks.find(reading, span) if f.first <= asked.first + 2
+                   or _opens_clause(reading, f.first)]  # "I know you're busy, but could we…?"
         if opening:
             found.append(Found(opening[0].first, asked.last, opening[0].entry, asked.quote))
     return found
+
+
+def _opens_clause(reading: Reading, position: int) -> bool:
+    """Whether a word starts a clause of its sentence ("…, but could we…", "…, so would you…")."""
+    before = reading.words[position - 1] if position else None
+    while before is not None and before.form in ("but", "so", "and", "then", "maybe") \
+            and before.clause == reading.words[position].clause:
+        position -= 1
+        before = reading.words[position - 1] if position else None
+    return before is None or before.clause != reading.words[position].clause

@@ -19,7 +19,7 @@ from .detectors import DETECTORS, Scene
 from .matching import Phrases, lexicon_phrases
 from .phrases import normalise, word_count, words
 from .reading import Reading
-from .verdict import LEVELS
+from .verdict import ID_PATTERN, LEVELS
 
 __all__ = [
     "LEVELS", "Feedback", "IStatement", "absolutes", "advice", "blame", "blaming", "detect", "feelings",
@@ -182,7 +182,7 @@ def i_statement(text: str) -> IStatement:
     )
 
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ID = ID_PATTERN
 
 
 class Feedback:

@@ -10,13 +10,17 @@ of the goal the reply already has.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from .words import ENGLISH, joined, say, say_count
 
+# Shared with the build and the page through therapon.contract (this package runs in the
+# browser without it): an item's level, and the shape of every id, an item's as an exercise's.
 LEVELS = ("good", "tip", "concern")
-ORDER = {"concern": 0, "tip": 1, "good": 2}
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ORDER = {level: rank for rank, level in enumerate(reversed(LEVELS))}  # concerns first
 MET = ENGLISH["met"]  # the summary of a reply that meets the goal, in English
 
 

@@ -10,17 +10,16 @@ Every answer has the one verdict shape (verdict.py), plus `broken` and `line` fo
 from __future__ import annotations
 
 import json
-import re
 import traceback
 from typing import Any
 
 from .rules import judge
 from .sandbox import exception_text, fresh_namespace, learner_running
-from .verdict import LEVELS, item, verdict
+from .verdict import ID_PATTERN, LEVELS, item, verdict
 from .words import say
 
 CHECKER_FILENAME = "<checker>"
-OBSERVATION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+OBSERVATION_ID = ID_PATTERN
 
 
 def shape_problem(result: Any) -> str | None:

@@ -27,6 +27,16 @@ def add_runtime(root: Path) -> Path:
     return root
 
 
+def starter_project(root: Path) -> Path:
+    """The course `therapon new` writes, the engine's own test course, with a copy of the engine
+    (src/) beside it: a test may break either without touching the repository."""
+    from therapon.scaffold import new_course
+
+    new_course(root)
+    shutil.copytree(ROOT / "src", root / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    return add_runtime(root)
+
+
 def copy_project(root: Path) -> Path:
     """The whole course in `root`, to build or break, with no build/cache yet."""
     for name in SOURCES:

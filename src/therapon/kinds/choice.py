@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import Catalog
+from ..contract import ACTION, ATTR
 from ..errors import AuthoringError
 from ..locate import key_line, table_line
 from ..markup import escape, inline_markdown, markdown_to_html
@@ -25,7 +26,6 @@ from . import parts
 
 NAME = "choice"
 FILES: dict[str, str] = {}
-NEEDS_PYTHON = False
 OPTION_FIELDS = {
     "id": Field(REQUIRED, exercise_id),
     "text": Field(REQUIRED, non_empty_string),
@@ -115,10 +115,10 @@ def render_option(uid: str, option: dict[str, Any], input_type: str) -> str:
     input_id = f"{uid}-option-{option['id']}"
     explanation = markdown_to_html(option["explanation"]) if option["explanation"] else ""
     return (
-        f'<div class="therapon-option" data-option="{escape(option["id"])}">'
+        f'<div class="therapon-option" {ATTR.option}="{escape(option["id"])}">'
         f'<input type="{input_type}" id="{input_id}" name="{uid}-choice" value="{escape(option["id"])}">'
         f'<label for="{input_id}">{inline_markdown(option["text"])}</label>'
-        f'<div class="therapon-explanation" data-explanation hidden>{explanation}</div></div>'
+        f'<div class="therapon-explanation" {ATTR.explanation} hidden>{explanation}</div></div>'
     )
 
 
@@ -131,8 +131,8 @@ def render_body(exercise: Exercise, uid: str, words: Catalog) -> str:
         f"{parts.prompt(exercise)}"
         f'<fieldset class="therapon-choice"><legend>{instruction}</legend>{options}</fieldset>'
         '<div class="therapon-actions" data-search-exclude>'
-        f'{parts.button("check", words("page.check"), primary=True)}{parts.hint_button(exercise, words)}'
-        f'{parts.button("reset", words("page.reset"))}</div>'
+        f'{parts.button(ACTION.check, words("page.check"), primary=True)}{parts.hint_button(exercise, words)}'
+        f'{parts.button(ACTION.reset, words("page.reset"))}</div>'
         f'{parts.reset_confirmation(words("page.choice.resetQuestion"), words)}'
         f"{parts.feedback()}{parts.hints(exercise, words)}"
     )

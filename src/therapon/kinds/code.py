@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import Catalog
+from ..contract import ACTION, ATTR
 from ..errors import AuthoringError, line_of
 from ..markup import escape
 from ..model import Exercise
@@ -17,7 +18,6 @@ from . import parts
 NAME = "code"
 FILES = {"starter": "starter.py", "solution": "solution.py", "checks": "checks.py"}
 FIELDS: dict = {}
-NEEDS_PYTHON = True
 # A crash in the learner's (here: the solution's) code is reported as "Line 2: TypeError: …".
 CRASH_LINE = re.compile(r"^Line (\d+):")
 
@@ -92,17 +92,17 @@ def render_body(exercise: Exercise, uid: str, words: Catalog) -> str:
         f'{escape(words("page.code.label"))}</label>'
         f'<p class="therapon-help" data-search-exclude id="{uid}-code-help">'
         f'{escape(words("page.code.help"))}</p>'
-        f'<textarea id="{uid}-code" class="therapon-code" data-code data-search-exclude rows="{rows}" '
+        f'<textarea id="{uid}-code" class="therapon-code" {ATTR.code} data-search-exclude rows="{rows}" '
         f'aria-describedby="{uid}-code-help" '
         f'spellcheck="false" autocapitalize="off" autocomplete="off">{escape(starter)}</textarea>'
         '<div class="therapon-actions" data-search-exclude>'
-        f'{parts.button("run", words("page.run"))}'
-        f'{parts.button("check", words("page.check"), primary=True)}'
+        f'{parts.button(ACTION.run, words("page.run"))}'
+        f'{parts.button(ACTION.check, words("page.check"), primary=True)}'
         f"{parts.hint_button(exercise, words)}"
-        f'{parts.button("solution", words("exercise.showSolution"), hidden=True) if solution else ""}'
-        f'{parts.button("reset", words("page.reset"))}</div>'
+        f'{parts.button(ACTION.solution, words("exercise.showSolution"), hidden=True) if solution else ""}'
+        f'{parts.button(ACTION.reset, words("page.reset"))}</div>'
         f"{parts.reset_confirmation(words('page.code.resetQuestion'), words)}"
         f"{parts.loading(words)}{parts.feedback()}"
-        '<pre class="therapon-output" data-output hidden></pre>'
+        f'<pre class="therapon-output" {ATTR.output} hidden></pre>'
         f"{parts.hints(exercise, words)}{solution}"
     )

@@ -4,13 +4,14 @@ named <button>s, one data-feedback region announced through aria-live, hints, an
 from __future__ import annotations
 
 from ..catalog import Catalog
+from ..contract import ACTION, ATTR
 from ..markup import escape, markdown_to_html
 from ..model import Exercise
 
 
 def button(action: str, label: str, primary: bool = False, hidden: bool = False) -> str:
     classes = "md-button md-button--primary" if primary else "md-button"
-    return (f'<button type="button" class="{classes}" data-action="{action}"'
+    return (f'<button type="button" class="{classes}" {ATTR.action}="{action}"'
             f'{" hidden" if hidden else ""}>{escape(label)}</button>')
 
 
@@ -21,37 +22,37 @@ def prompt(exercise: Exercise) -> str:
 
 
 def hint_button(exercise: Exercise, words: Catalog) -> str:
-    return button("hint", words("page.hint")) if exercise.hints else ""
+    return button(ACTION.hint, words("page.hint")) if exercise.hints else ""
 
 
 def hints(exercise: Exercise, words: Catalog) -> str:
     items = "".join(f"<li hidden>{markdown_to_html(h)}</li>" for h in exercise.hints)
-    return f'<ol class="therapon-hints" data-hints aria-label="{escape(words("page.hints"))}">{items}</ol>'
+    return f'<ol class="therapon-hints" {ATTR.hints} aria-label="{escape(words("page.hints"))}">{items}</ol>'
 
 
 def reset_confirmation(question: str, words: Catalog) -> str:
     return (
-        '<div class="therapon-confirm" data-confirm data-search-exclude hidden>'
+        f'<div class="therapon-confirm" {ATTR.confirm} data-search-exclude hidden>'
         f"<span>{escape(question)}</span>"
-        f'{button("confirm-reset", words("page.resetYes"))}'
-        f'{button("cancel-reset", words("common.cancel"))}</div>'
+        f'{button(ACTION.confirm_reset, words("page.resetYes"))}'
+        f'{button(ACTION.cancel_reset, words("common.cancel"))}</div>'
     )
 
 
 def loading(words: Catalog) -> str:
     return (
-        '<div class="therapon-loading" data-loading data-search-exclude hidden>'
+        f'<div class="therapon-loading" {ATTR.loading} data-search-exclude hidden>'
         f'<progress max="100" value="0" aria-label="{escape(words("page.loadingPython"))}"></progress> '
-        f"<span data-loading-text>{escape(words('page.loadingPythonText'))}</span></div>"
+        f"<span {ATTR.loading_text}>{escape(words('page.loadingPythonText'))}</span></div>"
     )
 
 
 def feedback() -> str:
-    return '<div class="therapon-feedback" data-feedback role="status" aria-live="polite"></div>'
+    return f'<div class="therapon-feedback" {ATTR.feedback} role="status" aria-live="polite"></div>'
 
 
 def solution(label: str, body_html: str) -> str:
-    return (f'<div class="therapon-solution" data-solution data-search-exclude hidden>'
+    return (f'<div class="therapon-solution" {ATTR.solution} data-search-exclude hidden>'
             f'<p class="therapon-solution__label">{escape(label)}</p>{body_html}</div>')
 
 

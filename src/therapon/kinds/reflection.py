@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import Catalog
+from ..contract import ACTION, ATTR
 from ..errors import AuthoringError
 from ..markup import escape
 from ..model import Exercise
@@ -20,7 +21,6 @@ from . import parts
 
 NAME = "reflection"
 FILES: dict[str, str] = {}
-NEEDS_PYTHON = False
 FIELDS = {
     "min_words": Field(0, non_negative_int),
     "label": Field("", non_empty_string),  # none: the catalog's "Your reflection"
@@ -47,13 +47,13 @@ def render_body(exercise: Exercise, uid: str, words: Catalog) -> str:
         f"{parts.prompt(exercise)}"
         f'<label class="therapon-label" for="{uid}-entry">{escape(label)}</label>'
         f'<p class="therapon-help" data-search-exclude id="{uid}-entry-help">{note}</p>'
-        f'<textarea id="{uid}-entry" class="therapon-text" data-entry rows="6" '
+        f'<textarea id="{uid}-entry" class="therapon-text" {ATTR.entry} rows="6" '
         f'aria-describedby="{uid}-entry-help {uid}-entry-rule"></textarea>'
-        f'<p class="therapon-help" data-word-count{"" if exercise.fields["min_words"] else " hidden"}></p>'
-        f'<p class="therapon-help" data-done-rule data-search-exclude id="{uid}-entry-rule"></p>'
+        f'<p class="therapon-help" {ATTR.word_count}{"" if exercise.fields["min_words"] else " hidden"}></p>'
+        f'<p class="therapon-help" {ATTR.done_rule} data-search-exclude id="{uid}-entry-rule"></p>'
         '<div class="therapon-actions" data-search-exclude>'
-        f'{parts.button("done", words("page.reflection.done"), primary=True)}'
-        f'{parts.button("copy", words("page.reflection.copy"))}'
-        f'{parts.button("download", words("page.reflection.download"))}</div>'
+        f'{parts.button(ACTION.done, words("page.reflection.done"), primary=True)}'
+        f'{parts.button(ACTION.copy, words("page.reflection.copy"))}'
+        f'{parts.button(ACTION.download, words("page.reflection.download"))}</div>'
         f"{parts.feedback()}"
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import Catalog
+from ..contract import ACTION, ATTR
 from ..errors import AuthoringError, line_of
 from ..locate import key_line, table_line
 from ..markup import escape
@@ -27,7 +28,6 @@ NAME = "text"
 FILES: dict[str, str] = {}
 FILE_FIELDS = ("checker",)  # fields that name a Python file beside exercise.toml
 FOLDER_FOR = "its corpus.jsonl (and a checker, if it has one)"  # why it is a folder, not one file
-NEEDS_PYTHON = True
 EXAMPLE_FIELDS = {
     "response": Field(REQUIRED, non_empty_string),
     "meets_goal": Field(REQUIRED, boolean),
@@ -174,12 +174,12 @@ def render_body(exercise: Exercise, uid: str, words: Catalog) -> str:
         f'<label class="therapon-label" for="{uid}-response">{escape(label)}</label>'
         f'<p class="therapon-help" data-search-exclude id="{uid}-response-help">'
         f'{escape(words("page.text.help"))}</p>'
-        f'<textarea id="{uid}-response" class="therapon-text" data-response rows="4" '
+        f'<textarea id="{uid}-response" class="therapon-text" {ATTR.response} rows="4" '
         f'aria-describedby="{uid}-response-help"></textarea>'
         '<div class="therapon-actions" data-search-exclude>'
-        f'{parts.button("check", words("page.check"), primary=True)}{parts.hint_button(exercise, words)}'
-        f'{parts.button("solution", words("exercise.showSolution"), hidden=True) if show_sample else ""}'
-        f'{parts.button("reset", words("page.reset"))}</div>'
+        f'{parts.button(ACTION.check, words("page.check"), primary=True)}{parts.hint_button(exercise, words)}'
+        f'{parts.button(ACTION.solution, words("exercise.showSolution"), hidden=True) if show_sample else ""}'
+        f'{parts.button(ACTION.reset, words("page.reset"))}</div>'
         f'{parts.reset_confirmation(words("page.text.resetQuestion"), words)}'
         f"{parts.loading(words)}{parts.feedback()}{parts.hints(exercise, words)}{solution}"
     )

@@ -1,15 +1,13 @@
 // @ts-check
-/** The settings the build generated from Python, and the site's root URL. */
+/** What the build tells the page about this build (what never changes is in contract.js), and the site's root URL. */
 
 /**
  * @typedef {object} TheraponConfig
  * @property {string} courseId
  * @property {string} shortName  what a phone's header shows instead of the whole site name
  * @property {number} timeoutMs
- * @property {string[]} statuses
  * @property {string} course  course.json's URL relative to the site root, versioned by its content
  * @property {boolean} offline  whether to use the service worker (not under `mkdocs serve`)
- * @property {string[]} pythonKinds  the exercise kinds whose page must start Python
  * @property {string[]} partnerPractice  ids of the exercises a couple does together (one shared record)
  * @property {boolean} partners  a course for two partners taking turns (the `partners` setting)
  * @property {string} neutralPage  where the quick exit goes, relative to the site root

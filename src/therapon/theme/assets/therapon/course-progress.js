@@ -8,6 +8,7 @@
  * marks are redrawn on every page and the header link is inserted once and then updated.
  * Both follow the store live (a Check, another tab, a profile switch, an import).
  */
+import { STATUS } from "./contract.js";
 import { courseParts, loadCourse } from "./course.js";
 import { t } from "./i18n.js";
 
@@ -42,7 +43,7 @@ export function mountCourseProgress({ store, config, signal }) {
 /** @param {Course} course @param {Store} store @param {URL} siteRoot */
 function tally(course, store, siteRoot) {
   const records = store.records();
-  const passed = (/** @type {string} */ id) => records[id]?.status === "passed";
+  const passed = (/** @type {string} */ id) => records[id]?.status === STATUS.passed;
   const { core, optional } = courseParts(course);
   const count = (/** @type {import("./course.js").CourseLesson[]} */ lessons) => {
     const exercises = lessons.flatMap((lesson) => lesson.exercises);

@@ -7,6 +7,7 @@
  * shared by everything that needs it. A failed fetch resolves to
  * null (callers show a plain message) and is tried again on the next page.
  */
+import { ANCHOR_PREFIX, COURSE_SCHEMA } from "./contract.js";
 
 /** @typedef {{id: string, kind: string, title: string, partner?: boolean}} CourseExercise */
 /** @typedef {{title: string, url: string, optional?: boolean, exercises: CourseExercise[]}} CourseLesson */
@@ -24,7 +25,7 @@ const isLesson = (l) => l !== null && typeof l === "object" && typeof l.title ==
   typeof l.url === "string" && Array.isArray(l.exercises) && l.exercises.every(isExercise);
 
 /** @param {any} c @returns {c is Course} */
-const isCourse = (c) => c !== null && typeof c === "object" && c.schema === 1 &&
+const isCourse = (c) => c !== null && typeof c === "object" && c.schema === COURSE_SCHEMA &&
   Array.isArray(c.lessons) && c.lessons.every(isLesson);
 
 /**
@@ -38,7 +39,7 @@ export function loadCourse(config) {
       return response.json();
     })
     .then((data) => {
-      if (!isCourse(data)) throw new Error("course.json does not have the expected shape (schema 1)");
+      if (!isCourse(data)) throw new Error(`course.json does not have the expected shape (schema ${COURSE_SCHEMA})`);
       return data;
     })
     .catch((error) => {
@@ -50,7 +51,7 @@ export function loadCourse(config) {
 }
 
 /** Where an exercise lives, as a link target. @param {CourseLesson} lesson @param {string} id @param {URL} siteRoot */
-export const exerciseUrl = (lesson, id, siteRoot) => new URL(`${lesson.url}#exercise-${id}`, siteRoot);
+export const exerciseUrl = (lesson, id, siteRoot) => new URL(`${lesson.url}#${ANCHOR_PREFIX}${id}`, siteRoot);
 
 /**
  * The course's lessons with exercises, split into the course itself and the optional parts

@@ -5,10 +5,11 @@
  * typed in before then (data-edited-early). Here, around mounting, the typed words win over an
  * older saved draft, and each kept press is made again on the mounted exercise, in page order.
  */
+import { ATTR, SELECTOR } from "./contract.js";
 
 /** The fields of one exercise the learner typed in before it was mounted, with their words. */
 export function earlyEdits(/** @type {HTMLElement} */ el) {
-  const fields = /** @type {HTMLInputElement[]} */ (Array.from(el.querySelectorAll("[data-edited-early]")));
+  const fields = /** @type {HTMLInputElement[]} */ (Array.from(el.querySelectorAll(SELECTOR.editedEarly)));
   return fields.map((field) => ({ field, value: field.value, checked: field.checked }));
 }
 
@@ -20,15 +21,15 @@ export function earlyEdits(/** @type {HTMLElement} */ el) {
  */
 export function answerEarlyPresses(el, edits) {
   for (const { field, value, checked } of edits) {
-    field.removeAttribute("data-edited-early");
+    field.removeAttribute(ATTR.editedEarly);
     if (field.type === "radio" || field.type === "checkbox") field.checked = checked;
     else field.value = value;
     field.dispatchEvent(new Event("input", { bubbles: true }));
     field.dispatchEvent(new Event("change", { bubbles: true }));
   }
-  const pressed = /** @type {HTMLButtonElement[]} */ (Array.from(el.querySelectorAll("[data-pressed-early]")));
+  const pressed = /** @type {HTMLButtonElement[]} */ (Array.from(el.querySelectorAll(SELECTOR.pressedEarly)));
   for (const button of pressed) {
-    button.removeAttribute("data-pressed-early");
+    button.removeAttribute(ATTR.pressedEarly);
     button.removeAttribute("aria-busy");
     if (!button.disabled && !button.hidden) button.click();
   }
@@ -36,9 +37,9 @@ export function answerEarlyPresses(el, edits) {
 
 /** On an exercise that mounted locked: forget the kept presses and the marks of early typing. */
 export function dropEarlyPresses(/** @type {HTMLElement} */ el) {
-  for (const marked of el.querySelectorAll("[data-pressed-early], [data-edited-early]")) {
-    marked.removeAttribute("data-pressed-early");
-    marked.removeAttribute("data-edited-early");
+  for (const marked of el.querySelectorAll(`${SELECTOR.pressedEarly}, ${SELECTOR.editedEarly}`)) {
+    marked.removeAttribute(ATTR.pressedEarly);
+    marked.removeAttribute(ATTR.editedEarly);
     marked.removeAttribute("aria-busy");
   }
 }

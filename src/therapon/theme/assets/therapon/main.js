@@ -4,12 +4,14 @@
  * first load and after each instant navigation) with one AbortController per page, and
  * starts Python only on pages that have exercises, after the page has painted.
  */
+import { ATTR, PYTHON_KINDS, SELECTOR } from "./contract.js";
 import { readConfig } from "./config.js";
 import { mountCourseProgress } from "./course-progress.js";
 import { answerEarlyPresses, dropEarlyPresses, earlyEdits } from "./early-presses.js";
 import { mountHeaderTitle } from "./header-title.js";
 import { notify, render as renderNotices } from "./notices.js";
 import { keepRuntime, registerOffline, renderUpdateNotice } from "./offline.js";
+import { allowSearch, holdSearch } from "./search-start.js";
 import { createStore } from "./store.js";
 import { getRuntime } from "./worker-client.js";
 import { mount as mountChoice } from "./components/choice-exercise.js";
@@ -23,10 +25,13 @@ import { watchIdle } from "./idle-lock.js";
 import { mount as mountReflection } from "./components/reflection-exercise.js";
 import { mount as mountText } from "./components/text-exercise.js";
 
-/** data-kind -> mount function */
+/** data-kind -> mount function: one for every kind of the contract (tsc checks it). */
+/** @type {Record<import("./contract.js").Kind, (el: HTMLElement, context: any) => void>} */
 const MOUNTS = { code: mountCode, text: mountText, choice: mountChoice, reflection: mountReflection };
 
 const config = readConfig();
+/** Whether an exercise's page must start Python. @param {HTMLElement} el */
+const needsPython = (el) => /** @type {readonly string[]} */ (PYTHON_KINDS).includes(el.getAttribute(ATTR.kind) ?? "");
 const store = createStore(config.courseId, notify, config.partnerPractice);
 /** @type {Promise<any> | undefined} */
 let editorModule;
@@ -34,13 +39,19 @@ const loadEditor = () => (editorModule ||= import(new URL("editor.js", config.as
 
 /** @type {AbortController | undefined} */
 let page;
-/** Whether this page starts Python: "never" (no exercise needs it) or "ahead" (when idle or seen). */
+/** Whether this page starts Python: "never" (no exercise needs it) or "ahead" (once painted, or when seen). */
 let pythonPlan = "";
 
 function mountPage() {
   page?.abort();
   page = new AbortController();
   const { signal } = page;
+  const exercises = /** @type {HTMLElement[]} */ (Array.from(document.querySelectorAll(SELECTOR.exercise)));
+  const python = exercises.filter(needsPython);
+  pythonPlan = python.length > 0 ? "ahead" : "never";
+  // Python is asked for before the rest of the page is mounted: every millisecond before
+  // the worker starts is one more that the first Check waits.
+  if (python.length > 0) startAhead(python, getRuntime(config), signal);
   renderNotices();
   renderUpdateNotice();
   mountHeaderTitle(config);
@@ -54,18 +65,21 @@ function mountPage() {
     "[data-therapon-profiles]": () => import("./components/profiles.js"),
     "[data-therapon-data]": () => import("./components/your-data.js"),
     "[data-therapon-lock]": () => import("./components/lock-controls.js"),
-    "[data-therapon-answers]": () => import("./components/answers.js"),
+    [SELECTOR.answers]: () => import("./components/answers.js"),
   };
   for (const [selector, load] of Object.entries(parts)) {
     const el = /** @type {HTMLElement | null} */ (document.querySelector(selector));
     if (el) load().then(({ mount }) => { if (!signal.aborted) mount(el, { store, config, signal }); });
   }
-  const exercises = /** @type {HTMLElement[]} */ (Array.from(document.querySelectorAll("[data-exercise]")));
-  pythonPlan = exercises.some((el) => config.pythonKinds.includes(el.dataset.kind ?? "")) ? "ahead" : "never";
+  if (pythonPlan === "never") allowSearch();
   if (exercises.length === 0) return;
   const runtime = getRuntime(config);
-  // Once Python runs, the service worker keeps it, so the next visit works offline.
-  const unsubscribe = runtime.subscribe((status) => { if (status.state === "ready") keepRuntime(); });
+  // Once Python runs, the service worker keeps it, so the next visit works offline; and
+  // Material's search may build its index (search-start.js).
+  const unsubscribe = runtime.subscribe((status) => {
+    if (status.state === "ready") keepRuntime();
+    if (status.state === "ready" || status.state === "failed") allowSearch();
+  });
   signal.addEventListener("abort", unsubscribe);
   // The exercises are mounted again whenever a lock opens or closes: a locked one shows that
   // it is locked, an unlocked one its words. Before a lock drops the key, pending drafts are
@@ -78,11 +92,6 @@ function mountPage() {
   });
   const stopFlush = store.onBeforeLock(() => mounted.abort());
   signal.addEventListener("abort", () => { stopRelock(); stopFlush(); });
-  // Start Python ahead of need, but only where an exercise needs it (choices and
-  // reflections never download Python): when the page is idle, or as soon as the learner
-  // sees or reaches an exercise, whichever comes first.
-  const python = exercises.filter((el) => config.pythonKinds.includes(el.dataset.kind ?? ""));
-  if (python.length > 0) startAhead(python, runtime, signal);
 }
 
 /**
@@ -94,28 +103,31 @@ function mountExercises(exercises, runtime, pageSignal) {
   pageSignal.addEventListener("abort", () => controller.abort(), { once: true, signal: controller.signal });
   const { signal } = controller;
   for (const el of exercises) {
-    const mount = MOUNTS[/** @type {keyof typeof MOUNTS} */ (el.dataset.kind)];
+    const mount = MOUNTS[/** @type {import("./contract.js").Kind} */ (el.getAttribute(ATTR.kind))];
     if (!mount) continue;
     try {
       const edits = earlyEdits(el);
-      if (store.isLocked(el.dataset.exercise || "")) {
+      if (store.isLocked(el.getAttribute(ATTR.exercise) || "")) {
         mountLocked(el, { store, signal });
-        el.dataset.ready = "";
+        el.setAttribute(ATTR.ready, "");
         dropEarlyPresses(el);  // a locked answer is never typed over, not even by an early press
       } else {
         mount(el, { runtime, store, signal, config, loadEditor });
         mountPartnerTurn(el, { store, signal, config });
-        el.dataset.ready = "";  // its buttons work from now on (tests and benchmarks wait for it)
+        el.setAttribute(ATTR.ready, "");  // its buttons work from now on (tests and benchmarks wait for it)
         answerEarlyPresses(el, edits);
       }
     } catch (error) {
-      console.error(`Exercise ${el.dataset.exercise} could not start`, error);
+      console.error(`Exercise ${el.getAttribute(ATTR.exercise)} could not start`, error);
     }
   }
   return controller;
 }
 
 /**
+ * Start Python ahead of need, but only where an exercise needs it (choices and reflections
+ * never download Python): as soon as the page has painted, or sooner if the learner sees or
+ * reaches an exercise.
  * @param {HTMLElement[]} exercises
  * @param {ReturnType<typeof getRuntime>} runtime
  * @param {AbortSignal} signal
@@ -133,17 +145,12 @@ function startAhead(exercises, runtime, signal) {
     el.addEventListener("focusin", warm, { once: true, signal });
   }
   signal.addEventListener("abort", () => seen.disconnect());
-  // The page has usually painted before this runs; then an exercise already on screen need
-  // not wait for the observer's first report, a frame or more later.
-  if (performance.getEntriesByType("paint").length > 0 && exercises.some(onScreen)) return warm();
-  if ("requestIdleCallback" in window) requestIdleCallback(warm, { timeout: 2000 });
-  else setTimeout(warm, 500);
-}
-
-/** @param {HTMLElement} el */
-function onScreen(el) {
-  const box = el.getBoundingClientRect();
-  return box.bottom > 0 && box.top < innerHeight && box.width > 0;
+  // Python starts in a worker thread of its own, so once the page has painted it need not wait
+  // for an idle moment: it would start by then anyway, and every millisecond before the first
+  // Check is one the learner waits (the trace in benchmarks/results.md). The page has usually
+  // painted before this runs; if not, the first frame comes first.
+  if (performance.getEntriesByType("paint").length > 0) return warm();
+  requestAnimationFrame(() => setTimeout(warm, 0));
 }
 
 // Exposed for tests and benchmarks: how often Pyodide started in this visit, and how long it took.
@@ -157,6 +164,7 @@ Object.defineProperty(window, "__therapon", {
   },
 });
 
+holdSearch();
 registerOffline(config.siteRoot, config.offline);
 watchIdle(store);
 const documents = /** @type {any} */ (window).document$;

@@ -9,6 +9,7 @@
  * navigation marks still read the status. Under a lock, `words` is `{draft: null, sealed}`:
  * the draft as AES-GCM ciphertext (lock.js), which only the store opens, with the key.
  */
+import { ID_PATTERN, STATUS, STATUSES } from "./contract.js";
 import { t } from "./i18n.js";
 import { isSealed } from "./lock.js";
 
@@ -20,18 +21,18 @@ import { isSealed } from "./lock.js";
  * @typedef {{exercise: string, listener: string, speaker: string, at: number}} Turn
  */
 
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MAX_NAME_LENGTH = 40;
 export const MAX_DRAFT_LENGTH = 200_000;
-const STATUS_RANK = Object.freeze({ new: 0, attempted: 1, passed: 2 });
+/** @type {Readonly<Record<string, number>>} */
+const STATUS_RANK = Object.freeze(Object.fromEntries(STATUSES.map((status, rank) => [status, rank])));
 
 /** @returns {ExerciseRecord} */
-export const emptyRecord = () => ({ status: "new", attempts: 0, hintsShown: 0, updatedAt: 0, words: { draft: null } });
+export const emptyRecord = () => ({ status: STATUS.new, attempts: 0, hintsShown: 0, updatedAt: 0, words: { draft: null } });
 
 /** The better of two statuses: progress never goes backwards. @param {string} a @param {string} b */
 export const betterStatus = (a, b) => (rank(b) > rank(a) ? b : a);
 /** @param {string} status */
-const rank = (status) => (Object.hasOwn(STATUS_RANK, status) ? STATUS_RANK[/** @type {keyof typeof STATUS_RANK} */ (status)] : 0);
+const rank = (status) => (Object.hasOwn(STATUS_RANK, status) ? STATUS_RANK[status] : 0);
 
 /** @param {unknown} n */
 const count = (n) => Number.isSafeInteger(n) && /** @type {number} */ (n) >= 0;

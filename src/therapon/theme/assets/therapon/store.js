@@ -31,6 +31,7 @@
  * arrives while the profile is locked is dropped, so the ciphertext can't be typed over.
  * Partner practice is the couple's and is never sealed.
  */
+import { STATUS } from "./contract.js";
 import { t, tn } from "./i18n.js";
 import { cleanLock, createLock, isLockRecord, openLock, retryDelay, seal, unseal } from "./lock.js";
 import {
@@ -411,7 +412,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
     const log = turns();
     const isNew = !log.some((t) => sameTalk(t, turn));
     if (isNew && !write(`${prefix}turns`, JSON.stringify([...log, turn]))) return null;
-    if (shared.has(turn.exercise)) update(turn.exercise, () => ({ status: "passed" }));
+    if (shared.has(turn.exercise)) update(turn.exercise, () => ({ status: STATUS.passed }));
     emit("*");
     return isNew;
   }

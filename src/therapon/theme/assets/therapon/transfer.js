@@ -11,10 +11,11 @@
  * secret): the file alone, encrypted or not, does not reveal them, and an import brings them
  * back locked. Only a profile with a lock in the file may have sealed words in it.
  */
+import { ID_PATTERN, STATUS } from "./contract.js";
 import { t } from "./i18n.js";
 import { PBKDF2_ITERATIONS, cleanLock, deriveKey, fromBase64, isLockRecord, toBase64 } from "./lock.js";
 import {
-  ID_PATTERN, cleanRecord, combineCopies, hasWords, isLegacyRecord, isProfile, isRecord, isSealedRecord, isTurn,
+  cleanRecord, combineCopies, hasWords, isLegacyRecord, isProfile, isRecord, isSealedRecord, isTurn,
   mergeRecords, turnKey, upgradeRecord,
 } from "./records.js";
 import { SCHEMA_VERSION } from "./store.js";
@@ -190,8 +191,8 @@ export function summarise(progress) {
   const all = [...Object.values(progress.records).flatMap((byId) => Object.values(byId)), ...Object.values(progress.shared)];
   return {
     names: progress.profiles.list.map((p) => p.name),
-    done: all.filter((r) => r.status === "passed").length,
-    inProgress: all.filter((r) => r.status === "attempted").length,
+    done: all.filter((r) => r.status === STATUS.passed).length,
+    inProgress: all.filter((r) => r.status === STATUS.attempted).length,
     entries: all.filter(hasWords).length,
     locked: progress.profiles.list.filter((p) => progress.locks[p.id]).map((p) => p.name),
     turns: progress.turns.length,

@@ -8,6 +8,7 @@
  * a start without one, once the first answer is back (or a while after Python is ready) and
  * the page is idle, a second worker makes a snapshot and the service worker keeps it.
  */
+import { PYTHON_WORKER } from "./contract.js";
 import { keepSnapshot, whenRuntimeKept } from "./offline.js";
 import { MESSAGE, isCrashed, isFailed, isProgress, isReady, isResult, isSnapshotMade } from "./protocol.js";
 import { SNAPSHOT_PATH } from "./snapshot.js";
@@ -91,7 +92,7 @@ class Runtime {
 
   /** A second, fresh worker that runs none of the learner's code makes the snapshot, then ends. */
   makeSnapshot() {
-    const maker = new Worker(new URL("pyodide-worker.js", this.config.assetsUrl), { type: "module" });
+    const maker = new Worker(new URL(PYTHON_WORKER, this.config.assetsUrl), { type: "module" });
     const end = () => maker.terminate();
     maker.addEventListener("message", (event) => {
       if (isSnapshotMade(event.data)) keepSnapshot(event.data.bytes, this.config.pyodide.wheelSha256);
@@ -120,7 +121,7 @@ class Runtime {
     this.worker?.terminate();
     this.starts += 1;
     performance.mark("therapon:python-start");  // benchmarks read when Python was asked for
-    const worker = new Worker(new URL("pyodide-worker.js", this.config.assetsUrl), { type: "module" });
+    const worker = new Worker(new URL(PYTHON_WORKER, this.config.assetsUrl), { type: "module" });
     this.worker = worker;
     this.update({ state: "loading", percent: 0, phase: "download", message: undefined });
     this.ready = new Promise((resolve, reject) => {
@@ -137,6 +138,7 @@ class Runtime {
           this.update({ state: "ready", percent: 100, phase: "ready" });
           resolve();
         } else if (isFailed(m)) {
+          console.error(`Python could not start: ${m.message}`);  // for the author; the learner sees plain words
           this.update({ state: "failed", message: m.message });
           reject(new Error(m.message));
         }

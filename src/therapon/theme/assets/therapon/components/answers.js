@@ -6,6 +6,7 @@
  * shows the words of the profile in use only, and the page says so. Everything is set as text.
  * It follows the store live (another tab, a profile switch) and prints without its buttons.
  */
+import { ATTR, SELECTOR } from "../contract.js";
 import { exerciseUrl, loadCourse } from "../course.js";
 import { formatDate, listOf, t, tn, tNodes } from "../i18n.js";
 import { button, h } from "./dom.js";
@@ -19,14 +20,14 @@ import { button, h } from "./dom.js";
  * @param {{store: Store, config: {siteRoot: URL, course: string}, signal: AbortSignal}} context
  */
 export function mount(el, { store, config, signal }) {
-  const template = /** @type {HTMLTemplateElement | null} */ (el.querySelector("template[data-answers-data]"));
+  const template = /** @type {HTMLTemplateElement | null} */ (el.querySelector(`template${SELECTOR.answersData}`));
   /** @type {Listed[]} */
   const listed = JSON.parse(template?.content.textContent || "{}").exercises ?? [];
   loadCourse(config).then((course) => {
     if (signal.aborted) return;
     const render = () => {
       el.replaceChildren(...page(listed, course, store, config.siteRoot, signal));
-      el.dataset.ready = "";
+      el.setAttribute(ATTR.ready, "");
     };
     render();
     let queued = false;  // many changes in one task (an import, a profile switch) render once

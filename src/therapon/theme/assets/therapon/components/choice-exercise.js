@@ -9,6 +9,8 @@
  * is found. Marks are neutral words that fit any question: a question may ask which reply
  * hurts, and its right answers must not be praised.
  */
+import { ACTION, ATTR, SELECTOR, STATUS } from "../contract.js";
+import { actionSelector } from "./dom.js";
 import { t, tn } from "../i18n.js";
 import { createExercise } from "./exercise.js";
 
@@ -29,9 +31,9 @@ export function mount(el, { store, signal }) {
   const exercise = createExercise(el, { store, signal });
   const { data, feedback } = exercise;
   const fieldset = /** @type {HTMLFieldSetElement} */ (el.querySelector("fieldset"));
-  const options = /** @type {HTMLElement[]} */ (Array.from(el.querySelectorAll("[data-option]")));
+  const options = /** @type {HTMLElement[]} */ (Array.from(el.querySelectorAll(SELECTOR.option)));
   const inputs = /** @type {HTMLInputElement[]} */ (options.map((o) => o.querySelector("input")));
-  const check = /** @type {HTMLElement} */ (el.querySelector('[data-action="check"]'));
+  const check = /** @type {HTMLElement} */ (el.querySelector(actionSelector(ACTION.check)));
   if (data.shuffle) {
     const legend = fieldset.querySelector("legend");
     fieldset.replaceChildren(...(legend ? [legend] : []), ...shuffle(options));
@@ -47,11 +49,11 @@ export function mount(el, { store, signal }) {
   const showNotes = (which) => {
     const picked = chosen();
     for (const option of options) {
-      const id = option.dataset.option ?? "";
+      const id = option.getAttribute(ATTR.option) ?? "";
       const visible = which === "all" || (which === "chosen" && picked.includes(id));
       const right = data.correct.includes(id);
       option.dataset.verdict = visible ? (right ? "right" : "wrong") : "";
-      const explanation = /** @type {HTMLElement} */ (option.querySelector("[data-explanation]"));
+      const explanation = /** @type {HTMLElement} */ (option.querySelector(SELECTOR.explanation));
       explanation.hidden = !visible;
       let label = /** @type {HTMLElement | null} */ (explanation.querySelector(".therapon-verdict"));
       if (!label) {
@@ -64,7 +66,7 @@ export function mount(el, { store, signal }) {
       label.textContent = `${right ? t("choice.right") : t("choice.wrong")} `;
     }
   };
-  const answerShown = () => exercise.record.status === "passed" || exercise.record.attempts >= data.showAnswerAfter;
+  const answerShown = () => exercise.record.status === STATUS.passed || exercise.record.attempts >= data.showAnswerAfter;
 
   // The saved answer is a JSON list of option ids; unknown ids (an option since removed) are ignored.
   const saved = () => {
@@ -91,7 +93,7 @@ export function mount(el, { store, signal }) {
       return;
     }
     const right = answer.length === data.correct.length && answer.every((id) => data.correct.includes(id));
-    exercise.update((r) => ({ attempts: r.attempts + 1, status: right ? "passed" : "attempted" }));
+    exercise.update((r) => ({ attempts: r.attempts + 1, status: right ? STATUS.passed : STATUS.attempted }));
     feedback.dataset.result = right ? "pass" : "fail";
     const partly = data.multiple && answer.every((id) => data.correct.includes(id));
     if (right) {

@@ -3,6 +3,8 @@
  * The `code` exercise: an editor, Run, Check, Hint, Show solution and Reset. Feedback is
  * built with textContent, never innerHTML.
  */
+import { ACTION, SELECTOR, STATUS } from "../contract.js";
+import { actionSelector } from "./dom.js";
 import { t } from "../i18n.js";
 import { isCrashed } from "../protocol.js";
 import { MAX_DRAFT_LENGTH } from "../records.js";
@@ -43,10 +45,10 @@ export function mount(el, { runtime, store, signal, config, loadEditor }) {
   const exercise = createExercise(el, { store, signal });
   const { data, feedback } = exercise;
   const $ = (/** @type {string} */ selector) => /** @type {HTMLElement} */ (el.querySelector(selector));
-  const textarea = /** @type {HTMLTextAreaElement} */ ($("[data-code]"));
-  const output = $("[data-output]");
-  const run = $('[data-action="run"]');
-  const check = $('[data-action="check"]');
+  const textarea = /** @type {HTMLTextAreaElement} */ ($(SELECTOR.code));
+  const output = $(SELECTOR.output);
+  const run = $(actionSelector(ACTION.run));
+  const check = $(actionSelector(ACTION.check));
 
   if (exercise.record.words.draft !== null) textarea.value = exercise.record.words.draft;
   // A draft too long to be read back is not saved at all (the saved one stays), and the
@@ -75,7 +77,7 @@ export function mount(el, { runtime, store, signal, config, loadEditor }) {
       const result = explain(answer);
       if (signal.aborted) return;
       if (type === "check") {
-        exercise.update((r) => ({ attempts: r.attempts + 1, status: result.passed ? "passed" : "attempted" }));
+        exercise.update((r) => ({ attempts: r.attempts + 1, status: result.passed ? STATUS.passed : STATUS.attempted }));
       }
       renderFeedback({ feedback, output }, type, result, config.timeoutMs / 1000);
       if (result.output_cut) {
@@ -102,7 +104,7 @@ export function mount(el, { runtime, store, signal, config, loadEditor }) {
     const draft = exercise.record.words.draft ?? data.starter;
     if (!exercise.typing && draft !== editor.getValue()) editor.setValue(draft);
   });
-  const stopWatching = runtime.subscribe((status) => renderLoading($("[data-loading]"), status));
+  const stopWatching = runtime.subscribe((status) => renderLoading($(SELECTOR.loading), status));
   el.addEventListener("focusin", () => runtime.start(), { signal, once: true });
   signal.addEventListener("abort", () => {
     stopWatching();

@@ -1,5 +1,6 @@
 // @ts-check
 /** Shared by every exercise kind: its build-time data, status badge, loading bar and feedback. */
+import { ATTR, SELECTOR, STATUS, STATUSES } from "../contract.js";
 import { t } from "../i18n.js";
 import { verdictNodes } from "./verdict.js";
 
@@ -8,17 +9,17 @@ import { verdictNodes } from "./verdict.js";
  * @param {HTMLElement} el
  */
 export function readData(el) {
-  const template = /** @type {HTMLTemplateElement | null} */ (el.querySelector("template[data-exercise-data]"));
+  const template = /** @type {HTMLTemplateElement | null} */ (el.querySelector(`template${SELECTOR.exerciseData}`));
   return JSON.parse(template?.content.textContent || "{}");
 }
 
 /** A status in words, for badges and the dashboard. @param {string} status */
-export const statusWord = (status) => t(`status.${["new", "attempted", "passed"].includes(status) ? status : "new"}`);
+export const statusWord = (status) => t(`status.${STATUSES.includes(/** @type {any} */ (status)) ? status : STATUS.new}`);
 
 /** @param {HTMLElement} el @param {string} status */
 export function renderStatus(el, status) {
-  el.dataset.status = status;
-  const label = el.querySelector("[data-status-label]");
+  el.setAttribute(ATTR.status, status);
+  const label = el.querySelector(SELECTOR.statusLabel);
   if (label) label.textContent = statusWord(status);
 }
 
@@ -29,7 +30,7 @@ export function renderStatus(el, status) {
  */
 export function renderLoading(box, status) {
   const bar = /** @type {HTMLProgressElement} */ (box.querySelector("progress"));
-  const text = /** @type {HTMLElement} */ (box.querySelector("[data-loading-text]"));
+  const text = /** @type {HTMLElement} */ (box.querySelector(SELECTOR.loadingText));
   box.hidden = status.state !== "loading" && status.state !== "failed";
   bar.hidden = status.state === "failed";
   bar.value = status.percent;

@@ -6,6 +6,7 @@
  * optional parts are counted apart, so the course can be finished without them. Everything
  * is built with DOM calls: profile names and titles are set as text, never parsed as markup.
  */
+import { ATTR, STATUS } from "../contract.js";
 import { courseParts, exerciseUrl, loadCourse } from "../course.js";
 import { countListens, nextListener, weeklyBalance } from "../turns.js";
 import { formatDate, listOf, t, tn, tNodes } from "../i18n.js";
@@ -37,14 +38,14 @@ export function mount(el, { store, config, signal }) {
     if (signal.aborted) return;
     if (!course) {
       el.replaceChildren(h("p", {}, t("dashboard.noCourse")));
-      el.dataset.ready = "";
+      el.setAttribute(ATTR.ready, "");
       return;
     }
     const render = () => {
       const focus = focusedLink(el);
       el.replaceChildren(...dashboard(course, store, config));
       focus?.();
-      el.dataset.ready = "";
+      el.setAttribute(ATTR.ready, "");
     };
     render();
     let queued = false;  // many changes in one task (an import, a profile switch) render once
@@ -80,12 +81,12 @@ function dashboard(course, store, config) {
     lessons.flatMap((lesson) => lesson.exercises.map((exercise) => ({ lesson, exercise })));
   const places = placesOf(core);
   const extras = placesOf(optional);
-  const status = (/** @type {string} */ id) => records[id]?.status ?? "new";
+  const status = (/** @type {string} */ id) => records[id]?.status ?? STATUS.new;
   // Sentences about the learner: "You have…" alone, "Sam has…" for one of a couple.
   const who = list.length > 1 ? { name: me.name, form: "Name" } : { name: "", form: "You" };
   if (places.length + extras.length === 0) return [h("p", {}, t("dashboard.noExercises"))];
 
-  const finished = (/** @type {Place[]} */ some) => some.filter(({ exercise }) => status(exercise.id) === "passed").length;
+  const finished = (/** @type {Place[]} */ some) => some.filter(({ exercise }) => status(exercise.id) === STATUS.passed).length;
   const summary = h("p", { class: "therapon-dashboard__summary", "data-summary": "" },
     tn(`dashboard.summary${who.form}`, places.length, { name: who.name, done: finished(places) }));
   const extrasSummary = extras.length === 0 ? [] : [h("p", { class: "therapon-dashboard__extras", "data-summary-optional": "" },
@@ -112,7 +113,7 @@ function dashboard(course, store, config) {
  * @param {{name: string, form: string}} who @param {URL} siteRoot
  */
 function nextStep(places, extras, records, who, siteRoot) {
-  const isOpen = (/** @type {Place} */ p) => records[p.exercise.id]?.status !== "passed";
+  const isOpen = (/** @type {Place} */ p) => records[p.exercise.id]?.status !== STATUS.passed;
   const open = places.filter(isOpen);
   const box = h("p", { class: "therapon-dashboard__next", "data-continue": "" });
   if (open.length === 0) {
@@ -139,10 +140,10 @@ function nextStep(places, extras, records, who, siteRoot) {
 /** @param {CourseLesson} lesson @param {(id: string) => string} status @param {URL} siteRoot */
 function lessonProgress(lesson, status, siteRoot) {
   const total = lesson.exercises.length;
-  const done = lesson.exercises.filter((e) => status(e.id) === "passed").length;
+  const done = lesson.exercises.filter((e) => status(e.id) === STATUS.passed).length;
   const words = t("dashboard.lessonDone", { done, total });
   const bar = h("progress", { max: String(total), value: String(done), "aria-label": words });
-  const items = lesson.exercises.map((exercise) => h("li", { "data-exercise-id": exercise.id, "data-status": status(exercise.id) },
+  const items = lesson.exercises.map((exercise) => h("li", { "data-exercise-id": exercise.id, [ATTR.status]: status(exercise.id) },
     h("a", { href: exerciseUrl(lesson, exercise.id, siteRoot).href }, exercise.title), " ",
     h("span", { class: "therapon-dashboard__status" }, statusWord(status(exercise.id)))));
   return h("div", { class: "therapon-dashboard__lesson", "data-lesson": lesson.url, ...(lesson.optional ? { "data-optional": "" } : {}) },

@@ -1,5 +1,6 @@
 // @ts-check
 /** Build small pieces of page with textContent only: learner data never reaches innerHTML. */
+import { ATTR } from "../contract.js";
 
 /**
  * An HTML element with attributes and children; strings become text nodes, never markup.
@@ -23,8 +24,11 @@ export function button(label, onClick, signal, primary = false) {
   return node;
 }
 
+/** The selector of an exercise's button by its action (contract.js ACTION). @param {string} action */
+export const actionSelector = (action) => `[${ATTR.action}="${action}"]`;
+
 /** A polite live region for what just happened. */
-export const status = () => h("div", { class: "therapon-feedback", "data-feedback": "", role: "status", "aria-live": "polite" });
+export const status = () => h("div", { class: "therapon-feedback", [ATTR.feedback]: "", role: "status", "aria-live": "polite" });
 
 /**
  * Redraw `container` without throwing keyboard focus out of it: the element that had focus is

@@ -4,6 +4,8 @@
  * the status badge, hints, the solution's reveal policy, Reset with a confirmation, busy
  * buttons, and a draft that saves itself as the learner types.
  */
+import { ACTION, ATTR, SELECTOR, STATUS } from "../contract.js";
+import { actionSelector } from "./dom.js";
 import { t } from "../i18n.js";
 import { readData, renderStatus } from "./common.js";
 
@@ -17,22 +19,22 @@ const DRAFT_SAVE_DELAY_MS = 300;
  * @param {{store: Store, signal: AbortSignal}} context
  */
 export function createExercise(el, { store, signal }) {
-  const id = el.dataset.exercise || "";
+  const id = el.getAttribute(ATTR.exercise) || "";
   const data = readData(el);
   let record = store.read(id);
   const find = (/** @type {string} */ selector) => /** @type {HTMLElement | null} */ (el.querySelector(selector));
-  const hints = /** @type {HTMLElement[]} */ (Array.from(el.querySelectorAll("[data-hints] > li")));
-  const hintButton = find('[data-action="hint"]');
-  const solutionButton = find('[data-action="solution"]');
-  const solutionBox = find("[data-solution]");
+  const hints = /** @type {HTMLElement[]} */ (Array.from(el.querySelectorAll(`${SELECTOR.hints} > li`)));
+  const hintButton = find(actionSelector(ACTION.hint));
+  const solutionButton = find(actionSelector(ACTION.solution));
+  const solutionBox = find(SELECTOR.solution);
   /** @type {Set<() => void>} */
   const externalListeners = new Set();
 
   const solutionAllowed = () => {
     if (data.reveal === "always") return true;
-    if (data.reveal === "after-passing") return record.status === "passed";
+    if (data.reveal === "after-passing") return record.status === STATUS.passed;
     if (data.reveal === "after-attempts") {
-      return record.attempts >= data.revealAfterAttempts || record.status === "passed";
+      return record.attempts >= data.revealAfterAttempts || record.status === STATUS.passed;
     }
     return false;
   };
@@ -95,7 +97,7 @@ export function createExercise(el, { store, signal }) {
     id,
     data,
     el,
-    feedback: /** @type {HTMLElement} */ (find("[data-feedback]")),
+    feedback: /** @type {HTMLElement} */ (find(SELECTOR.feedback)),
     get record() { return record; },
     /** Whether the learner is typing and the draft is not saved yet. */
     get typing() { return saveTimer !== undefined; },
@@ -139,17 +141,17 @@ export function createExercise(el, { store, signal }) {
      * @param {() => void} confirmed
      */
     onReset(confirmed) {
-      const reset = /** @type {HTMLElement} */ (find('[data-action="reset"]'));
-      const confirm = /** @type {HTMLElement} */ (find("[data-confirm]"));
+      const reset = /** @type {HTMLElement} */ (find(actionSelector(ACTION.reset)));
+      const confirm = /** @type {HTMLElement} */ (find(SELECTOR.confirm));
       reset.addEventListener("click", () => {
         confirm.hidden = false;
-        /** @type {HTMLElement} */ (confirm.querySelector('[data-action="cancel-reset"]')).focus();
+        /** @type {HTMLElement} */ (confirm.querySelector(actionSelector(ACTION.cancelReset))).focus();
       }, { signal });
       confirm.addEventListener("click", (event) => {
         const target = /** @type {HTMLElement} */ (event.target);
-        const action = target.closest("[data-action]")?.getAttribute("data-action");
-        if (action === "confirm-reset") confirmed();
-        if (action === "confirm-reset" || action === "cancel-reset") {
+        const action = target.closest(SELECTOR.action)?.getAttribute(ATTR.action);
+        if (action === ACTION.confirmReset) confirmed();
+        if (action === ACTION.confirmReset || action === ACTION.cancelReset) {
           confirm.hidden = true;
           reset.focus();
         }

@@ -6,6 +6,7 @@
  * passphrase, remove it, or, when the passphrase is forgotten, remove it with the locked
  * words. Every result is said in one live region below the controls, which stays across redraws.
  */
+import { ATTR } from "../contract.js";
 import { DEFAULT_IDLE_MINUTES, IDLE_CHOICES, MIN_PASSPHRASE_LENGTH } from "../lock.js";
 import { t, tn } from "../i18n.js";
 import { button, h, keepingFocus, status } from "./dom.js";
@@ -175,7 +176,7 @@ export function mount(el, { store, signal }) {
         h("div", { class: "therapon-actions" }, [remove]),
       );
     }
-    el.dataset.ready = "";
+    el.setAttribute(ATTR.ready, "");
   };
   el.replaceChildren(content, feedback);
   render();

@@ -7,6 +7,7 @@
  * signal aborts (the profile was unlocked, or the page changed), the exercise is put back as
  * it was built, for its own component to mount.
  */
+import { ATTR, SELECTOR } from "../contract.js";
 import { t } from "../i18n.js";
 import { renderStatus } from "./common.js";
 import { button, h } from "./dom.js";
@@ -22,7 +23,7 @@ const KEPT = ".therapon-title, .therapon-prompt, template";
  * @param {{store: Store, signal: AbortSignal}} context
  */
 export function mountLocked(el, { store, signal }) {
-  const id = el.dataset.exercise || "";
+  const id = el.getAttribute(ATTR.exercise) || "";
   renderStatus(el, store.read(id).status);
   el.dataset.locked = "";
   // Nothing of the words stays in the page: boxes go back to what the page was built with
@@ -43,9 +44,9 @@ export function mountLocked(el, { store, signal }) {
       store, signal, idPrefix: `${el.id}-lock`, name,
       onUnlocked: () => {
         // The exercise has been mounted again by now, with its words: go to them, and say so.
-        const target = /** @type {HTMLElement | null} */ (el.querySelector("[data-response], [data-entry], .cm-content, fieldset input, button:not([hidden])"));
+        const target = /** @type {HTMLElement | null} */ (el.querySelector(`${SELECTOR.response}, ${SELECTOR.entry}, .cm-content, fieldset input, button:not([hidden])`));
         target?.focus();
-        const feedback = el.querySelector("[data-feedback]");
+        const feedback = el.querySelector(SELECTOR.feedback);
         if (feedback) feedback.textContent = t("locked.unlocked", { name });
       },
     });
@@ -61,7 +62,7 @@ export function mountLocked(el, { store, signal }) {
       ask.form,
     );
   }
-  const before = el.querySelector("template[data-exercise-data]");
+  const before = el.querySelector(`template${SELECTOR.exerciseData}`);
   el.insertBefore(panel, before);
   signal.addEventListener("abort", () => {
     panel.remove();

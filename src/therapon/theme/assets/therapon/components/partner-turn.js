@@ -5,6 +5,7 @@
  * turn finishes it for every profile, and the turns saved for it are listed for both. Names
  * are the profiles' names, chosen on this device; they are rendered as text and never leave it.
  */
+import { ATTR, SELECTOR } from "../contract.js";
 import { nextListener } from "../turns.js";
 import { formatDate, t, tn, tNodes } from "../i18n.js";
 import { button, h, keepingFocus } from "./dom.js";
@@ -18,9 +19,9 @@ const SHOWN_TURNS = 6;
  * @param {{store: Store, signal: AbortSignal, config: {siteRoot: URL}}} context
  */
 export function mount(el, { store, signal, config }) {
-  const box = /** @type {HTMLElement | null} */ (el.querySelector("[data-partner-turn]"));
+  const box = /** @type {HTMLElement | null} */ (el.querySelector(SELECTOR.partnerTurn));
   if (!box) return;
-  const exerciseId = el.dataset.exercise || "";
+  const exerciseId = el.getAttribute(ATTR.exercise) || "";
   const say = h("p", { class: "therapon-turn__status", role: "status", "aria-live": "polite" });
   let picked = "";
 

@@ -4,6 +4,7 @@
  * managed on the progress page and switched from the header. Names are chosen here, shown
  * as text only, and never leave the device except in an export the learner makes.
  */
+import { ATTR } from "../contract.js";
 import { t } from "../i18n.js";
 import { button, h, keepingFocus, status } from "./dom.js";
 import { welcomePanel } from "./welcome.js";
@@ -56,7 +57,7 @@ export function mount(el, { store, signal, config }) {
       ]),
       feedback,
     );
-    el.dataset.ready = "";
+    el.setAttribute(ATTR.ready, "");
   };
   render();
   // A change redraws the list; keyboard focus stays where it was (or on the same kind of button).

@@ -6,6 +6,8 @@
  * its turn is saved instead. With no minimum, no word count is shown at all: some prompts are
  * too tender to be measured. The learner can copy the entry or download it; nothing is sent.
  */
+import { ACTION, SELECTOR, STATUS } from "../contract.js";
+import { actionSelector } from "./dom.js";
 import { t, tn } from "../i18n.js";
 import { MAX_DRAFT_LENGTH } from "../records.js";
 import { createExercise } from "./exercise.js";
@@ -21,21 +23,21 @@ export const countWords = (text) => (text.trim().match(/\S+/g) ?? []).length;
 export function mount(el, { store, signal }) {
   const exercise = createExercise(el, { store, signal });
   const { data, feedback } = exercise;
-  const entry = /** @type {HTMLTextAreaElement} */ (el.querySelector("[data-entry]"));
-  const counter = /** @type {HTMLElement} */ (el.querySelector("[data-word-count]"));
-  const done = /** @type {HTMLElement} */ (el.querySelector('[data-action="done"]'));
-  const $action = (/** @type {string} */ name) => /** @type {HTMLElement} */ (el.querySelector(`[data-action="${name}"]`));
+  const entry = /** @type {HTMLTextAreaElement} */ (el.querySelector(SELECTOR.entry));
+  const counter = /** @type {HTMLElement} */ (el.querySelector(SELECTOR.wordCount));
+  const done = /** @type {HTMLElement} */ (el.querySelector(actionSelector(ACTION.done)));
+  const $action = (/** @type {string} */ name) => /** @type {HTMLElement} */ (el.querySelector(actionSelector(name)));
   if (exercise.record.words.draft !== null) entry.value = exercise.record.words.draft;
   // Longer entries could not be read back, so the box itself stops there, and says so.
   entry.maxLength = MAX_DRAFT_LENGTH;
 
-  const rule = /** @type {HTMLElement} */ (el.querySelector("[data-done-rule]"));
+  const rule = /** @type {HTMLElement} */ (el.querySelector(SELECTOR.doneRule));
   const byTurn = () => data.partnerPractice && store.profiles().list.length > 1;
   const wordsLeft = () => Math.max(data.minWords - countWords(entry.value), 0);
 
   const refresh = () => {
     const words = countWords(entry.value);
-    const passed = exercise.record.status === "passed";
+    const passed = exercise.record.status === STATUS.passed;
     counter.hidden = data.minWords === 0;
     counter.textContent = passed || words >= data.minWords
       ? tn("reflection.words", words) : t("reflection.wordsOf", { count: words, minimum: data.minWords });
@@ -48,7 +50,7 @@ export function mount(el, { store, signal }) {
   const save = exercise.autosave(() => entry.value);
   entry.addEventListener("input", () => {
     save();
-    if (countWords(entry.value) > 0 && exercise.record.status === "new") exercise.update(() => ({ status: "attempted" }));
+    if (countWords(entry.value) > 0 && exercise.record.status === STATUS.new) exercise.update(() => ({ status: STATUS.attempted }));
     if (entry.value.length >= MAX_DRAFT_LENGTH) feedback.textContent = fullBox();
     refresh();
   }, { signal });
@@ -61,13 +63,13 @@ export function mount(el, { store, signal }) {
       entry.focus();
       return;
     }
-    exercise.update(() => ({ status: "passed" }));
+    exercise.update(() => ({ status: STATUS.passed }));
     feedback.textContent = data.partnerPractice ? t("reflection.doneShared") : t("reflection.done");
     refresh();
     entry.focus();
   }, { signal });
 
-  $action("copy").addEventListener("click", async () => {
+  $action(ACTION.copy).addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(entry.value);
       feedback.textContent = t("reflection.copied");
@@ -76,7 +78,7 @@ export function mount(el, { store, signal }) {
     }
   }, { signal });
 
-  $action("download").addEventListener("click", () => {
+  $action(ACTION.download).addEventListener("click", () => {
     const title = el.querySelector(".therapon-title")?.firstChild?.textContent?.trim() || exercise.id;
     const body = `${title}\n\n${entry.value}\n`;
     const link = document.createElement("a");

@@ -4,6 +4,8 @@
  * so feedback is instant and the words never leave the device. The verdict is rendered by
  * verdict.js with textContent; nothing from the rules or the learner reaches innerHTML.
  */
+import { ACTION, SELECTOR, STATUS } from "../contract.js";
+import { actionSelector } from "./dom.js";
 import { t } from "../i18n.js";
 import { isCrashed } from "../protocol.js";
 import { MAX_DRAFT_LENGTH } from "../records.js";
@@ -38,8 +40,8 @@ function showResult(feedback, result, timeoutSeconds) {
 export function mount(el, { runtime, store, signal, config }) {
   const exercise = createExercise(el, { store, signal });
   const { data, feedback } = exercise;
-  const textarea = /** @type {HTMLTextAreaElement} */ (el.querySelector("[data-response]"));
-  const check = /** @type {HTMLElement} */ (el.querySelector('[data-action="check"]'));
+  const textarea = /** @type {HTMLTextAreaElement} */ (el.querySelector(SELECTOR.response));
+  const check = /** @type {HTMLElement} */ (el.querySelector(actionSelector(ACTION.check)));
   if (exercise.record.words.draft !== null) textarea.value = exercise.record.words.draft;
   // Longer drafts could not be read back, so the box itself stops there, and says so.
   textarea.maxLength = MAX_DRAFT_LENGTH;
@@ -72,7 +74,7 @@ export function mount(el, { runtime, store, signal, config }) {
       const result = isCrashed(answer) ? { broken: true, summary: t("text.crashed") } : answer;
       if (signal.aborted) return;
       if (!result.broken && !result.timedOut) {
-        exercise.update((r) => ({ attempts: r.attempts + 1, status: result.meets_goal ? "passed" : "attempted" }));
+        exercise.update((r) => ({ attempts: r.attempts + 1, status: result.meets_goal ? STATUS.passed : STATUS.attempted }));
       }
       showResult(feedback, result, config.timeoutMs / 1000);
     } catch (error) {
@@ -90,7 +92,7 @@ export function mount(el, { runtime, store, signal, config }) {
   exercise.onExternalChange(() => {
     if (!exercise.typing) textarea.value = exercise.record.words.draft ?? "";
   });
-  const loading = /** @type {HTMLElement} */ (el.querySelector("[data-loading]"));
+  const loading = /** @type {HTMLElement} */ (el.querySelector(SELECTOR.loading));
   const stopWatching = runtime.subscribe((status) => renderLoading(loading, status));
   el.addEventListener("focusin", () => runtime.start(), { signal, once: true });
   signal.addEventListener("abort", () => stopWatching());

@@ -5,10 +5,9 @@
  * first, then the items in the order Python gave them (concerns first). Every word reaches the
  * page as text, never as markup.
  */
+import { LEVEL, LEVELS } from "../contract.js";
 import { t } from "../i18n.js";
 
-/** What each level is called on the page, so a learner can tell a concern from a tip at a glance. */
-const LEVELS = Object.freeze(["concern", "tip", "good"]);
 const MARKS = Object.freeze({ concern: "!", tip: "→", good: "✓" });
 
 /**
@@ -31,7 +30,7 @@ function element(tag, text, className) {
 export function verdictNodes(verdict) {
   const nodes = [element("p", verdict.summary, "therapon-summary")];
   // While a concern stands nothing is praised: what is good is only said to be there.
-  const concerned = verdict.items?.some((note) => note.level === "concern");
+  const concerned = verdict.items?.some((note) => note.level === LEVEL.concern);
   if (verdict.items?.length) {
     const list = element("ul", "", "therapon-items");
     for (const note of verdict.items) {
@@ -40,8 +39,8 @@ export function verdictNodes(verdict) {
       item.dataset.item = note.id;
       const mark = element("span", MARKS[/** @type {keyof typeof MARKS} */ (note.level)] ?? "•", "therapon-item__mark");
       mark.setAttribute("aria-hidden", "true");
-      const name = LEVELS.includes(note.level) ? t(`verdict.${note.level}`) : note.level;
-      if (note.level === "good" && concerned) item.append(mark, note.message);
+      const name = LEVELS.includes(/** @type {any} */ (note.level)) ? t(`verdict.${note.level}`) : note.level;
+      if (note.level === LEVEL.good && concerned) item.append(mark, note.message);
       else item.append(mark, element("strong", t("verdict.label", { label: name })), note.message);
       list.append(item);
     }

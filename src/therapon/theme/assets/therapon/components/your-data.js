@@ -7,6 +7,7 @@
  * Each part says what happened right beside its own controls, in its own live region, and a
  * message is cleared as soon as it no longer holds (a new file, a new passphrase).
  */
+import { ATTR } from "../contract.js";
 import { MAX_FILE_BYTES, decrypt, encrypt, exportFile, lockConflict, mergeProgress, readProgressFile, snapshot, summarise } from "../transfer.js";
 import { formatDate, t, tn } from "../i18n.js";
 import { button, h, status } from "./dom.js";
@@ -189,5 +190,5 @@ export function mount(el, { store, config, signal }) {
   ]);
 
   el.replaceChildren(exportSection, importSection, deleteSection);
-  el.dataset.ready = "";
+  el.setAttribute(ATTR.ready, "");
 }
