@@ -84,6 +84,7 @@ def project(base: Path, lessons: int, with_hooks: bool) -> Path:
     config = (ROOT / "mkdocs.yml").read_text()
     config = re.sub(r"\nnav:\n(  .*\n|      .*\n)*", "\n", config)
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
+    config = config.replace("    safety_page: safety.md\n", "")  # the generated course has no safety page
     if with_hooks:
         # The engine (src/, with its bundles) is the repository's; build/cache is the copy's own.
         shutil.copytree(ROOT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
