@@ -275,6 +275,7 @@ def plain_project(base: Path) -> Path:
     """The same course as plain Material: no hooks, no theme overrides, no exercise fences."""
     root = base / "plain"
     shutil.copytree(ROOT / "docs", root / "docs")
+    (root / "docs" / "blank.md").unlink()  # the quick exit's page needs the engine's template
     for page in (root / "docs").rglob("*.md"):
         page.write_text(re.sub(r"^( *)```exercise\n(?:.*\n)*?\1```\n", "", page.read_text(), flags=re.M))
     config = (ROOT / "mkdocs.yml").read_text()
