@@ -107,7 +107,7 @@ def report(build: dict, web: dict, runs: int) -> str:
         "Bytes over the wire (bodies and headers), service worker blocked, next to the same page "
         "built as plain Material (no hooks, no overrides, exercise fences removed). *At load* is by "
         "the load event; *settled* is 8 s later, and on pages with text or code exercises it "
-        "includes Pyodide, which starts ahead of need once the page is idle.",
+        "includes Pyodide, which starts ahead of need once the page has painted.",
         "",
         "| page | Therapon at load | plain at load | Therapon settled | plain settled |",
         "|---|---|---|---|---|",
