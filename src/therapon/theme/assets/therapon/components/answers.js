@@ -10,6 +10,7 @@ import { ATTR, SELECTOR } from "../contract.js";
 import { exerciseUrl, loadCourse } from "../course.js";
 import { formatDate, listOf, t, tn, tNodes } from "../i18n.js";
 import { button, h } from "./dom.js";
+import { renderNowAndOnChange } from "./live.js";
 
 /** @typedef {import("../store.js").Store} Store */
 /** @typedef {import("../course.js").Course} Course */
@@ -29,14 +30,7 @@ export function mount(el, { store, config, signal }) {
       el.replaceChildren(...page(listed, course, store, config.siteRoot, signal));
       el.setAttribute(ATTR.ready, "");
     };
-    render();
-    let queued = false;  // many changes in one task (an import, a profile switch) render once
-    const unsubscribe = store.subscribe(() => {
-      if (queued) return;
-      queued = true;
-      queueMicrotask(() => { queued = false; if (!signal.aborted) render(); });
-    });
-    signal.addEventListener("abort", () => void unsubscribe(), { once: true });
+    renderNowAndOnChange(store, signal, render);
   });
 }
 

@@ -12,6 +12,7 @@ import { countListens, nextListener, weeklyBalance } from "../turns.js";
 import { formatDate, listOf, t, tn, tNodes } from "../i18n.js";
 import { statusWord } from "./common.js";
 import { h } from "./dom.js";
+import { renderNowAndOnChange } from "./live.js";
 
 /** @typedef {import("../store.js").Store} Store */
 /** @typedef {import("../config.js").TheraponConfig} TheraponConfig */
@@ -47,14 +48,7 @@ export function mount(el, { store, config, signal }) {
       focus?.();
       el.setAttribute(ATTR.ready, "");
     };
-    render();
-    let queued = false;  // many changes in one task (an import, a profile switch) render once
-    const unsubscribe = store.subscribe(() => {
-      if (queued) return;
-      queued = true;
-      queueMicrotask(() => { queued = false; if (!signal.aborted) render(); });
-    });
-    signal.addEventListener("abort", () => void unsubscribe(), { once: true });
+    renderNowAndOnChange(store, signal, render);
   });
 }
 
