@@ -36,7 +36,12 @@ $(CONTRACT_JS): src/therapon/contract.py src/therapon_check/verdict.py $(VENV)/.
 build/therapon/main.js: node_modules/.package-lock.json $(SCRIPT_SOURCES) $(CONTRACT_JS)
 	npm run --silent build:assets
 
-install: $(VENV)/.installed $(VENV)/.engine build/therapon/main.js
+LEXICON_TABLE := src/therapon_check/lexicon/compiled.json
+# The lexicons compiled ahead of time for the browser's first Check (therapon_check/compiled.py).
+$(LEXICON_TABLE): src/therapon_check/lexicon/*.txt src/therapon_check/matching.py src/therapon_check/phrases.py src/therapon_check/reading.py src/therapon_check/variants.py $(VENV)/.engine
+	$(BIN)/python -m therapon.lexicon_table
+
+install: $(VENV)/.installed $(VENV)/.engine build/therapon/main.js $(LEXICON_TABLE)
 
 # MkDocs reads mkdocs.yml before any plugin runs, so its YAML mistakes get their hint here first.
 build: install

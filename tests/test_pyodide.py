@@ -19,6 +19,7 @@ from therapon.load import load_exercises
 from therapon.runtime import lock_entry
 from therapon.wheel import CHECKER_DIR, DIST_NAME, PACKAGE_NAME
 from therapon_check import check, check_written
+from therapon_check.compiled import table
 from therapon_check.phrases import lexicon
 
 ALL = load_exercises(ROOT / "exercises", ROOT)
@@ -49,6 +50,7 @@ def cases() -> list[dict]:
     for exercise_id, line, reply in CORPUS_REPLIES:
         found.append({"name": f"{exercise_id}/corpus-{line}", **judged(exercise_id, reply)})
     found.append({"name": "lexicons", "lexicons": LEXICON_NAMES})
+    found.append({"name": "compiled", "compiled": True})
     # The sandbox's own behaviour, which the browser relies on, in Pyodide too.
     found.append({"name": "sandbox/input", "code": "input('name? ')\n", "checks": None})
     found.append({"name": "sandbox/traceback", "code": "x = 1\n\ny = x / 0\n", "checks": None})
@@ -134,3 +136,9 @@ def test_sandbox_messages_in_pyodide(pyodide_results: dict) -> None:
     assert traceback["line"] == 3 and "Line 3: ZeroDivisionError" in traceback["message"]
     assert "therapon_check" not in traceback["traceback"]
     assert pyodide_results["sandbox/exit"]["error"]["type"] == "SystemExit"
+
+
+def test_the_lexicon_table_compiled_in_cpython_is_used_and_right_in_pyodide(pyodide_results: dict) -> None:
+    found = pyodide_results["compiled"]
+    assert found["entries"] == len(table()) > 1000
+    assert found["differ"] == []

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from .compiled import table
 from .phrases import lexicon
 from .reading import Reading
 
@@ -65,7 +66,17 @@ def compile_entry(entry: str) -> Pattern:
 
 @cache
 def compile_full(entry: str) -> Entry:
-    """An entry's stems, with ANY_WORD, GAP and exact words kept as they are."""
+    """An entry's stems, with ANY_WORD, GAP and exact words kept as they are: from the table
+    compiled ahead of time for a lexicon's entry (compiled.py), or read now."""
+    known = table().get(entry)
+    if known is not None:
+        parts, not_before, opens_clause = known
+        return Entry(parts, frozenset(not_before), entry, opens_clause)
+    return compile_live(entry)
+
+
+def compile_live(entry: str) -> Entry:
+    """An entry read as replies are read, word by word, with the markup above."""
     opens_clause = entry.startswith("^")
     pieces = entry.removeprefix("^").replace("…", f" {GAP} ").split()
     not_before = frozenset(Reading(p[1:]).stems[0] for p in pieces if p.startswith("!") and len(p) > 1)

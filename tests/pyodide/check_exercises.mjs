@@ -17,8 +17,20 @@ import json
 from ${config.module}.phrases import lexicon
 json.dumps({name: list(lexicon(name)) for name in ${JSON.stringify(names)}})
 `);
+// The table compiled ahead of time by CPython: used here, and equal to compiling live here.
+const compiledTable = () => pyodide.runPython(`
+import json
+from ${config.module}.compiled import table
+from ${config.module}.matching import compile_live
+known = table()
+def live(text):
+    entry = compile_live(text)
+    return (entry.parts, tuple(sorted(entry.not_before)), entry.opens_clause)
+json.dumps({"entries": len(known), "differ": [t for t, value in known.items() if live(t) != value]})
+`);
 const verdict = (c) =>
-  c.lexicons !== undefined ? lexicons(c.lexicons)
+  c.compiled !== undefined ? compiledTable()
+  : c.lexicons !== undefined ? lexicons(c.lexicons)
   : c.response !== undefined ? checking.check_written_json(JSON.stringify(c.rules), c.checker, c.response)
   : c.checks === null ? checking.run_json(c.code)
   : checking.check_json(c.code, c.checks);

@@ -1,0 +1,76 @@
+"""The lexicons' entries compiled ahead of time, so a learner's first Check does not wait for it.
+
+Compiling an entry means reading it the way replies are read (reading.py): texting forms,
+spellings, stems. Done live, the two thousand entries of lexicon/ take most of the first Check's
+time in the browser (about 130 ms of Pyodide's time on a 2-core laptop), for a result that only
+changes when the lexicons or the reading code change. So `python -m therapon.lexicon_table`
+writes lexicon/compiled.json (`make install` runs it), keyed on the files that decide it.
+Where the key does not match the installed files, the table is not used and entries are
+compiled live, as before: a stale table can cost time, never a wrong match. tests/test_compiled.py
+checks that the table is current and equal, entry by entry, to a live compile, in CPython and in
+Pyodide.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from importlib.resources import files
+
+TABLE = "lexicon/compiled.json"
+# The code that reads an entry; with every lexicon file, what the compiled table depends on.
+READING_CODE = ("matching.py", "phrases.py", "reading.py", "variants.py")
+# Lexicons of "word = other form" pairs, read by variants.py, never compiled as phrases.
+PAIRS = ("spellings", "texting")
+
+Compiled = tuple[tuple[str, ...], tuple[str, ...], bool]  # parts, words that must not follow, opens a clause
+
+
+def _package():  # noqa: ANN202 - an importlib Traversable
+    return files(__package__ or "therapon_check")
+
+
+def source_key() -> str:
+    """A digest of the reading code and of every lexicon file (but the table itself)."""
+    package = _package()
+    digest = hashlib.sha256()
+    lexicons = sorted((p for p in package.joinpath("lexicon").iterdir()
+                       if p.name.endswith(".txt")), key=lambda p: p.name)
+    for item in [*(package.joinpath(name) for name in READING_CODE), *lexicons]:
+        digest.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@cache
+def table() -> dict[str, Compiled]:
+    """Entry text -> its compiled form, or nothing where the table is missing or out of date."""
+    try:
+        data = json.loads(_package().joinpath(TABLE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("key") != source_key():
+        return {}
+    return {text: (tuple(parts), tuple(not_before), bool(opens))
+            for text, (parts, not_before, opens) in data["entries"].items()}
+
+
+def lexicon_entries() -> list[str]:
+    """Every entry of every phrase lexicon, in a fixed order."""
+    from .phrases import lexicon
+
+    names = sorted(p.name.removesuffix(".txt") for p in _package().joinpath("lexicon").iterdir()
+                   if p.name.endswith(".txt") and p.name.removesuffix(".txt") not in PAIRS)
+    return list(dict.fromkeys(entry for name in names for entry in lexicon(name)))
+
+
+def generate() -> str:
+    """The table's text: each lexicon entry compiled live, with the key it was compiled under."""
+    from .matching import compile_live
+
+    entries = {}
+    for text in lexicon_entries():
+        entry = compile_live(text)
+        entries[text] = [list(entry.parts), sorted(entry.not_before), entry.opens_clause]
+    return json.dumps({"key": source_key(), "entries": entries}, ensure_ascii=False,
+                      separators=(",", ":"), sort_keys=True) + "\n"
