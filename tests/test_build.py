@@ -55,6 +55,16 @@ def test_exercise_pages_carry_the_test_contract(starter_site: Path) -> None:
     assert "```exercise" not in html and "language-exercise" not in html
 
 
+def test_python_is_asked_for_early_only_where_an_exercise_needs_it(starter_site: Path) -> None:
+    early = '<script type="module" async src="../../assets/therapon/python-early.js"></script>'
+    lesson = (starter_site / "lessons/01-first-steps/index.html").read_text()
+    assert lesson.count(early) == 1 and lesson.index(early) < lesson.index("</head>")
+    for page in starter_site.rglob("*.html"):
+        has_python = re.search(r'data-kind="(text|code)"', page.read_text())
+        assert ("python-early.js" in page.read_text()) == bool(has_python), page
+    assert (starter_site / "assets/therapon/python-early.js").is_file()
+
+
 def test_no_page_references_another_host_for_assets(starter_site: Path) -> None:
     for page in starter_site.rglob("*.html"):
         html = page.read_text()

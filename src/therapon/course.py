@@ -18,6 +18,7 @@ from therapon_check import LANGUAGES as DETECTOR_LANGUAGES
 from .answers import ANSWERS_FENCE, list_problems, listed_ids, render_answers
 from .cache import CACHE_DIR
 from .catalog import Catalog, load_catalog
+from .contract import PYTHON_KINDS
 from .errors import AuthoringError, AuthoringFailed
 from .fence import FenceError, fence_id, fence_lines
 from .kinds import KINDS
@@ -193,6 +194,11 @@ class CourseBuild:
             where = f"{DOCS_DIR}/{self._page}:{at}" if at else f"{DOCS_DIR}/{self._page}"
             raise FenceError(f"{where}: {message}")
         return render_answers([exercise_id for _, exercise_id in listed], self.exercises, self.words)
+
+    def needs_python(self, src_path: str) -> bool:
+        """Whether the page places an exercise that Python checks, so it starts Pyodide early."""
+        return any(self.exercises[exercise_id].kind in PYTHON_KINDS
+                   for exercise_id in self.page_exercises.get(src_path, ()))
 
     def complete_page(self, html: str, src_path: str) -> str:
         """The written page, with each exercise's stub replaced by the whole exercise."""

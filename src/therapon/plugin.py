@@ -124,6 +124,7 @@ class TheraponPlugin(BasePlugin):
     def on_env(self, env, *, config, files):
         # Every page's fences are read by now, and no page is written yet.
         env.globals["therapon_attr"] = asdict(ATTR)  # for the templates' inline script
+        env.globals["therapon_needs_python"] = self.build.needs_python  # python-early.js or not
         templates = [(Path(f.abs_src_path), f.page.meta.get("template"))
                      for f in files.documentation_pages() if f.abs_src_path and f.page]
         in_nav = {p.file.src_path for p in self.nav.pages}

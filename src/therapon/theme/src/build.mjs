@@ -18,7 +18,7 @@ import * as esbuild from "esbuild";
 import { PYTHON_WORKER } from "../assets/therapon/contract.js";
 
 const SCRIPTS = "src/therapon/theme/assets/therapon";
-const ENTRIES = ["main.js", PYTHON_WORKER, "transfer.js", "turns.js"];
+const ENTRIES = ["main.js", "python-early.js", PYTHON_WORKER, "transfer.js", "turns.js"];
 const SHADOW_ROOTS_ONLY = "if (!root.head && root.adoptedStyleSheets && win.CSSStyleSheet)";
 const ANY_ROOT = "if (root.adoptedStyleSheets && win.CSSStyleSheet)";
 
