@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from therapon_check import LEARNER_FILENAME, Learner, check, check_json, run_code, run_json
-from therapon_check.sandbox import OUTPUT_LIMIT
+from therapon_check.isolation import OUTPUT_LIMIT
 
 INPUT_MESSAGE = (
     "input() can't be used in these exercises, because there is no one to type an answer. "
@@ -432,12 +432,12 @@ def test_invisible_characters_from_copied_code_are_explained(source, message):
 
 
 def test_changes_to_modules_the_checker_uses_are_undone():
-    import therapon_check.sandbox as sandbox
-    source = ("import json, traceback\nimport therapon_check.sandbox as s\n"
+    import therapon_check.explaining as explaining
+    source = ("import json, traceback\nimport therapon_check.explaining as s\n"
               "json.dumps = traceback.extract_tb = s.describe_exception = None\n")
     assert run_code(source).error is None
     assert json.loads(run_json("x = 1 / 0\n"))["error"]["line"] == 1
-    assert callable(sandbox.describe_exception)
+    assert callable(explaining.describe_exception)
 
 
 def test_output_cut_is_flagged_for_the_page():

@@ -12,8 +12,10 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+from .explaining import describe_exception, exception_text, shorten
+from .isolation import LEARNER_FILENAME, learner_running
 from .learner import Learner
-from .sandbox import LEARNER_FILENAME, describe_exception, exception_text, learner_running, run_code, shorten
+from .sandbox import run_code
 from .verdict import item
 from .words import say, say_count
 

@@ -13,8 +13,9 @@ import json
 import traceback
 from typing import Any
 
+from .explaining import exception_text
+from .isolation import fresh_namespace, learner_running
 from .rules import judge
-from .sandbox import exception_text, fresh_namespace, learner_running
 from .verdict import ID_PATTERN, LEVELS, item, verdict
 from .words import say
 
