@@ -3,7 +3,8 @@
  * The one progress store. Every read and write of localStorage goes through here.
  *
  * Keys are namespaced by course id (many courses can share one github.io origin) and keyed by
- * profile and exercise id, never by position. The schema is versioned, with migrations. A
+ * profile and exercise id, never by position. The schema is versioned, with migrations
+ * (migrations.js); values live in localStorage, or in memory where it is refused (key-values.js). A
  * value that cannot be read is kept aside under a backup key and reported, never silently
  * overwritten. A browser that refuses storage gets an in-memory store and a visible notice;
  * a full quota gets a notice and leaves what was saved intact. Other tabs' changes arrive
@@ -33,11 +34,12 @@
  */
 import { STATUS } from "./contract.js";
 import { t, tn } from "./i18n.js";
+import { openKeyValues } from "./key-values.js";
 import { cleanLock, createLock, isLockRecord, openLock, retryDelay, seal, unseal } from "./lock.js";
 import {
-  betterStatus, cleanRecord, combineCopies, emptyRecord, isLegacyRecord, isProfile, isRecord, isSealedRecord,
-  isTurn, sameTalk, upgradeRecord,
+  betterStatus, cleanRecord, emptyRecord, isProfile, isRecord, isSealedRecord, isTurn, sameTalk,
 } from "./records.js";
+import { FIRST_PROFILE, SCHEMA_VERSION, foldShared, migrate } from "./migrations.js";
 
 /** @typedef {import("./records.js").ExerciseRecord} ExerciseRecord */
 /** @typedef {import("./records.js").Profile} Profile */
@@ -45,121 +47,18 @@ import {
 /** @typedef {{active: string, list: Profile[]}} Profiles */
 /** @typedef {(text: string) => void} Notify */
 /** @typedef {{answer: string, at: number}} Welcome */
-/** @typedef {ReturnType<typeof memoryStorage>} KeyValues */
 /** @typedef {import("./lock.js").LockRecord} LockRecord */
 /** The unlocked profile: its key, and its words opened, by exercise id (in memory only). @typedef {{pid: string, key: CryptoKey, salt: string, words: Map<string, string | null>, broken: Set<string>}} Opened */
 
 /** The answers the first-visit question can have; "returning" marks data from before it was asked. */
 export const WELCOME_ANSWERS = Object.freeze(["one", "two", "skipped", "returning"]);
 
-export const SCHEMA_VERSION = 4;
-export const FIRST_PROFILE = Object.freeze({ id: "me" });
 /** The first profile, named in the course's language ("Me"). */
 const firstProfile = () => ({ id: FIRST_PROFILE.id, name: t("profiles.me") });
-export { emptyRecord, betterStatus };
-
-/** @returns {Storage | null} */
-function usableStorage() {
-  try {
-    const storage = window.localStorage;
-    const probe = "therapon:probe";
-    storage.setItem(probe, "1");
-    storage.removeItem(probe);
-    return storage;
-  } catch {
-    return null;
-  }
-}
-
-/** A Storage-like map for browsers that refuse localStorage. */
-function memoryStorage() {
-  const map = new Map();
-  return {
-    getItem: (/** @type {string} */ k) => (map.has(k) ? map.get(k) : null),
-    setItem: (/** @type {string} */ k, /** @type {string} */ v) => void map.set(k, String(v)),
-    removeItem: (/** @type {string} */ k) => void map.delete(k),
-    keys: () => Array.from(map.keys()),
-  };
-}
+export { emptyRecord, betterStatus, FIRST_PROFILE, SCHEMA_VERSION };
 
 /** @param {any} v @returns {v is Welcome} */
 const isWelcome = (v) => v !== null && typeof v === "object" && WELCOME_ANSWERS.includes(v.answer) && Number.isSafeInteger(v.at);
-
-/** Schema migrations, by the version they start from. Each moves data, never drops it. */
-const MIGRATIONS = {
-  /** 1 → 2: records move under the first profile. @param {KeyValues} s @param {string} prefix */
-  1(s, prefix) {
-    for (const key of s.keys()) {
-      if (!key.startsWith(`${prefix}exercise:`)) continue;
-      const id = key.slice(`${prefix}exercise:`.length);
-      const target = `${prefix}profile:${FIRST_PROFILE.id}:exercise:${id}`;
-      if (s.getItem(target) === null) s.setItem(target, /** @type {string} */ (s.getItem(key)));
-      s.removeItem(key);
-    }
-  },
-  /**
-   * 2 → 3: a record's words move beside its counts (`words.draft`), and whoever used the
-   * course before the first-visit question existed is not asked it. (Partner practice moves
-   * to the shared record at every start: see foldShared.) A value that cannot be read stays
-   * as it is, for the store to keep aside when it is read.
-   * @param {KeyValues} s @param {string} prefix
-   */
-  2(s, prefix) {
-    const keys = s.keys().filter((k) => k.startsWith(prefix));
-    for (const key of keys) {
-      if (!/^profile:[^:]+:exercise:[^:]+$/.test(key.slice(prefix.length))) continue;
-      try {
-        const value = JSON.parse(/** @type {string} */ (s.getItem(key)));
-        if (isLegacyRecord(value)) s.setItem(key, JSON.stringify(upgradeRecord(value)));
-      } catch { /* unreadable: left for read() to keep aside */ }
-    }
-    if (keys.some((k) => k !== `${prefix}schema`) && s.getItem(`${prefix}welcome`) === null) {
-      s.setItem(`${prefix}welcome`, JSON.stringify({ answer: "returning", at: Date.now() }));
-    }
-  },
-  /**
-   * 3 → 4: nothing moves. Schema 4 adds the lock (`lock:<pid>`, sealed words); the number
-   * goes up so that an older copy of the course, in another tab, saves nothing over them.
-   */
-  3() {},
-};
-
-/**
- * Partner practice is the couple's: any partner's own copy of one (saved before it was
- * shared, or before this exercise became partner practice) is folded into the shared record,
- * with every partner's notes kept under their name. Run at every start; it does nothing
- * once there is nothing to fold.
- * @param {KeyValues} s @param {string} prefix @param {Set<string>} shared
- */
-function foldShared(s, prefix, shared) {
-  /** @type {Map<string, {key: string, pid: string, record: import("./records.js").ExerciseRecord}[]>} */
-  const copies = new Map();
-  for (const key of s.keys()) {
-    const match = key.startsWith(prefix) && /^profile:([^:]+):exercise:([^:]+)$/.exec(key.slice(prefix.length));
-    if (!match || !shared.has(match[2])) continue;
-    let value;
-    try { value = JSON.parse(/** @type {string} */ (s.getItem(key))); } catch { continue; }
-    if (!isRecord(value) || isSealedRecord(value)) continue;  // sealed words stay with their lock
-    copies.set(match[2], [...(copies.get(match[2]) ?? []), { key, pid: match[1], record: cleanRecord(value) }]);
-  }
-  if (copies.size === 0) return;
-  let names = new Map();
-  try {
-    const list = JSON.parse(s.getItem(`${prefix}profiles`) ?? "null")?.list;
-    if (Array.isArray(list)) names = new Map(list.filter(isProfile).map((p) => [p.id, p.name]));
-  } catch { /* names are only labels for the notes */ }
-  for (const [id, found] of copies) {
-    const target = `${prefix}shared:exercise:${id}`;
-    const all = found.map(({ pid, record }) => ({ name: names.get(pid) ?? pid, record }));
-    // An unreadable shared record is never overwritten: the copies stay where they are.
-    let existing;
-    try { existing = JSON.parse(s.getItem(target) ?? "null"); } catch { continue; }
-    if (existing !== null && !isRecord(existing)) continue;
-    if (existing !== null) all.unshift({ name: t("records.both"), record: cleanRecord(existing) });
-    s.setItem(target, JSON.stringify(combineCopies(all)));
-    for (const { key } of found) s.removeItem(key);
-  }
-}
 
 /**
  * @param {string} courseId @param {Notify} notify
@@ -168,42 +67,18 @@ function foldShared(s, prefix, shared) {
 export function createStore(courseId, notify, partnerPractice = []) {
   const shared = new Set(partnerPractice);
   const prefix = `therapon:${courseId}:`;
-  const real = usableStorage();
-  const storage = real
-    ? {
-        getItem: (/** @type {string} */ k) => real.getItem(k),
-        setItem: (/** @type {string} */ k, /** @type {string} */ v) => real.setItem(k, v),
-        removeItem: (/** @type {string} */ k) => real.removeItem(k),
-        keys: () => Array.from({ length: real.length }, (_, i) => real.key(i) ?? ""),
-      }
-    : memoryStorage();
+  const { storage, persistent } = openKeyValues();
   /** @type {Set<(id: string) => void>} */
   const listeners = new Set();
   let readOnly = false;
-  if (!real) {
+  if (!persistent) {
     notify(t("store.noStorage"));
   }
-  migrate();
-
-  function migrate() {
-    const key = `${prefix}schema`;
-    const stored = storage.getItem(key);
-    const hasData = storage.keys().some((k) => k.startsWith(prefix) && k !== key);
-    let version = stored === null ? (hasData ? 1 : SCHEMA_VERSION) : Number(stored);
-    if (!Number.isInteger(version) || version > SCHEMA_VERSION) {
-      readOnly = true;
-      notify(t("store.newer"));
-      return;
-    }
-    try {
-      for (; version < SCHEMA_VERSION; version++) MIGRATIONS[/** @type {1 | 2 | 3} */ (version)](storage, prefix);
-      storage.setItem(key, String(SCHEMA_VERSION));
-      foldShared(storage, prefix, shared);
-    } catch {
-      // Each migration can run again over its own output, so the next start finishes the job.
-      readOnly = true;
-      notify(t("store.migrationFull"));
-    }
+  // Data of a newer copy of the course, or a migration the quota stopped, is read, never written.
+  const migrated = migrate(storage, prefix, shared);
+  if (migrated !== "done") {
+    readOnly = true;
+    notify(t(migrated === "newer" ? "store.newer" : "store.migrationFull"));
   }
 
   /** @param {string} key @param {string} value */
@@ -774,7 +649,7 @@ export function createStore(courseId, notify, partnerPractice = []) {
     isShared: (/** @type {string} */ id) => shared.has(id),
     partnerPractice: [...shared],
     courseId,
-    persistent: Boolean(real),
+    persistent,
   };
 }
 

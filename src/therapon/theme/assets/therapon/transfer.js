@@ -18,7 +18,7 @@ import {
   cleanRecord, combineCopies, hasWords, isLegacyRecord, isProfile, isRecord, isSealedRecord, isTurn,
   mergeRecords, turnKey, upgradeRecord,
 } from "./records.js";
-import { SCHEMA_VERSION } from "./store.js";
+import { SCHEMA_VERSION } from "./migrations.js";
 
 /** @typedef {import("./records.js").ExerciseRecord} ExerciseRecord */
 /** @typedef {import("./records.js").Turn} Turn */
