@@ -188,6 +188,66 @@ def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(
     fail_with(problems, output_path)
 
 
+# --- buttons in every state axe cannot see ---------------------------------------------------------
+
+CONTRAST = """(el) => {
+    const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const linear = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    const lum = ([r, g, b]) => [r, g, b].map(linear)
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    let back = el, bg = "rgba(0, 0, 0, 0)";
+    while (back && (bg = getComputedStyle(back).backgroundColor).endsWith(", 0)")) back = back.parentElement;
+    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(rgb(bg))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+def test_buttons_keep_their_contrast_when_hovered_clicked_and_focused(
+        palettes: dict[str, BrowserContext], site: SiteServer) -> None:
+    """axe reads buttons at rest; a learner also sees them under the pointer, just clicked
+    (focused, with no ring) and reached by Tab. Every state keeps text at 4.5:1 or more.
+    A choice's Check (primary) and Export (outlined) keep the focus once clicked."""
+    for scheme, context in palettes.items():
+        page = context.new_page()
+        for path, name in ((LESSON, "Check"), ("progress/", "Export my progress")):
+            page.goto(site.url + path)
+            set_palette(page, scheme)
+            settle(page)
+            # Each state's own colours, not a frame of Material's 125 ms colour transition.
+            page.evaluate("""() => { const sheet = new CSSStyleSheet();  // the CSP allows no <style>
+                sheet.replaceSync("*, *::before, *::after { transition: none !important; }");
+                document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }""")
+            if name == "Check":  # a choice's: it answers at once and keeps the focus
+                choice = page.locator('[data-kind="choice"][data-ready]').first
+                choice.locator("input").first.check(force=True)
+                button = choice.get_by_role("button", name=name, exact=True)
+            else:
+                button = page.get_by_role("button", name=name, exact=True)
+            button.scroll_into_view_if_needed()
+            states = {}
+            page.mouse.move(0, 0)
+            states["at rest"] = button.evaluate(CONTRAST)
+            button.hover()
+            states["hovered"] = button.evaluate(CONTRAST)
+            if name == "Check":
+                button.click()
+            else:
+                with page.expect_download():
+                    button.click()
+            button.hover()  # the answer may have moved the button from under the pointer
+            assert button.evaluate("el => el.matches(':focus:hover:not(:focus-visible)')"), name
+            states["clicked, still under the pointer"] = button.evaluate(CONTRAST)
+            page.mouse.move(0, 0)
+            states["clicked, pointer gone"] = button.evaluate(CONTRAST)
+            page.keyboard.press("Shift+Tab")
+            page.keyboard.press("Tab")
+            assert button.evaluate("el => el.matches(':focus-visible')"), name
+            states["reached by Tab"] = button.evaluate(CONTRAST)
+            low = {state: round(ratio, 2) for state, ratio in states.items() if ratio < 4.5}
+            assert low == {}, f"{name} in {scheme}: {low}"
+        page.close()
+
+
 # --- focus and announcements after Check -------------------------------------------------------
 
 def press_check_with_keyboard(page: Page, box: Locator) -> Locator:
