@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from conftest import ROOT
+from support.project import FIXTURE
 
-LAB = "lab/01-who-listened/"
-LESSON = "lessons/01-partners-as-comrades/"
+# Pages of the engine's test course (tests/fixture/, served by the fixture_site fixture).
+LAB = "lab/01-counting-wins/"
+LESSON = "lessons/01-first-steps/"
 PYTHON_READY_MS = 60_000
 # Pages carry a Content-Security-Policy without 'unsafe-eval'. Playwright evaluates a bare
 # expression given to wait_for_function with eval(), which the policy refuses, so pass a
@@ -62,8 +65,9 @@ def press(page: Page, exercise_id: str, action: str) -> Locator:
     return box.locator("[data-feedback]")
 
 
-def solution(exercise_id: str) -> str:
-    return (ROOT / "exercises" / exercise_id / "solution.py").read_text()
+def solution(exercise_id: str, course: Path = FIXTURE) -> str:
+    """A code exercise's solution, from the fixture course unless another course is named."""
+    return (course / "exercises" / exercise_id / "solution.py").read_text()
 
 
 def open_settled(page: Page, url: str) -> None:

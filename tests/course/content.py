@@ -11,7 +11,7 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # The course's own content rules (course-rules.toml): which pages are lessons, and their standards.
 RULES = tomllib.loads((ROOT / "course-rules.toml").read_text(encoding="utf-8"))
 LESSONS = sorted((ROOT / "docs").glob(RULES["lessons"]))
