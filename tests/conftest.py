@@ -41,7 +41,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServe
 
 
 @pytest.fixture(scope="session")
-def fixture_built(fixture_site: SiteServer) -> Path:
+def built_fixture_site(fixture_site: SiteServer) -> Path:
     return fixture_site.directory
 
 

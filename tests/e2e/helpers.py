@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,12 @@ PYTHON_READY_MS = 60_000
 # function instead: "() => window.x === 1", not "window.x === 1".
 # Playwright cannot intercept what a service worker fetches, so tests that do run without one.
 NO_SERVICE_WORKER = pytest.mark.browser_context_args(service_workers="block")
+
+
+def nav_pages() -> int:
+    """How many pages the fixture course's nav lists (one `.md` per line after `nav:`)."""
+    nav = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[1]
+    return len(re.findall(r"\.md\s*$", nav, re.MULTILINE))
 
 
 def exercise(page: Page, exercise_id: str) -> Locator:

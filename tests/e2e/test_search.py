@@ -21,7 +21,7 @@ def search_for(page: Page, words: str) -> None:
 
 def test_search_finds_a_lesson_from_a_page_without_python(page: Page, fixture_site) -> None:
     page.goto(fixture_site.url + "safety/")
-    search_for(page, "comrades")
+    search_for(page, "blame")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=20_000)
 
 
@@ -34,7 +34,7 @@ def test_the_index_waits_for_python_and_search_still_answers_at_once_when_opened
     page.wait_for_function("() => window.__therapon.state === 'loading'", timeout=PYTHON_READY_MS)
     page.wait_for_timeout(1500)
     assert asked == [], "Material's index was built while Python was starting"
-    search_for(page, "comrades")  # opening search lets it start
+    search_for(page, "blame")  # opening search lets it start
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=20_000)
     assert len(asked) == 1
     for route in held:
@@ -51,5 +51,5 @@ def test_once_python_is_up_the_index_is_built(page: Page, fixture_site) -> None:
             break
         page.wait_for_timeout(100)
     assert len(asked) == 1
-    search_for(page, "comrades")
+    search_for(page, "blame")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=20_000)

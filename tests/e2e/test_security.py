@@ -12,11 +12,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from conftest import ROOT
 from support.csp import csp_source, inline_scripts, script_sources
-from support.project import FIXTURE
 from therapon.pages import NEUTRAL_PAGE
 
 from .conftest import is_foreign
-from .helpers import LAB, NO_SERVICE_WORKER, PYTHON_READY_MS, exercise, press, type_code
+from .helpers import LAB, NO_SERVICE_WORKER, PYTHON_READY_MS, exercise, nav_pages, press, type_code
 
 # Runs before any page script, outside the page's policy; it records what the policy blocked.
 RECORD_VIOLATIONS = """
@@ -28,12 +27,6 @@ document.addEventListener("securitypolicyviolation", (e) =>
 POLICY_META = 'meta[http-equiv="Content-Security-Policy"]'
 MARKUP_SINKS = re.compile(r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|"
                           r"createContextualFragment|new DOMParser")
-
-
-def nav_pages() -> int:
-    """How many pages the fixture course's nav lists (one `.md` per line after `nav:`)."""
-    nav = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[1]
-    return len(re.findall(r"\.md\s*$", nav, re.MULTILINE))
 
 
 def site_pages(site_dir: Path) -> list[str]:
