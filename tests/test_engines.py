@@ -1,6 +1,7 @@
-"""A course (the engine's fixture course, tests/fixture/) builds the same under ProperDocs 1.6, the maintained fork of MkDocs 1.x, as under
-MkDocs itself: MkDocs 2.0 drops plugins and hooks, so the fork is this engine's way forward
-(README, "Beyond one engine"). The browser tests run on the MkDocs build."""
+"""A course (the engine's fixture course, tests/fixture/) builds the same under ProperDocs 1.6,
+the maintained fork of MkDocs 1.x, as under MkDocs itself: MkDocs 2.0 drops plugins and hooks,
+so the fork is this engine's way forward (README, "Beyond one engine"). The browser tests run on
+the MkDocs build."""
 
 from __future__ import annotations
 

@@ -46,13 +46,15 @@ def test_page_urls_are_the_folders_material_links_to() -> None:
 def test_service_worker_lists_every_page_and_asset_with_its_hash(built_fixture_site: Path) -> None:
     build = service_worker_build(built_fixture_site)
     listed = dict(build["precache"])
-    pages = [page_url(p.relative_to(built_fixture_site).as_posix()) for p in built_fixture_site.rglob("index.html")]
+    pages = [page_url(p.relative_to(built_fixture_site).as_posix())
+             for p in built_fixture_site.rglob("index.html")]
     assert set(pages) <= set(listed) and "404.html" in listed
     for url in ("assets/therapon/main.js", "assets/therapon/editor.js", "search/search_index.json",
                 "sitemap.xml"):
         assert url in listed, url
     for url, sha in listed.items():
-        file = built_fixture_site / (url.split("?")[0] + ("index.html" if url.endswith("/") or url == "" else ""))
+        page = "index.html" if url.endswith("/") or url == "" else ""
+        file = built_fixture_site / (url.split("?")[0] + page)
         assert hashlib.sha256(file.read_bytes()).hexdigest() == sha, url
     assert not [u for u in listed if u.startswith("pyodide/") or u.endswith((".map", ".gz"))]
     runtime = dict(build["runtime"])

@@ -25,6 +25,7 @@ from therapon.wheel import CHECKER_DIR, DIST_NAME, PACKAGE_NAME
 from therapon_check import check, check_written
 from therapon_check.phrases import lexicon
 
+
 def course_exercises(course: Path) -> tuple[dict[str, Exercise], dict[str, Exercise], list, list]:
     """A course's code exercises, text exercises, text examples and corpus replies."""
     found = load_exercises(course / "exercises", course)
@@ -57,7 +58,8 @@ def exercise_cases(exercises: dict[str, Exercise], texts: dict[str, Exercise], e
             found.append({"name": f"{exercise.id}/{role}", "code": exercise.file(role).text,
                           "checks": checks})
     for exercise_id, number, example in examples:
-        found.append({"name": f"{exercise_id}/example-{number}", **judged(texts[exercise_id], example["response"])})
+        found.append({"name": f"{exercise_id}/example-{number}",
+                      **judged(texts[exercise_id], example["response"])})
     for exercise_id, line, reply in replies:
         found.append({"name": f"{exercise_id}/corpus-{line}", **judged(texts[exercise_id], reply)})
     return found

@@ -31,7 +31,7 @@ def test_try_prints_the_feedback_as_a_learner_sees_it():
 
 
 def test_try_json_reads_a_reply_a_line_and_writes_the_contract_shape():
-    replies = ["I feel worried when my messages get no answer all day, because I need to know you're all right.",
+    replies = ["I feel worried when my messages get no answer all day, because I need to know you're fine.",
                "Oh great, no answer again 🙄 I feel so loved right now.", "line\nbreak and “quotes”"]
     run = therapon("try", "calm-request", "--json", stdin="\n".join(json.dumps(r) for r in replies) + "\n\n")
     assert run.returncode == 0, run.stderr

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from .content import LESSONS, ROOT, RULES, figures
 
 MAX_GRADE = RULES["max_grade"]

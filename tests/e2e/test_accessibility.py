@@ -65,7 +65,8 @@ def seeded_progress() -> dict[str, str]:
         "first-reflect-back": record("attempted", "You always do this.", 1, 1),
         "count-wins": record("attempted", None, 1, 1),
     }
-    turns = [{"exercise": "first-practice", "listener": listener, "speaker": speaker, "at": now - days * DAY_MS}
+    turns = [{"exercise": "first-practice", "listener": listener, "speaker": speaker,
+              "at": now - days * DAY_MS}
              for listener, speaker, days in [("me", "p-alex", 1), ("me", "p-alex", 3), ("me", "p-alex", 9),
                                              ("me", "p-alex", 20), ("p-alex", "me", 30)]]
     data = {

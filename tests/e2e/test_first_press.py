@@ -44,7 +44,8 @@ def unmounted(page: Page, exercise_id: str):
     return box
 
 
-def test_a_text_check_pressed_before_mounting_is_answered_with_the_words_typed(page: Page, fixture_site, page_errors):
+def test_a_text_check_pressed_before_mounting_is_answered_with_the_words_typed(page: Page, fixture_site,
+                                                                               page_errors):
     page.goto(fixture_site.url + LESSON)
     page.locator('[data-exercise="calm-request"][data-ready] textarea').fill("An older draft, saved.")
     wait_saved(page, "calm-request", "An older draft, saved.")

@@ -113,12 +113,12 @@ WEIRD_EQ = '''class Tally(dict):
 
 
 def count_wins(games):
-    counts = Tally()
-    for listener, speaker in log:
-        counts.setdefault(listener, 0)
-        counts.setdefault(speaker, 0)
+    wins = Tally()
+    for winner, loser in games:
+        wins.setdefault(winner, 0)
+        wins.setdefault(loser, 0)
         wins[winner] += 1
-    return counts
+    return wins
 '''
 
 CODE_FAULTS = [
@@ -133,7 +133,7 @@ CODE_FAULTS = [
                  re.compile(r"more memory than the browser can give it|" + WATCHDOG), "",
                  id="memory-grows-in-a-loop"),
     # 3. deep recursion, also with the limit raised so far that Python's own stack runs out
-    pytest.param("def count_wins(games):\n    return count_wins(log)\n\n\ncount_wins([])\n",
+    pytest.param("def count_wins(games):\n    return count_wins(games)\n\n\ncount_wins([])\n",
                  "keeps calling itself and never stops", "[the line above repeated", id="deep-recursion"),
     pytest.param("import sys\nsys.setrecursionlimit(10**6)\n\n\ndef f(n):\n    return f(n + 1)\n\n\nf(0)\n",
                  re.compile(WATCHDOG + "|Python stopped unexpectedly"), "", id="recursion-limit-raised"),
@@ -142,7 +142,7 @@ CODE_FAULTS = [
     pytest.param("for i in range(200_000):\n    print(i)\n", "Your code printed a lot", LIMIT_NOTE,
                  id="a-million-lines"),
     # 5. asking for input
-    pytest.param('name = input("Who listened? ")\n', "input() can't be used in these exercises", "",
+    pytest.param('name = input("Who won? ")\n', "input() can't be used in these exercises", "",
                  id="input"),
     pytest.param("import sys\n\nanswer = sys.stdin.readline()\n", "input() can't be used", "",
                  id="stdin-readline"),
@@ -213,7 +213,8 @@ def test_code_fault_gets_a_plain_message_and_the_page_recovers(
     assert page_errors == [] and foreign_requests == []
 
 
-def test_watchdog_restarts_python_and_run_works_next(page: Page, fixture_site: SiteServer, page_errors: list[str]):
+def test_watchdog_restarts_python_and_run_works_next(page: Page, fixture_site: SiteServer,
+                                                     page_errors: list[str]):
     open_with_saved_work(page, fixture_site, LAB)
     paste_code(page, CODE, "while True:\n    pass\n")
     expect(press(page, CODE, "Run")).to_contain_text(WATCHDOG)
@@ -311,7 +312,8 @@ def test_a_pasted_100_kb_answer_is_saved_and_politely_not_checked(
     assert page_errors == []
 
 
-def test_a_pasted_100_kb_reflection_is_saved_and_counts(page: Page, fixture_site: SiteServer, page_errors: list[str]):
+def test_a_pasted_100_kb_reflection_is_saved_and_counts(page: Page, fixture_site: SiteServer,
+                                                        page_errors: list[str]):
     before = open_with_saved_work(page, fixture_site, LESSON)
     box = exercise(page, REFLECTION)
     entry = box.get_by_label("Your reflection")
@@ -363,7 +365,8 @@ COUNT_CHECKS = """() => {
 }"""
 
 
-def test_ten_quick_clicks_on_check_run_one_check(page: Page, fixture_site: SiteServer, page_errors: list[str]):
+def test_ten_quick_clicks_on_check_run_one_check(page: Page, fixture_site: SiteServer,
+                                                 page_errors: list[str]):
     page.add_init_script(f"({COUNT_CHECKS})()")
     before = open_with_saved_work(page, fixture_site, LAB)
     box = exercise(page, CODE)
@@ -388,7 +391,8 @@ def test_ten_quick_clicks_on_check_run_one_check(page: Page, fixture_site: SiteS
     assert page_errors == []
 
 
-def test_ten_quick_clicks_on_a_text_check_run_one_check(page: Page, fixture_site: SiteServer, page_errors: list[str]):
+def test_ten_quick_clicks_on_a_text_check_run_one_check(page: Page, fixture_site: SiteServer,
+                                                        page_errors: list[str]):
     page.add_init_script(f"({COUNT_CHECKS})()")
     before = open_with_saved_work(page, fixture_site, LESSON)
     box = exercise(page, TEXT)

@@ -89,7 +89,8 @@ def unlock_in_exercise(page: Page, exercise_id: str, passphrase: str, name: str 
     go.click()
 
 
-def test_locked_words_are_sealed_hidden_refused_and_come_back(page: Page, fixture_site, tmp_path: Path, page_errors):
+def test_locked_words_are_sealed_hidden_refused_and_come_back(page: Page, fixture_site, tmp_path: Path,
+                                                              page_errors):
     page.add_init_script(RECORD_WRITES)
     set_lock(page, fixture_site)
     page.goto(fixture_site.url + LESSON)  # a new page: the key stayed behind, so the lesson starts locked

@@ -76,7 +76,8 @@ def nav_link(page: Page, title: str):
     return page.locator(".md-nav--primary a.md-nav__link", has_text=title)
 
 
-def test_dashboard_lists_every_exercise_before_any_is_opened(page: Page, fixture_site, page_errors, foreign_requests):
+def test_dashboard_lists_every_exercise_before_any_is_opened(page: Page, fixture_site, page_errors,
+                                                             foreign_requests):
     board = open_dashboard(page, fixture_site)
     everything = all_exercises(fixture_site)
     core, extras = course_exercises(fixture_site), course_exercises(fixture_site, optional=True)
@@ -128,7 +129,8 @@ def test_a_solved_exercise_shows_done_live_and_after_reload(page: Page, fixture_
     expect(bar).to_have_attribute("value", "1")
     expect(bar).to_have_attribute("max", str(len(lesson["exercises"])))
     expect(bar).to_have_accessible_name(f"1 of {len(lesson['exercises'])} done")
-    expect(board.locator("[data-summary]")).to_contain_text(f"finished 1 of {len(course_exercises(fixture_site))}")
+    total = len(course_exercises(fixture_site))
+    expect(board.locator("[data-summary]")).to_contain_text(f"finished 1 of {total}")
 
     unfinished = next(e["id"] for e in lesson["exercises"] if e["id"] != "best-reply")
     link = board.locator("[data-continue]").get_by_role("link")
@@ -154,7 +156,8 @@ def test_keyboard_focus_stays_put_when_another_tab_changes_progress(page: Page, 
     assert page.evaluate("document.activeElement.closest('li')?.dataset.exerciseId") == "calm-request"
 
 
-def test_a_finished_lesson_is_marked_in_the_nav_and_the_header_counts_live(page: Page, fixture_site, page_errors):
+def test_a_finished_lesson_is_marked_in_the_nav_and_the_header_counts_live(page: Page, fixture_site,
+                                                                            page_errors):
     lesson = lesson_of(fixture_site, LESSON)
     total, extras = len(course_exercises(fixture_site)), len(course_exercises(fixture_site, optional=True))
     page.goto(fixture_site.url + LESSON)

@@ -72,11 +72,12 @@ def test_escape_twice_leaves_even_from_the_search(page: Page, fixture_site, fore
 def test_the_control_is_on_every_page_and_fits_a_phone(browser, fixture_site):
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    pages = sorted(p for p in fixture_site.directory.rglob("index.html")
-                   if p.relative_to(fixture_site.directory).parts[0] not in ("pyodide", "assets", NEUTRAL.strip("/")))
+    built = fixture_site.directory
+    pages = sorted(p for p in built.rglob("index.html")
+                   if p.relative_to(built).parts[0] not in ("pyodide", "assets", NEUTRAL.strip("/")))
     assert len(pages) == nav_pages()  # every page of the nav (blank.md, the exit's own page, is not in it)
     for path in pages:
-        page.goto(fixture_site.url + path.relative_to(fixture_site.directory).as_posix().removesuffix("index.html"))
+        page.goto(fixture_site.url + path.relative_to(built).as_posix().removesuffix("index.html"))
         control = page.get_by_role("button", name="Quick exit")
         expect(control).to_be_visible()
         box = control.bounding_box()

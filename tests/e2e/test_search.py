@@ -25,7 +25,8 @@ def test_search_finds_a_lesson_from_a_page_without_python(page: Page, fixture_si
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=20_000)
 
 
-def test_the_index_waits_for_python_and_search_still_answers_at_once_when_opened(page: Page, fixture_site) -> None:
+def test_the_index_waits_for_python_and_search_still_answers_at_once_when_opened(page: Page,
+                                                                                 fixture_site) -> None:
     held: list[Route] = []
     page.route("**/pyodide/pyodide.asm.wasm", lambda route: held.append(route))  # Python never gets ready
     asked: list[str] = []

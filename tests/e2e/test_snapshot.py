@@ -130,7 +130,8 @@ CHANGED_BYTE = """async () => {
 
 
 @pytest.mark.parametrize("fault", ["a-changed-byte", "not-a-memory-image"])
-def test_a_corrupt_snapshot_means_a_normal_start(context: BrowserContext, fixture_site: SiteServer, fault: str):
+def test_a_corrupt_snapshot_means_a_normal_start(context: BrowserContext, fixture_site: SiteServer,
+                                                 fault: str):
     first = first_visit_keeps_a_snapshot(context, fixture_site.url)
     if fault == "a-changed-byte":
         assert first.evaluate(CHANGED_BYTE)

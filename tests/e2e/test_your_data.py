@@ -314,7 +314,8 @@ def test_partner_practice_records_turns_and_suggests_the_next_listener(page: Pag
     turn.get_by_role("button", name="Save our turn").click()  # the same talk, saved again
     expect(turn.locator("[role=status]")).to_contain_text("already saved for today")
     turns = json.loads(stored(page)[PREFIX + "turns"])
-    assert [(t["exercise"], t["listener"], t["speaker"]) for t in turns] == [("first-practice", "me", "p-alex")]
+    assert [(t["exercise"], t["listener"], t["speaker"]) for t in turns] == [
+        ("first-practice", "me", "p-alex")]
     expect(turn.locator("[data-saved-turns] li")).to_have_count(1)
     expect(turn.locator("[data-saved-turns] li")).to_contain_text("Sam listened, Alex spoke")
     assert json.loads(stored(page)[PREFIX + "shared:exercise:first-practice"])["status"] == "passed"

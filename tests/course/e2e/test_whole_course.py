@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 import re
 
+from e2e.helpers import PYTHON_READY_MS, exercise, press, solution, type_code
 from playwright.sync_api import Page, expect
 
 from conftest import ROOT
-from e2e.helpers import PYTHON_READY_MS, exercise, press, solution, type_code
 
 REFLECTION = "Tonight we tried it together and it felt calmer than I expected. " * 4
 
