@@ -1,6 +1,6 @@
 """What a lesson says, as prose: the text a learner reads, without exercises, code or markup.
 
-Shared by the readability test and by `python tests/content.py`, which prints the per-lesson
+Shared by the readability test and by `python tests/course/content.py`, which prints the per-lesson
 figures (words, reading grade, exercises by kind) for the course's release notes."""
 
 from __future__ import annotations
