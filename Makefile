@@ -6,7 +6,7 @@ PY_FOR_VENV := $(shell command -v python3.12 || command -v python3.13 || command
 export PYTHONDONTWRITEBYTECODE := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast install clean bench mutants eval try wheel
+.PHONY: serve build test test-engine test-fast install clean bench mutants eval try wheel
 
 $(BIN)/python:
 	$(PY_FOR_VENV) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
@@ -61,6 +61,11 @@ serve: install
 # One test process per core; a test file stays on one process (its fixtures are shared).
 test: install
 	$(BIN)/python -m pytest -n auto --dist loadfile
+
+# The engine's tests alone, on the fixture course (tests/fixture/): what still runs once this
+# course's content (docs/, exercises/, hooks/, course-rules.toml, tests/course/) is deleted.
+test-engine: install
+	$(BIN)/python -m pytest -n auto --dist loadfile --ignore=tests/course
 
 # Not part of `make test`: timings belong in benchmarks/results.md, not in assertions.
 bench: install

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from support.project import ROOT, copy_project, starter_project
+from support.project import ROOT, copy_project, fixture_project, starter_project
 from support.subpath_server import SiteServer
 
 
@@ -28,8 +28,26 @@ def build_site(site_dir: Path, site_url: str, cwd: Path) -> subprocess.Completed
 
 
 @pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The engine's test course (tests/fixture/), built once per session (per worker) for and
+    served at a sub-path, with its build cache in its own copy under tmp_path. The engine's
+    tests use this one; `site` is the couples course, for the course's own tests."""
+    project = fixture_project(tmp_path_factory.mktemp("fixture"))
+    server = SiteServer(project / "site")
+    result = build_site(server.directory, server.url, cwd=project)
+    assert result.returncode == 0, f"the fixture course did not build:\n{result.stdout}\n{result.stderr}"
+    with server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def built_fixture_site(fixture_site: SiteServer) -> Path:
+    return fixture_site.directory
+
+
+@pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
-    """The whole site, built for and served at a sub-path, as GitHub Pages serves it.
+    """The couples course's whole site, built for and served at a sub-path, as GitHub Pages serves it.
 
     The server picks its port first so the build's site_url matches it: Material's instant
     navigation only intercepts links that are listed in sitemap.xml under that address."""

@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 from test_build import broken_build, edit, project  # noqa: F401  (project is a fixture)
 
-from conftest import ROOT, build_site
+from conftest import build_site
+from support.project import FIXTURE
 from therapon.load import MAX_FILE_BYTES
 
 Fault = Callable[[Path], None]
-# The one case that breaks the real mkdocs.yml finds its line there, so editing it moves nothing.
-TIMEOUT_LINE = next(number for number, line in enumerate((ROOT / "mkdocs.yml").read_text().splitlines(), 1)
+# The one case that breaks the fixture course's mkdocs.yml finds its line there, so editing it moves nothing.
+TIMEOUT_LINE = next(number for number, line in enumerate((FIXTURE / "mkdocs.yml").read_text().splitlines(), 1)
                     if line.strip().startswith("timeout_seconds:"))
 
 CODE = "exercises/drill-code"

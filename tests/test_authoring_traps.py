@@ -3,7 +3,7 @@ fix: a page with exercises left out of nav, a template link to no page, a key on
 and mkdocs.yml's usual YAML mistakes (`therapon check-config`).
 
 Builds run the real `mkdocs build --strict` on a copy: the starter course (`therapon new`),
-which is small, or the whole project where the engine's own templates are edited."""
+which is small, or the fixture course (tests/fixture/) where the engine's own templates are edited."""
 
 from __future__ import annotations
 
@@ -180,7 +180,7 @@ def test_other_front_matter_keys_stay_free(tmp_path: Path) -> None:
 
 # --- 4. mkdocs.yml's usual YAML mistakes, read before MkDocs reads them ---------------------------
 
-NAV_LINE = '      - "2. Safety first": lessons/02-safety-first.md'
+NAV_LINE = '      - "2. Second steps": lessons/02-second-steps.md'
 
 
 @pytest.mark.parametrize(("old", "new", "at", "message"), [
@@ -193,7 +193,7 @@ NAV_LINE = '      - "2. Safety first": lessons/02-safety-first.md'
     (NAV_LINE, NAV_LINE[1:], NAV_LINE,
      "this list item is indented by 5 spaces, but the item on line {above} by 6 spaces. Indent every "
      "`- ` of one list by the same number of spaces"),
-    (NAV_LINE, NAV_LINE.replace('first":', "first:"), NAV_LINE,
+    (NAV_LINE, NAV_LINE.replace('steps":', "steps:"), NAV_LINE,
      "the quote that opens on this line is never closed. Add the closing quote where the text ends"),
 ], ids=["colon-in-nav-title", "tab", "list-indent", "unclosed-quote"])
 def test_check_config_names_the_line_and_the_fix(project: Path, old: str, new: str, at: str,  # noqa: F811

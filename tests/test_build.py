@@ -15,7 +15,7 @@ import pytest
 
 from conftest import build_site
 from support.links import broken_links
-from support.project import copy_project, starter_project
+from support.project import fixture_project, starter_project
 from therapon.load import load_exercises
 from therapon.wheel import PACKAGE_NAME
 
@@ -80,8 +80,9 @@ def starter(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of this course, for the fault drills and browser tests that need its pages."""
-    return copy_project(tmp_path)
+    """A copy of the engine's fixture course (tests/fixture/), for the fault drills and the
+    browser tests that need more pages than the starter's."""
+    return fixture_project(tmp_path)
 
 
 LESSON = "docs/lessons/01-first-steps.md"

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from support.project import FIXTURE
 from therapon import contract
 from therapon.kinds import KINDS
 from therapon.load import load_exercises
@@ -147,9 +148,9 @@ def test_no_template_keeps_its_own_copy() -> None:
 
 
 def test_every_attribute_an_exercise_renders_is_in_the_contract() -> None:
-    exercises = load_exercises(ROOT / "exercises", ROOT)
+    exercises = load_exercises(FIXTURE / "exercises", FIXTURE)
     kinds = {e.kind: e for e in exercises.values()}
-    assert set(kinds) == set(contract.KINDS), "the course has an exercise of every kind"
+    assert set(kinds) == set(contract.KINDS), "the fixture course has an exercise of every kind"
     rendered = {a for e in kinds.values() for a in re.findall(r"\s(data-[a-z-]+)", render_exercise(e))}
     assert rendered - NOT_CONTRACT <= set(asdict(contract.ATTR).values())
     assert {contract.ATTR.exercise, contract.ATTR.kind, contract.ATTR.status,

@@ -23,17 +23,17 @@ EXERCISE = {
 
 
 @pytest.mark.parametrize(("source", "expected"), [
-    ("listener-tally", "listener-tally"),
-    ("listener-tally\n", "listener-tally"),
-    ("  \n  listener-tally  \n\n", "listener-tally"),
-    ("id: listener-tally", "listener-tally"),
-    ("id:listener-tally", "listener-tally"),
-    ('id: "listener-tally"', "listener-tally"),
-    ("'listener-tally'", "listener-tally"),
+    ("count-wins", "count-wins"),
+    ("count-wins\n", "count-wins"),
+    ("  \n  count-wins  \n\n", "count-wins"),
+    ("id: count-wins", "count-wins"),
+    ("id:count-wins", "count-wins"),
+    ('id: "count-wins"', "count-wins"),
+    ("'count-wins'", "count-wins"),
     ("", ""),
     ("   \n\n", ""),
-    ("listener-tally\nwhose-turn", ""),
-    ("id: listener-tally\ntitle: Other", ""),
+    ("count-wins\nnext-player", ""),
+    ("id: count-wins\ntitle: Other", ""),
 ], ids=["bare", "newline", "blank-lines", "id-prefix", "id-no-space", "quoted-id",
         "single-quoted", "empty", "blank", "two-ids", "two-lines"])
 def test_fence_id(source, expected):
@@ -126,8 +126,8 @@ def test_fence_without_id(course):
 
 
 def test_fence_with_two_lines_has_no_id(course):
-    course.begin_page("lessons/one.md", LESSON.format("gentle-start\nwhose-turn"))
-    assert fence_error(course, "gentle-start\nwhose-turn\n").startswith(
+    course.begin_page("lessons/one.md", LESSON.format("gentle-start\nnext-player"))
+    assert fence_error(course, "gentle-start\nnext-player\n").startswith(
         "docs/lessons/one.md:5: this exercise fence has no id.")
 
 

@@ -28,6 +28,7 @@ from therapon_check.language import Feedback
 from therapon_check.written import shape_problem
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixture"  # the engine's own test course
 
 # Line numbers in the cases below refer to these texts.
 CHOICE_TOML = """\
@@ -524,7 +525,8 @@ class Tree(HTMLParser):
 
 
 def real_exercises() -> dict[str, Exercise]:
-    return load_exercises(ROOT / "exercises", ROOT)
+    """The exercises of the engine's fixture course (tests/fixture/), one or more of every kind."""
+    return load_exercises(FIXTURE / "exercises", FIXTURE)
 
 
 REAL = real_exercises()

@@ -29,12 +29,12 @@ def course_pages(site_dir: Path) -> list[Path]:
     return [p for p in site_dir.rglob("index.html") if p != site_dir / NEUTRAL_PAGE / "index.html"]
 
 
-def test_the_quick_exit_page_has_the_policy_and_no_script_or_course_word(built_site: Path) -> None:
-    html = (built_site / NEUTRAL_PAGE / "index.html").read_text()
+def test_the_quick_exit_page_has_the_policy_and_no_script_or_course_word(built_fixture_site: Path) -> None:
+    html = (built_fixture_site / NEUTRAL_PAGE / "index.html").read_text()
     assert len(re.findall(r'<meta http-equiv="Content-Security-Policy"', html)) == 1
     assert "<script" not in html
     assert not re.search(r"therapon|partner|lesson|course|couple", re.sub(r'href="[^"]*"', "", html), re.I)
-    assert NEUTRAL_PAGE in dict(service_worker_build(built_site)["precache"])  # it works offline too
+    assert NEUTRAL_PAGE in dict(service_worker_build(built_fixture_site)["precache"])  # it works offline too
 
 
 def test_page_urls_are_the_folders_material_links_to() -> None:
@@ -43,35 +43,37 @@ def test_page_urls_are_the_folders_material_links_to() -> None:
     assert page_url("assets/therapon/main.js") == "assets/therapon/main.js"
 
 
-def test_service_worker_lists_every_page_and_asset_with_its_hash(built_site: Path) -> None:
-    build = service_worker_build(built_site)
+def test_service_worker_lists_every_page_and_asset_with_its_hash(built_fixture_site: Path) -> None:
+    build = service_worker_build(built_fixture_site)
     listed = dict(build["precache"])
-    pages = [page_url(p.relative_to(built_site).as_posix()) for p in built_site.rglob("index.html")]
+    pages = [page_url(p.relative_to(built_fixture_site).as_posix())
+             for p in built_fixture_site.rglob("index.html")]
     assert set(pages) <= set(listed) and "404.html" in listed
     for url in ("assets/therapon/main.js", "assets/therapon/editor.js", "search/search_index.json",
                 "sitemap.xml"):
         assert url in listed, url
     for url, sha in listed.items():
-        file = built_site / (url.split("?")[0] + ("index.html" if url.endswith("/") or url == "" else ""))
+        page = "index.html" if url.endswith("/") or url == "" else ""
+        file = built_fixture_site / (url.split("?")[0] + page)
         assert hashlib.sha256(file.read_bytes()).hexdigest() == sha, url
     assert not [u for u in listed if u.startswith("pyodide/") or u.endswith((".map", ".gz"))]
     runtime = dict(build["runtime"])
     assert {"pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip"} <= set(runtime)
 
 
-def test_pages_ask_for_the_course_outline_of_their_own_build(built_site: Path) -> None:
-    course_url = page_config((built_site / "index.html").read_text())["course"]
-    content = (built_site / "course.json").read_bytes()
+def test_pages_ask_for_the_course_outline_of_their_own_build(built_fixture_site: Path) -> None:
+    course_url = page_config((built_fixture_site / "index.html").read_text())["course"]
+    content = (built_fixture_site / "course.json").read_bytes()
     assert course_url == f"course.json?v={hashlib.sha256(content).hexdigest()[:12]}"
-    precache = dict(service_worker_build(built_site)["precache"])
+    precache = dict(service_worker_build(built_fixture_site)["precache"])
     assert precache[course_url] == hashlib.sha256(content).hexdigest()
-    for page in course_pages(built_site):
+    for page in course_pages(built_fixture_site):
         assert page_config(page.read_text())["course"] == course_url, page
 
 
-def test_every_page_has_one_policy_that_allows_its_own_inline_scripts(built_site: Path) -> None:
+def test_every_page_has_one_policy_that_allows_its_own_inline_scripts(built_fixture_site: Path) -> None:
     policies = set()
-    for page in [*course_pages(built_site), built_site / "404.html"]:
+    for page in [*course_pages(built_fixture_site), built_fixture_site / "404.html"]:
         html = page.read_text()
         found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
         assert len(found) == 1, page

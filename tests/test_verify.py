@@ -17,6 +17,7 @@ from therapon.verdicts import Verdicts, verifier_fingerprint
 from therapon.verify import Verifier, code_job
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixture"  # the engine's own test course
 FOLDER = Path("exercises/gentle-start")
 
 STARTER = 'def greet(name):\n    return "Hello"\n'
@@ -210,14 +211,14 @@ def test_errors_from_several_exercises_are_reported_together(tmp_path):
     assert "check_greets_by_name" in caught.value.errors[1].message
 
 
-def test_the_courses_own_exercises_load_and_verify():
-    exercises = load_exercises(ROOT / "exercises", ROOT)
-    sources = sorted(p.name for p in (ROOT / "exercises").iterdir()
+def test_the_fixture_courses_exercises_load_and_verify():
+    exercises = load_exercises(FIXTURE / "exercises", FIXTURE)
+    sources = sorted(p.name for p in (FIXTURE / "exercises").iterdir()
                      if (p.is_dir() or p.suffix == ".toml") and not p.name.startswith((".", "_")))
     assert len(exercises) == len(sources) > 0
     assert {e.kind for e in exercises.values()} == {"code", "text", "choice", "reflection"}
     verdicts = Verdicts(None)  # cold: every verdict computed now, none remembered
-    verify_all(exercises, ROOT, verdicts)
+    verify_all(exercises, FIXTURE, verdicts)
     verdicts.close()
     assert verdicts.computed > 0
 

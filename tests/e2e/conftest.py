@@ -38,9 +38,13 @@ def is_foreign(url: str, site_url: str) -> bool:
 
 
 @pytest.fixture
-def foreign_requests(page: Page, site: SiteServer) -> Iterator[list[str]]:
+def foreign_requests(page: Page, request: pytest.FixtureRequest) -> Iterator[list[str]]:
     """Every request to a host other than the site's own, from the page, its workers and the
-    service worker alike; each test asserts it stays empty."""
+    service worker alike; each test asserts it stays empty. The site is the one the test uses:
+    the engine's fixture course, or the couples course for the course's own tests (asking for
+    the other one would build it for nothing)."""
+    served = "site" if "site" in request.fixturenames else "fixture_site"
+    site: SiteServer = request.getfixturevalue(served)
     seen: list[str] = []
     page.context.on("request", lambda r: seen.append(r.url) if is_foreign(r.url, site.url) else None)
     yield seen

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from conftest import ROOT
+from support.project import FIXTURE
 
-LAB = "lab/01-who-listened/"
-LESSON = "lessons/01-partners-as-comrades/"
+# Pages of the engine's test course (tests/fixture/, served by the fixture_site fixture).
+LAB = "lab/01-counting-wins/"
+LESSON = "lessons/01-first-steps/"
 PYTHON_READY_MS = 60_000
 # Pages carry a Content-Security-Policy without 'unsafe-eval'. Playwright evaluates a bare
 # expression given to wait_for_function with eval(), which the policy refuses, so pass a
 # function instead: "() => window.x === 1", not "window.x === 1".
 # Playwright cannot intercept what a service worker fetches, so tests that do run without one.
 NO_SERVICE_WORKER = pytest.mark.browser_context_args(service_workers="block")
+
+
+def nav_pages() -> int:
+    """How many pages the fixture course's nav lists (one `.md` per line after `nav:`)."""
+    nav = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[1]
+    return len(re.findall(r"\.md\s*$", nav, re.MULTILINE))
 
 
 def exercise(page: Page, exercise_id: str) -> Locator:
@@ -62,8 +72,9 @@ def press(page: Page, exercise_id: str, action: str) -> Locator:
     return box.locator("[data-feedback]")
 
 
-def solution(exercise_id: str) -> str:
-    return (ROOT / "exercises" / exercise_id / "solution.py").read_text()
+def solution(exercise_id: str, course: Path = FIXTURE) -> str:
+    """A code exercise's solution, from the fixture course unless another course is named."""
+    return (course / "exercises" / exercise_id / "solution.py").read_text()
 
 
 def open_settled(page: Page, url: str) -> None:

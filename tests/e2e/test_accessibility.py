@@ -18,14 +18,14 @@ from conftest import ROOT
 from support.subpath_server import SiteServer
 from therapon.pages import NEUTRAL_PAGE
 
-from .helpers import LAB, LESSON, PYTHON_READY_MS, exercise, solution, type_code
+from .helpers import LAB, LESSON, PYTHON_READY_MS, exercise, nav_pages, solution, type_code
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PALETTES = ("default", "slate")  # Material's light and dark schemes, as in mkdocs.yml
-PREFIX = "therapon:therapeutic-partnership:"
+PREFIX = "therapon:engine-fixture:"
 DAY_MS = 24 * 60 * 60 * 1000
-BLAME = "You never listen to me! You're always on your phone."
+BLAME = "You never answer my messages! You're always busy."
 # Parts of the page axe leaves out, each with its reason. Empty: every violation axe found was
 # fixed in overrides/ (our markup and CSS, or a CSS or template override of Material's).
 EXCLUDE: list[str] = []
@@ -33,15 +33,15 @@ EXCLUDE: list[str] = []
 
 # --- helpers, also used by test_mobile.py -----------------------------------------------------
 
-def site_pages(site: SiteServer) -> list[str]:
+def site_pages(fixture_site: SiteServer) -> list[str]:
     """Every page of the built site (not Pyodide's or Material's files), as URLs. The quick
     exit's plain page, with no theme and no script, has a test of its own below."""
     pages = []
-    for path in sorted(site.directory.rglob("*.html")):
-        relative = path.relative_to(site.directory)
+    for path in sorted(fixture_site.directory.rglob("*.html")):
+        relative = path.relative_to(fixture_site.directory)
         if relative.parts[0] in ("pyodide", "assets") or relative.as_posix() == NEUTRAL_PAGE + "index.html":
             continue
-        pages.append(site.url + relative.as_posix().removesuffix("index.html"))
+        pages.append(fixture_site.url + relative.as_posix().removesuffix("index.html"))
     return pages
 
 
@@ -56,16 +56,17 @@ def seeded_progress() -> dict[str, str]:
                            "words": {"draft": draft}, "updatedAt": now})
 
     records = {
-        "listening-response": record("passed", json.dumps(["reflect-feeling"])),
-        "soften-the-start": record("passed", "I feel lonely when you look at your phone."),
-        "first-turn": record("passed", "We took turns.", 0),
-        "l1-our-alliance": record("passed", "Our aim: to feel like a team again.", 0),
-        "favourite-seat": record("passed", "The sofa.", 0),
-        "l2-what-breaks-safety": record("attempted", json.dumps([]), 2, 1),
-        "l2-safe-reply": record("attempted", "You always do this.", 1, 1),
-        "listener-tally": record("attempted", None, 1, 1),
+        "best-reply": record("passed", json.dumps(["names-feeling"])),
+        "calm-request": record("passed", "I feel lonely when you look at your phone."),
+        "first-practice": record("passed", "We took turns.", 0),
+        "agree-together": record("passed", "Our aim: to feel like a team again.", 0),
+        "own-notes": record("passed", "The sofa.", 0),
+        "close-the-talk": record("attempted", json.dumps([]), 2, 1),
+        "first-reflect-back": record("attempted", "You always do this.", 1, 1),
+        "count-wins": record("attempted", None, 1, 1),
     }
-    turns = [{"exercise": "first-turn", "listener": listener, "speaker": speaker, "at": now - days * DAY_MS}
+    turns = [{"exercise": "first-practice", "listener": listener, "speaker": speaker,
+              "at": now - days * DAY_MS}
              for listener, speaker, days in [("me", "p-alex", 1), ("me", "p-alex", 3), ("me", "p-alex", 9),
                                              ("me", "p-alex", 20), ("p-alex", "me", 30)]]
     data = {
@@ -79,8 +80,8 @@ def seeded_progress() -> dict[str, str]:
     return {PREFIX + key: value for key, value in data.items()}
 
 
-def seed(page: Page, site: SiteServer, items: dict[str, str]) -> None:
-    page.goto(site.url + "404.html")
+def seed(page: Page, fixture_site: SiteServer, items: dict[str, str]) -> None:
+    page.goto(fixture_site.url + "404.html")
     page.evaluate("items => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }",
                   items)
 
@@ -113,9 +114,9 @@ def set_palette(page: Page, scheme: str) -> None:
     expect(body).to_have_attribute("data-md-color-scheme", scheme)
 
 
-def own_host_only(page: Page, site: SiteServer) -> list[str]:
+def own_host_only(page: Page, fixture_site: SiteServer) -> list[str]:
     """Collect every request to another host (each test asserts the list stays empty)."""
-    own = site.url.split("/therapon/")[0] + "/"
+    own = fixture_site.url.split("/therapon/")[0] + "/"
     foreign: list[str] = []
     page.on("request", lambda r: None if r.url.startswith((own, "data:", "blob:")) else foreign.append(r.url))
     return foreign
@@ -165,17 +166,17 @@ def palettes(browser: Browser) -> Iterator[dict[str, BrowserContext]]:
 # --- axe on every page ------------------------------------------------------------------------
 
 def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(
-        palettes: dict[str, BrowserContext], site: SiteServer, output_path: str) -> None:
+        palettes: dict[str, BrowserContext], fixture_site: SiteServer, output_path: str) -> None:
     assert AXE.exists(), "axe-core is missing: run `npm ci`"
-    pages = site_pages(site)
-    assert len(pages) >= 17 and site.url + "progress/" in pages
+    pages = site_pages(fixture_site)
+    assert len(pages) == nav_pages() + 1 and fixture_site.url + "progress/" in pages  # and 404.html
     problems: list[str] = []
     for scheme, context in palettes.items():
         page = context.new_page()
-        foreign = own_host_only(page, site)
+        foreign = own_host_only(page, fixture_site)
         errors: list[str] = []
         page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
-        seed(page, site, seeded_progress())
+        seed(page, fixture_site, seeded_progress())
         for url in pages:
             page.goto(url)
             set_palette(page, scheme)
@@ -270,21 +271,21 @@ def expect_result_announced_and_focus_kept(page: Page, box: Locator, check: Loca
 
 
 def test_focus_stays_on_check_and_the_result_is_announced_for_every_kind(
-        page: Page, site: SiteServer, foreign_requests: list[str], page_errors: list[str],
+        page: Page, fixture_site: SiteServer, foreign_requests: list[str], page_errors: list[str],
         output_path: str) -> None:
     problems: list[str] = []
-    page.goto(site.url + LESSON)
+    page.goto(fixture_site.url + LESSON)
 
-    choice = exercise(page, "listening-response")
+    choice = exercise(page, "best-reply")
     check = press_check_with_keyboard(page, choice)  # nothing chosen: focus goes to the options
     expect(choice.locator("[data-feedback]")).to_contain_text("Choose an answer")
     assert page.evaluate("document.activeElement.type") == "radio"
-    choice.get_by_label("You should ask your boss").check()
+    choice.get_by_label("You should buy a heavier lock").check()
     check = press_check_with_keyboard(page, choice)
     expect_result_announced_and_focus_kept(page, choice, check)
     expect(choice.locator("[data-feedback]")).to_contain_text("Not quite")
 
-    text = exercise(page, "soften-the-start")
+    text = exercise(page, "calm-request")
     text.get_by_label("Your rephrased sentence").fill(BLAME)
     check = press_check_with_keyboard(page, text)
     expect_result_announced_and_focus_kept(page, text, check)
@@ -300,29 +301,29 @@ def test_focus_stays_on_check_and_the_result_is_announced_for_every_kind(
     assert busy == ["true", True]
     expect_result_announced_and_focus_kept(page, text, check)
     expect(check).not_to_have_attribute("aria-disabled", "true")
-    saved = json.loads(page.evaluate(f"localStorage.getItem('{PREFIX}profile:me:exercise:soften-the-start')"))
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{PREFIX}profile:me:exercise:calm-request')"))
     assert saved["attempts"] == 2
 
     for scheme in PALETTES:  # the feedback's colours, in each palette
         set_palette(page, scheme)
-        for exercise_id in ("listening-response", "soften-the-start"):
+        for exercise_id in ("best-reply", "calm-request"):
             problems += report(f"{LESSON} #{exercise_id} after Check ({scheme})",
                                axe(page, f'[data-exercise="{exercise_id}"]'))
 
-    page.goto(site.url + LAB)
-    code = exercise(page, "listener-tally")
+    page.goto(fixture_site.url + LAB)
+    code = exercise(page, "count-wins")
     expect(code).to_have_attribute("data-editor", "ready")
     check = press_check_with_keyboard(page, code)  # the starter code: some checks fail
     expect_result_announced_and_focus_kept(page, code, check)
     expect(code.locator('[data-feedback] [data-level="tip"]').first).to_be_visible()
-    type_code(page, "listener-tally", solution("listener-tally"))
+    type_code(page, "count-wins", solution("count-wins"))
     check = press_check_with_keyboard(page, code)
     expect_result_announced_and_focus_kept(page, code, check)
     expect(code).to_have_attribute("data-status", "passed")
     for scheme in PALETTES:
         set_palette(page, scheme)
-        problems += report(f"{LAB} #listener-tally after Check ({scheme})",
-                           axe(page, '[data-exercise="listener-tally"]'))
+        problems += report(f"{LAB} #count-wins after Check ({scheme})",
+                           axe(page, '[data-exercise="count-wins"]'))
     fail_with(problems, output_path)
     assert foreign_requests == [] and page_errors == []
 
@@ -348,16 +349,16 @@ MOTION = """(selectors) => {
 OURS = '[class*="therapon-"], [class*="therapon-"] *'
 
 
-def test_nothing_of_ours_moves_with_reduced_motion(page: Page, site: SiteServer) -> None:
+def test_nothing_of_ours_moves_with_reduced_motion(page: Page, fixture_site: SiteServer) -> None:
     # Without the preference, the header count does fade on hover: the check below can see motion.
-    page.goto(site.url + LESSON)
+    page.goto(fixture_site.url + LESSON)
     settle(page)
     assert page.evaluate(MOTION, ".therapon-header-progress") != []
 
     page.emulate_media(reduced_motion="reduce")
-    seed(page, site, seeded_progress())
+    seed(page, fixture_site, seeded_progress())
     for url in (LESSON, LAB, "progress/"):
-        page.goto(site.url + url)
+        page.goto(fixture_site.url + url)
         settle(page)
         named = {
             LESSON: ["[data-exercise] [data-feedback]", ".therapon-header-progress", ".therapon-nav-done"],
@@ -370,9 +371,9 @@ def test_nothing_of_ours_moves_with_reduced_motion(page: Page, site: SiteServer)
             assert page.evaluate(MOTION, selector) == [], selector
         assert page.evaluate(MOTION, OURS) == [], url
     # The editor's blinking cursor, Python's loading bar while it loads, the feedback once shown.
-    page.goto(site.url + LAB)
+    page.goto(fixture_site.url + LAB)
     settle(page)
-    box = exercise(page, "listener-tally")
+    box = exercise(page, "count-wins")
     box.locator(".cm-content").focus()
     assert page.evaluate(MOTION, ".cm-cursorLayer") == []
     box.get_by_role("button", name="Check", exact=True).click()
@@ -392,12 +393,12 @@ def tab_until(page: Page, test: str, limit: int = 40) -> None:
     raise AssertionError(f"Tab never reached an element where {test}")
 
 
-def test_partner_turn_and_profile_switch_with_the_keyboard_alone(page: Page, site: SiteServer,
+def test_partner_turn_and_profile_switch_with_the_keyboard_alone(page: Page, fixture_site: SiteServer,
                                                                  page_errors: list[str]) -> None:
-    seed(page, site, {PREFIX + "schema": "2", PREFIX + "profiles": json.dumps(
+    seed(page, fixture_site, {PREFIX + "schema": "2", PREFIX + "profiles": json.dumps(
         {"active": "me", "list": [{"id": "me", "name": "Sam"}, {"id": "p-alex", "name": "Alex"}]})})
-    page.goto(site.url + LESSON)
-    box = exercise(page, "first-turn")
+    page.goto(fixture_site.url + LESSON)
+    box = exercise(page, "first-practice")
     turn = box.locator("[data-partner-turn]")
     expect(turn.get_by_role("radio")).to_have_count(2)
     box.get_by_role("textbox").focus()
@@ -425,8 +426,8 @@ def test_partner_turn_and_profile_switch_with_the_keyboard_alone(page: Page, sit
     assert page_errors == []
 
 
-def test_profiles_page_keeps_focus_on_its_buttons(page: Page, site: SiteServer) -> None:
-    page.goto(site.url + "progress/")
+def test_profiles_page_keeps_focus_on_its_buttons(page: Page, fixture_site: SiteServer) -> None:
+    page.goto(fixture_site.url + "progress/")
     profiles = page.locator("[data-therapon-profiles][data-ready]")
     profiles.get_by_label("Add a profile").focus()
     page.keyboard.type("Alex")
@@ -449,15 +450,15 @@ LOCK_PASSPHRASE = "blue kettle at dawn"
 
 
 def test_axe_on_the_lock_in_each_state_and_the_quick_exit_in_either_palette(
-        palettes: dict[str, BrowserContext], site: SiteServer, output_path: str) -> None:
+        palettes: dict[str, BrowserContext], fixture_site: SiteServer, output_path: str) -> None:
     """Every state of the progress page's lock (none, unlocked with Remove lock asked, locked
     after a wrong passphrase), a locked exercise with its passphrase asked in place, and the
     neutral page the quick exit opens."""
     problems: list[str] = []
     for scheme, context in palettes.items():
         page = context.new_page()
-        foreign = own_host_only(page, site)
-        page.goto(site.url + "progress/")
+        foreign = own_host_only(page, fixture_site)
+        page.goto(fixture_site.url + "progress/")
         set_palette(page, scheme)
         section = page.locator("[data-therapon-lock][data-ready]")
         expect(section).to_be_visible()
@@ -476,36 +477,36 @@ def test_axe_on_the_lock_in_each_state_and_the_quick_exit_in_either_palette(
         refused = section.get_by_text("That passphrase does not unlock Me's answers.")
         expect(refused).to_be_visible(timeout=20_000)
         problems += report(f"progress/ lock, after a wrong try ({scheme})", axe(page, "[data-therapon-lock]"))
-        page.goto(site.url + LESSON)
+        page.goto(fixture_site.url + LESSON)
         settle(page)
-        box = exercise(page, "favourite-seat")
+        box = exercise(page, "own-notes")
         expect(box).to_have_attribute("data-locked", "")
         box.get_by_role("button", name="Unlock", exact=True).click()
         expect(box.get_by_label("Passphrase for Me's answers")).to_be_focused()
         problems += report(f"{LESSON} locked ({scheme})", axe(page))
         page.get_by_role("button", name="Quick exit").click()
-        expect(page).to_have_url(site.url + NEUTRAL_PAGE)
+        expect(page).to_have_url(fixture_site.url + NEUTRAL_PAGE)
         problems += report(f"{NEUTRAL_PAGE} ({scheme})", axe(page))
         page.close()
         assert foreign == []
     fail_with(problems, output_path)
 
 
-def test_unlock_in_place_with_the_keyboard_alone(page: Page, site: SiteServer) -> None:
+def test_unlock_in_place_with_the_keyboard_alone(page: Page, fixture_site: SiteServer) -> None:
     """Tab to a locked exercise's Unlock, Enter, type the passphrase, Enter: the answer is
     shown, focus is in its box, and the result was said in a live region; a wrong passphrase
     is said there too, and focus stays in the field."""
-    page.goto(site.url + "progress/")
+    page.goto(fixture_site.url + "progress/")
     section = page.locator("[data-therapon-lock][data-ready]")
     section.get_by_label("New passphrase for Me").fill(LOCK_PASSPHRASE)
     section.get_by_label("The same passphrase again").fill(LOCK_PASSPHRASE)
     section.get_by_role("button", name="Lock Me's answers").click()
     expect(section.get_by_role("button", name="Lock now")).to_be_visible(timeout=20_000)
-    page.goto(site.url + LESSON)
-    box = exercise(page, "favourite-seat")
+    page.goto(fixture_site.url + LESSON)
+    box = exercise(page, "own-notes")
     expect(box).to_have_attribute("data-locked", "")
     unlock = box.get_by_role("button", name="Unlock", exact=True)
-    tab_until(page, "el.textContent === 'Unlock' && el.closest('[data-exercise=\"favourite-seat\"]')", 200)
+    tab_until(page, "el.textContent === 'Unlock' && el.closest('[data-exercise=\"own-notes\"]')", 200)
     page.keyboard.press("Enter")
     field = box.get_by_label("Passphrase for Me's answers")
     expect(field).to_be_focused()

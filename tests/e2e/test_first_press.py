@@ -44,13 +44,14 @@ def unmounted(page: Page, exercise_id: str):
     return box
 
 
-def test_a_text_check_pressed_before_mounting_is_answered_with_the_words_typed(page: Page, site, page_errors):
-    page.goto(site.url + LESSON)
-    page.locator('[data-exercise="soften-the-start"][data-ready] textarea').fill("An older draft, saved.")
-    wait_saved(page, "soften-the-start", "An older draft, saved.")
+def test_a_text_check_pressed_before_mounting_is_answered_with_the_words_typed(page: Page, fixture_site,
+                                                                               page_errors):
+    page.goto(fixture_site.url + LESSON)
+    page.locator('[data-exercise="calm-request"][data-ready] textarea').fill("An older draft, saved.")
+    wait_saved(page, "calm-request", "An older draft, saved.")
     release = hold_page_script(page)
     page.reload(wait_until="commit")
-    box = unmounted(page, "soften-the-start")
+    box = unmounted(page, "calm-request")
     box.locator("textarea").fill(GOOD)
     box.get_by_role("button", name="Check", exact=True).click()
     expect(box.locator("[data-feedback]")).to_contain_text(WAITING)
@@ -59,15 +60,15 @@ def test_a_text_check_pressed_before_mounting_is_answered_with_the_words_typed(p
     expect(box.locator("[data-feedback]")).to_contain_text("This meets the goal", timeout=PYTHON_READY_MS)
     expect(box.locator("textarea")).to_have_value(GOOD)  # the saved older draft did not replace it
     expect(box).to_have_attribute("data-status", "passed")
-    wait_saved(page, "soften-the-start", GOOD)
+    wait_saved(page, "calm-request", GOOD)
     assert page_errors == []
 
 
-def test_a_code_check_pressed_before_mounting_runs_the_code_typed(page: Page, site, page_errors):
+def test_a_code_check_pressed_before_mounting_runs_the_code_typed(page: Page, fixture_site, page_errors):
     release = hold_page_script(page)
-    page.goto(site.url + LAB, wait_until="commit")
-    box = unmounted(page, "listener-tally")
-    box.locator("textarea[data-code]").fill(solution("listener-tally"))
+    page.goto(fixture_site.url + LAB, wait_until="commit")
+    box = unmounted(page, "count-wins")
+    box.locator("textarea[data-code]").fill(solution("count-wins"))
     box.get_by_role("button", name="Check", exact=True).click()
     expect(box.locator("[data-feedback]")).to_contain_text(WAITING)
     release()
@@ -76,11 +77,11 @@ def test_a_code_check_pressed_before_mounting_runs_the_code_typed(page: Page, si
     assert page_errors == []
 
 
-def test_a_press_twice_before_mounting_is_answered_once(page: Page, site):
+def test_a_press_twice_before_mounting_is_answered_once(page: Page, fixture_site):
     release = hold_page_script(page)
-    page.goto(site.url + LESSON, wait_until="commit")
-    box = unmounted(page, "soften-the-start")
-    box.locator("textarea").fill("You never listen to me! You're always on your phone.")
+    page.goto(fixture_site.url + LESSON, wait_until="commit")
+    box = unmounted(page, "calm-request")
+    box.locator("textarea").fill("You never answer my messages! You're always busy.")
     check = box.get_by_role("button", name="Check", exact=True)
     check.click()
     check.click()
@@ -89,7 +90,7 @@ def test_a_press_twice_before_mounting_is_answered_once(page: Page, site):
                                                            timeout=PYTHON_READY_MS)
     expect(box).to_have_attribute("data-status", "attempted")
     attempts = page.evaluate("""() => Object.entries(localStorage)
-        .filter(([key]) => key.endsWith(":exercise:soften-the-start"))
+        .filter(([key]) => key.endsWith(":exercise:calm-request"))
         .map(([, value]) => JSON.parse(value).attempts)""")
     assert attempts == [1]
 

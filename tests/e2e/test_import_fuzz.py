@@ -23,9 +23,9 @@ DANGEROUS_KEYS = st.sampled_from(["__proto__", "constructor", "prototype"])
 FIELDS = list(VALID)
 # The same progress as schema 2 wrote it: words beside the counts, partner practice per profile.
 LEGACY = {**{k: v for k, v in VALID.items() if k not in ("shared", "locks")}, "schema": 2, "records": {"me": {
-    "listening-response": {"status": "passed", "attempts": 1, "hintsShown": 0,
-                           "draft": "[\"reflect-feeling\"]", "updatedAt": 1},
-    "first-turn": {"status": "passed", "attempts": 0, "hintsShown": 0, "draft": "We took turns.",
+    "best-reply": {"status": "passed", "attempts": 1, "hintsShown": 0,
+                           "draft": "[\"names-feeling\"]", "updatedAt": 1},
+    "first-practice": {"status": "passed", "attempts": 0, "hintsShown": 0, "draft": "We took turns.",
                    "updatedAt": 2}}}}
 # Schema 3: today's records, no locks.
 SCHEMA_3 = {**{k: v for k, v in VALID.items() if k != "locks"}, "schema": 3}
@@ -57,11 +57,11 @@ def malformed_files(draw) -> str:
         return text[:-1] + f', "{key}": {json.dumps(draw(JSON_VALUES))}}}'
     wrong = JSON_VALUES.filter(lambda v: not isinstance(v, str))
     if kind == "bad-record":
-        record = file["records"]["me"]["listening-response"]
+        record = file["records"]["me"]["best-reply"]
         record[draw(st.sampled_from(list(record)))] = draw(wrong)
         return json.dumps(file)
     if kind == "bad-words":  # words in the wrong place or of the wrong type, in either shape
-        record = file["records"]["me"]["listening-response"]
+        record = file["records"]["me"]["best-reply"]
         if legacy:
             record["words"] = {"draft": draw(st.text(max_size=20))}
             del record["draft"]
@@ -72,7 +72,7 @@ def malformed_files(draw) -> str:
         if legacy:
             file["shared"] = draw(JSON_VALUES)  # schema 2 had no shared records
         else:
-            target = file["shared"]["first-turn"]
+            target = file["shared"]["first-practice"]
             target[draw(st.sampled_from(list(target)))] = draw(wrong)
         return json.dumps(file)
     if kind == "bad-lock":  # a lock of the wrong shape, or one where the file may have none
@@ -84,7 +84,7 @@ def malformed_files(draw) -> str:
             lock[draw(st.sampled_from(list(lock)))] = draw(not_a_count)
         return json.dumps(file)
     if kind == "bad-sealed":  # sealed words broken, or where they may not be
-        record = file["records"]["me"]["listening-response"]
+        record = file["records"]["me"]["best-reply"]
         words = record.get("words")
         if isinstance(words, dict) and "sealed" in words:
             words["sealed"][draw(st.sampled_from(["iv", "data"]))] = draw(st.text(max_size=30))
@@ -115,7 +115,7 @@ CHECK = """async (texts) => {
         .replace(/progress\\/.*$/, '')).href);
     return texts.map((text) => {
         try {
-            const result = readProgressFile(text, 'therapeutic-partnership', ['first-turn']);
+            const result = readProgressFile(text, 'engine-fixture', ['first-practice']);
             return { ok: result.ok, message: result.message ?? '', encrypted: Boolean(result.encrypted),
                      progress: result.progress ?? null };
         } catch (error) {
@@ -140,7 +140,7 @@ def check_files(page: Page, before: dict, seen: list, files: list[str]) -> None:
         # dangerous key anywhere, and come back exactly as it was written.
         assert not dangerous_keys(text), (text, result)
         data = json.loads(text)
-        assert data["course"] == "therapeutic-partnership", text
+        assert data["course"] == "engine-fixture", text
         if result["encrypted"]:
             assert data["format"] == "therapon-progress-encrypted", text
             continue
@@ -157,8 +157,8 @@ def check_files(page: Page, before: dict, seen: list, files: list[str]) -> None:
             assert result["progress"] == kept, text
 
 
-def test_a_thousand_malformed_files_are_refused_safely(page: Page, site, page_errors):
-    page.goto(site.url + PROGRESS)
+def test_a_thousand_malformed_files_are_refused_safely(page: Page, fixture_site, page_errors):
+    page.goto(fixture_site.url + PROGRESS)
     before = stored(page)
     seen: list[str] = []
     check_files(page, before, seen)

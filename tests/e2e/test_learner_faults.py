@@ -15,23 +15,23 @@ from support.subpath_server import SiteServer
 
 from .helpers import LAB, LESSON, PYTHON_READY_MS, exercise, open_settled, press, select_all_code, solution
 
-PREFIX = "therapon:therapeutic-partnership:"
+PREFIX = "therapon:engine-fixture:"
 KEY = PREFIX + "profile:me:exercise:"
-CODE = "listener-tally"
-TEXT = "soften-the-start"
-REFLECTION = "favourite-seat"
+CODE = "count-wins"
+TEXT = "calm-request"
+REFLECTION = "own-notes"
 WATCHDOG = "more than 5 seconds, so it was stopped"
 # Other saved work, seeded before every fault: a fault must never change a byte of it.
 SEEDED = {
     PREFIX + "schema": "2",
     PREFIX + "profiles": json.dumps({"active": "me", "list": [{"id": "me", "name": "Me"}]}),
     PREFIX + "turns": "[]",
-    KEY + "whose-turn": json.dumps({"status": "passed", "attempts": 3, "hintsShown": 1,
-                                    "draft": "def next_listener(log, partners):\n    return 'Sam'\n",
+    KEY + "next-player": json.dumps({"status": "passed", "attempts": 3, "hintsShown": 1,
+                                    "draft": "def next_player(games, players):\n    return 'Sam'\n",
                                     "updatedAt": 1_700_000_000_000}),
-    KEY + "listening-response": json.dumps({"status": "passed", "attempts": 1, "hintsShown": 0,
-                                            "draft": '["reflect-feeling"]', "updatedAt": 1_700_000_000_001}),
-    KEY + "first-turn": json.dumps({"status": "attempted", "attempts": 0, "hintsShown": 0,
+    KEY + "best-reply": json.dumps({"status": "passed", "attempts": 1, "hintsShown": 0,
+                                            "draft": '["names-feeling"]', "updatedAt": 1_700_000_000_001}),
+    KEY + "first-practice": json.dumps({"status": "attempted", "attempts": 0, "hintsShown": 0,
                                     "draft": "Wir haben geredet. 💬 Ça va mieux.",
                                     "updatedAt": 1_700_000_000_002}),
 }
@@ -42,9 +42,9 @@ INTERNALS = ("therapon_check", "Traceback", 'File "', "pyodide.asm", "/lib/pytho
 
 # --- what a learner does --------------------------------------------------------------------
 
-def open_with_saved_work(page: Page, site: SiteServer, path: str) -> dict[str, str]:
+def open_with_saved_work(page: Page, fixture_site: SiteServer, path: str) -> dict[str, str]:
     """Open a page with other exercises' work already saved; returns everything stored."""
-    open_settled(page, site.url + path)
+    open_settled(page, fixture_site.url + path)
     page.evaluate("items => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }",
                   SEEDED)
     page.reload()
@@ -112,13 +112,13 @@ WEIRD_EQ = '''class Tally(dict):
         raise RuntimeError("I can't be compared")
 
 
-def count_listeners(log):
-    counts = Tally()
-    for listener, speaker in log:
-        counts.setdefault(listener, 0)
-        counts.setdefault(speaker, 0)
-        counts[listener] += 1
-    return counts
+def count_wins(games):
+    wins = Tally()
+    for winner, loser in games:
+        wins.setdefault(winner, 0)
+        wins.setdefault(loser, 0)
+        wins[winner] += 1
+    return wins
 '''
 
 CODE_FAULTS = [
@@ -133,7 +133,7 @@ CODE_FAULTS = [
                  re.compile(r"more memory than the browser can give it|" + WATCHDOG), "",
                  id="memory-grows-in-a-loop"),
     # 3. deep recursion, also with the limit raised so far that Python's own stack runs out
-    pytest.param("def count_listeners(log):\n    return count_listeners(log)\n\n\ncount_listeners([])\n",
+    pytest.param("def count_wins(games):\n    return count_wins(games)\n\n\ncount_wins([])\n",
                  "keeps calling itself and never stops", "[the line above repeated", id="deep-recursion"),
     pytest.param("import sys\nsys.setrecursionlimit(10**6)\n\n\ndef f(n):\n    return f(n + 1)\n\n\nf(0)\n",
                  re.compile(WATCHDOG + "|Python stopped unexpectedly"), "", id="recursion-limit-raised"),
@@ -142,7 +142,7 @@ CODE_FAULTS = [
     pytest.param("for i in range(200_000):\n    print(i)\n", "Your code printed a lot", LIMIT_NOTE,
                  id="a-million-lines"),
     # 5. asking for input
-    pytest.param('name = input("Who listened? ")\n', "input() can't be used in these exercises", "",
+    pytest.param('name = input("Who won? ")\n', "input() can't be used in these exercises", "",
                  id="input"),
     pytest.param("import sys\n\nanswer = sys.stdin.readline()\n", "input() can't be used", "",
                  id="stdin-readline"),
@@ -163,11 +163,11 @@ CODE_FAULTS = [
                  id="pyodide-ffi"),
     pytest.param("import pyodide_js\n", '"import pyodide_js" is switched off', "", id="pyodide-js"),
     # 8. syntax errors, in the learner's own line numbers
-    pytest.param("def count_listeners(log)\n    return {}\n", "Python could not read line 1", "",
+    pytest.param("def count_wins(games)\n    return {}\n", "Python could not read line 1", "",
                  id="syntax-error-line-1"),
     pytest.param("x = 1\n\nif x > 0\n    print(x)\n", "Python could not read line 3: expected ':'", "",
                  id="syntax-error-line-3"),
-    pytest.param("def count_listeners(log):\n\u00a0   return {}\n", "non-breaking space", "",
+    pytest.param("def count_wins(games):\n\u00a0   return {}\n", "non-breaking space", "",
                  id="pasted-non-breaking-space"),
     # 9. a check meets a value it cannot handle
     pytest.param(WEIRD_EQ, "This check could not finish, because your code stopped with an error", "",
@@ -179,17 +179,17 @@ CODE_FAULTS = [
                  id="base-exception"),
     # … and code that damages the Python everyone shares
     pytest.param("import builtins\n\ndel builtins.print, builtins.isinstance, builtins.len\n",
-                 "Define a function called count_listeners", "", id="deletes-builtins"),
-    pytest.param("import json\n\njson.dumps = None\n", "Define a function called count_listeners", "",
+                 "Define a function called count_wins", "", id="deletes-builtins"),
+    pytest.param("import json\n\njson.dumps = None\n", "Define a function called count_wins", "",
                  id="replaces-json-dumps"),
 ]
 
 
 @pytest.mark.parametrize(("code", "message", "output"), CODE_FAULTS)
 def test_code_fault_gets_a_plain_message_and_the_page_recovers(
-        page: Page, site: SiteServer, page_errors: list[str], foreign_requests: list[str],
+        page: Page, fixture_site: SiteServer, page_errors: list[str], foreign_requests: list[str],
         code: str, message: str | re.Pattern[str], output: str) -> None:
-    before = open_with_saved_work(page, site, LAB)
+    before = open_with_saved_work(page, fixture_site, LAB)
     box = exercise(page, CODE)
     paste_code(page, CODE, code)
     feedback = press(page, CODE, "Check")
@@ -213,8 +213,9 @@ def test_code_fault_gets_a_plain_message_and_the_page_recovers(
     assert page_errors == [] and foreign_requests == []
 
 
-def test_watchdog_restarts_python_and_run_works_next(page: Page, site: SiteServer, page_errors: list[str]):
-    open_with_saved_work(page, site, LAB)
+def test_watchdog_restarts_python_and_run_works_next(page: Page, fixture_site: SiteServer,
+                                                     page_errors: list[str]):
+    open_with_saved_work(page, fixture_site, LAB)
     paste_code(page, CODE, "while True:\n    pass\n")
     expect(press(page, CODE, "Run")).to_contain_text(WATCHDOG)
     starts = page.evaluate("window.__therapon.starts")
@@ -227,10 +228,10 @@ def test_watchdog_restarts_python_and_run_works_next(page: Page, site: SiteServe
 
 
 def test_code_that_reaches_javascript_anyway_finds_no_storage_or_network(
-        page: Page, site: SiteServer, page_errors: list[str], foreign_requests: list[str]):
+        page: Page, fixture_site: SiteServer, page_errors: list[str], foreign_requests: list[str]):
     """`import js` is refused; a determined detour through importlib gets the worker's global,
     where storage, the network and new workers were removed once Python was up."""
-    before = open_with_saved_work(page, site, LAB)
+    before = open_with_saved_work(page, fixture_site, LAB)
     code = ("import importlib\n\njs = importlib.import_module('js')\n"
             "print([hasattr(js, name) for name in ('indexedDB', 'caches', 'fetch', 'XMLHttpRequest',"
             " 'WebSocket', 'Worker', 'importScripts', 'close')], hasattr(js.navigator, 'storage'))\n")
@@ -243,8 +244,8 @@ def test_code_that_reaches_javascript_anyway_finds_no_storage_or_network(
 
 
 def test_code_too_long_to_save_keeps_the_saved_draft_and_says_so(
-        page: Page, site: SiteServer, page_errors: list[str]):
-    before = open_with_saved_work(page, site, LAB)
+        page: Page, fixture_site: SiteServer, page_errors: list[str]):
+    before = open_with_saved_work(page, fixture_site, LAB)
     paste_code(page, CODE, solution(CODE))
     wait_for_saved_draft(page, CODE, len(solution(CODE)))
     paste_code(page, CODE, "# a note to myself\n" * 11_000)  # 209,000 characters
@@ -273,8 +274,8 @@ def check_text(page: Page, text: str) -> Locator:
     "Ich fühle mich einsam 😔 when you look at your phone, because I need connection. 日本語も。",
 ], ids=["emoji-question", "emoji-meets-goal", "mixed-scripts"])
 def test_non_ascii_answer_is_checked_and_its_draft_round_trips(
-        page: Page, site: SiteServer, page_errors: list[str], answer: str):
-    before = open_with_saved_work(page, site, LESSON)
+        page: Page, fixture_site: SiteServer, page_errors: list[str], answer: str):
+    before = open_with_saved_work(page, fixture_site, LESSON)
     feedback = check_text(page, answer)
     expect(feedback).to_contain_text(re.compile("This meets the goal|Not quite there yet"))
     expect(feedback.locator("li").first).to_be_visible()
@@ -289,8 +290,8 @@ def test_non_ascii_answer_is_checked_and_its_draft_round_trips(
 
 
 def test_a_pasted_100_kb_answer_is_saved_and_politely_not_checked(
-        page: Page, site: SiteServer, page_errors: list[str]):
-    before = open_with_saved_work(page, site, LESSON)
+        page: Page, fixture_site: SiteServer, page_errors: list[str]):
+    before = open_with_saved_work(page, fixture_site, LESSON)
     box = exercise(page, TEXT)
     huge = ("I feel lonely when you look at your phone, because I need connection. " * 1_500)[:100_000]
     feedback = check_text(page, huge)
@@ -311,8 +312,9 @@ def test_a_pasted_100_kb_answer_is_saved_and_politely_not_checked(
     assert page_errors == []
 
 
-def test_a_pasted_100_kb_reflection_is_saved_and_counts(page: Page, site: SiteServer, page_errors: list[str]):
-    before = open_with_saved_work(page, site, LESSON)
+def test_a_pasted_100_kb_reflection_is_saved_and_counts(page: Page, fixture_site: SiteServer,
+                                                        page_errors: list[str]):
+    before = open_with_saved_work(page, fixture_site, LESSON)
     box = exercise(page, REFLECTION)
     entry = box.get_by_label("Your reflection")
     huge = ("Listening is easier for me when we sit down together. " * 2_000)[:100_000]
@@ -334,10 +336,10 @@ def test_a_pasted_100_kb_reflection_is_saved_and_counts(page: Page, site: SiteSe
     (TEXT, "Your rephrased sentence"),
 ], ids=["reflection", "text"])
 def test_text_too_long_to_save_stops_at_the_limit_and_says_so(
-        page: Page, site: SiteServer, page_errors: list[str], exercise_id: str, label: str):
+        page: Page, fixture_site: SiteServer, page_errors: list[str], exercise_id: str, label: str):
     """A draft past 200,000 characters could not be read back (it would be set aside as
     unreadable, status and all), so the box stops there and says so."""
-    before = open_with_saved_work(page, site, LESSON)
+    before = open_with_saved_work(page, fixture_site, LESSON)
     box = exercise(page, exercise_id)
     too_long = "I feel calm. " * 20_000  # 260,000 characters
     box.get_by_label(label).fill(too_long)
@@ -363,11 +365,12 @@ COUNT_CHECKS = """() => {
 }"""
 
 
-def test_ten_quick_clicks_on_check_run_one_check(page: Page, site: SiteServer, page_errors: list[str]):
+def test_ten_quick_clicks_on_check_run_one_check(page: Page, fixture_site: SiteServer,
+                                                 page_errors: list[str]):
     page.add_init_script(f"({COUNT_CHECKS})()")
-    before = open_with_saved_work(page, site, LAB)
+    before = open_with_saved_work(page, fixture_site, LAB)
     box = exercise(page, CODE)
-    paste_code(page, CODE, "import time\n\ntime.sleep(2)\n\n\ndef count_listeners(log):\n    return {}\n")
+    paste_code(page, CODE, "import time\n\ntime.sleep(2)\n\n\ndef count_wins(games):\n    return {}\n")
     button = check_button(box)
     button.evaluate("button => { for (let i = 0; i < 10; i++) button.click(); }")
     expect(box).to_have_attribute("aria-busy", "")
@@ -388,9 +391,10 @@ def test_ten_quick_clicks_on_check_run_one_check(page: Page, site: SiteServer, p
     assert page_errors == []
 
 
-def test_ten_quick_clicks_on_a_text_check_run_one_check(page: Page, site: SiteServer, page_errors: list[str]):
+def test_ten_quick_clicks_on_a_text_check_run_one_check(page: Page, fixture_site: SiteServer,
+                                                        page_errors: list[str]):
     page.add_init_script(f"({COUNT_CHECKS})()")
-    before = open_with_saved_work(page, site, LESSON)
+    before = open_with_saved_work(page, fixture_site, LESSON)
     box = exercise(page, TEXT)
     box.get_by_label("Your rephrased sentence").fill("You never listen to me!")
     check_button(box).evaluate("button => { for (let i = 0; i < 10; i++) button.click(); }")

@@ -17,7 +17,7 @@ from .test_your_data import PREFIX, PROGRESS, choose_file, data_section, export,
 PASSPHRASE = "blue kettle at dawn"
 TEXT = "I feel lonely when you look at your phone while I'm talking, because I need connection."
 REFLECTION = "Listening is the seat where I rest, though my sister taught me the other one first."
-TEXT_ID, REFLECTION_ID = "soften-the-start", "favourite-seat"
+TEXT_ID, REFLECTION_ID = "calm-request", "own-notes"
 SLOW = 20_000  # a key derivation at full strength, on a busy machine
 
 
@@ -60,8 +60,8 @@ def lock_section(page: Page):
     return section
 
 
-def set_lock(page: Page, site, passphrase: str = PASSPHRASE, name: str = "Me") -> None:
-    page.goto(site.url + PROGRESS)
+def set_lock(page: Page, fixture_site, passphrase: str = PASSPHRASE, name: str = "Me") -> None:
+    page.goto(fixture_site.url + PROGRESS)
     section = lock_section(page)
     expect(section).to_contain_text("If you forget the passphrase, the locked words are lost.")
     section.get_by_label(f"New passphrase for {name}").fill(passphrase)
@@ -89,10 +89,11 @@ def unlock_in_exercise(page: Page, exercise_id: str, passphrase: str, name: str 
     go.click()
 
 
-def test_locked_words_are_sealed_hidden_refused_and_come_back(page: Page, site, tmp_path: Path, page_errors):
+def test_locked_words_are_sealed_hidden_refused_and_come_back(page: Page, fixture_site, tmp_path: Path,
+                                                              page_errors):
     page.add_init_script(RECORD_WRITES)
-    set_lock(page, site)
-    page.goto(site.url + LESSON)  # a new page: the key stayed behind, so the lesson starts locked
+    set_lock(page, fixture_site)
+    page.goto(fixture_site.url + LESSON)  # a new page: the key stayed behind, so the lesson starts locked
     expect(exercise(page, TEXT_ID)).to_have_attribute("data-locked", "")
     unlock_in_exercise(page, TEXT_ID, PASSPHRASE)
     exercise(page, TEXT_ID).get_by_label("Your rephrased sentence").fill(TEXT)
@@ -129,12 +130,12 @@ def test_locked_words_are_sealed_hidden_refused_and_come_back(page: Page, site, 
     page.evaluate("""(id) => { const area = document.querySelector(`[data-exercise="${id}"] textarea`);
         area.closest('[hidden]')?.removeAttribute('hidden'); area.hidden = false;
         area.value = 'overwrite me'; area.dispatchEvent(new Event('input', { bubbles: true })); }""", TEXT_ID)
-    page.goto(site.url + PROGRESS)  # leaving the page saves whatever was waiting to be saved
+    page.goto(fixture_site.url + PROGRESS)  # leaving the page saves whatever was waiting to be saved
     expect(lock_section(page).get_by_role("button", name="Unlock Me's answers")).to_be_visible()
     assert everything_stored(page) == before
 
     # A wrong passphrase is refused in plain words, waits before the next try, and changes nothing.
-    page.goto(site.url + LESSON)
+    page.goto(fixture_site.url + LESSON)
     unlock_in_exercise(page, TEXT_ID, "not the passphrase")
     box = exercise(page, TEXT_ID)
     expect(box.get_by_text("That passphrase does not unlock Me's answers.")).to_be_visible(timeout=SLOW)
@@ -157,7 +158,7 @@ def test_locked_words_are_sealed_hidden_refused_and_come_back(page: Page, site, 
     assert json.loads(everything_stored(page)[PREFIX + "lock:me"])["failures"] == 0
 
     # Export (without a passphrase of its own), delete all, import: the words come back, locked.
-    page.goto(site.url + PROGRESS)
+    page.goto(fixture_site.url + PROGRESS)
     path = export(page, tmp_path)
     text = path.read_text()
     assert leaked([text], TEXT, REFLECTION) == []
@@ -174,7 +175,7 @@ def test_locked_words_are_sealed_hidden_refused_and_come_back(page: Page, site, 
     section.get_by_role("button", name="Replace my progress").click()
     expect(part(page, "import").locator("[data-feedback]").first).to_have_text("Your progress was replaced.")
     assert leaked(list(everything_stored(page).values()), TEXT, REFLECTION) == []
-    page.goto(site.url + LESSON)
+    page.goto(fixture_site.url + LESSON)
     expect(exercise(page, REFLECTION_ID)).to_have_attribute("data-locked", "")
     unlock_in_exercise(page, REFLECTION_ID, PASSPHRASE)
     reflection = exercise(page, REFLECTION_ID).get_by_label("Your reflection")
@@ -192,8 +193,8 @@ def sealed_record(page: Page, exercise_id: str) -> dict:
     return json.loads(everything_stored(page)[f"{PREFIX}profile:me:exercise:{exercise_id}"])
 
 
-def write_reflection(page: Page, site, passphrase: str = PASSPHRASE) -> None:
-    page.goto(site.url + LESSON)
+def write_reflection(page: Page, fixture_site, passphrase: str = PASSPHRASE) -> None:
+    page.goto(fixture_site.url + LESSON)
     unlock_in_exercise(page, REFLECTION_ID, passphrase)
     entry = exercise(page, REFLECTION_ID).get_by_label("Your reflection")
     expect(entry).to_be_visible(timeout=SLOW)
@@ -201,12 +202,12 @@ def write_reflection(page: Page, site, passphrase: str = PASSPHRASE) -> None:
     wait_sealed(page, REFLECTION_ID)
 
 
-def test_change_the_passphrase_then_remove_the_lock(page: Page, site, page_errors):
-    set_lock(page, site)
-    write_reflection(page, site)
+def test_change_the_passphrase_then_remove_the_lock(page: Page, fixture_site, page_errors):
+    set_lock(page, fixture_site)
+    write_reflection(page, fixture_site)
     before = sealed_record(page, REFLECTION_ID)
     salt = json.loads(everything_stored(page)[PREFIX + "lock:me"])["salt"]
-    page.goto(site.url + PROGRESS)
+    page.goto(fixture_site.url + PROGRESS)
     section = lock_section(page)
     section.get_by_label("Passphrase for Me's answers").fill(PASSPHRASE)
     section.get_by_role("button", name="Unlock Me's answers").click()
@@ -219,14 +220,14 @@ def test_change_the_passphrase_then_remove_the_lock(page: Page, site, page_error
     assert sealed_record(page, REFLECTION_ID)["words"]["sealed"] != before["words"]["sealed"]  # sealed again
     assert leaked(list(stored.values()), REFLECTION) == []
     # The old passphrase no longer opens it; the new one does.
-    page.goto(site.url + LESSON)
+    page.goto(fixture_site.url + LESSON)
     unlock_in_exercise(page, REFLECTION_ID, PASSPHRASE)
     box = exercise(page, REFLECTION_ID)
     expect(box.get_by_text("That passphrase does not unlock Me's answers.")).to_be_visible(timeout=SLOW)
     unlock_in_exercise(page, REFLECTION_ID, "a new kettle")
     expect(box.get_by_label("Your reflection")).to_have_value(REFLECTION, timeout=SLOW)
     # Remove the lock: asked first, then the words are plain again and the lock record is gone.
-    page.goto(site.url + PROGRESS)
+    page.goto(fixture_site.url + PROGRESS)
     section = lock_section(page)
     section.get_by_label("Passphrase for Me's answers").fill("a new kettle")
     section.get_by_role("button", name="Unlock Me's answers").click()
@@ -236,19 +237,19 @@ def test_change_the_passphrase_then_remove_the_lock(page: Page, site, page_error
     stored = everything_stored(page)
     assert PREFIX + "lock:me" not in stored
     assert sealed_record(page, REFLECTION_ID)["words"] == {"draft": REFLECTION}
-    page.goto(site.url + LESSON)
+    page.goto(fixture_site.url + LESSON)
     expect(exercise(page, REFLECTION_ID)).not_to_have_attribute("data-locked", "")
     expect(exercise(page, REFLECTION_ID).get_by_label("Your reflection")).to_have_value(REFLECTION)
     assert page_errors == []
 
 
-def test_switching_profile_locks_the_one_left(page: Page, site):
-    page.goto(site.url + PROGRESS)
+def test_switching_profile_locks_the_one_left(page: Page, fixture_site):
+    page.goto(fixture_site.url + PROGRESS)
     profiles = page.locator("[data-therapon-profiles][data-ready]")
     profiles.get_by_label("Add a profile").fill("Alex")
     profiles.get_by_role("button", name="Add profile").click()
-    set_lock(page, site)
-    write_reflection(page, site)
+    set_lock(page, fixture_site)
+    write_reflection(page, fixture_site)
     switcher = page.get_by_role("combobox", name="Who is using the course")
     switcher.select_option(label="Alex")
     box = exercise(page, REFLECTION_ID)
@@ -259,16 +260,16 @@ def test_switching_profile_locks_the_one_left(page: Page, site):
     assert REFLECTION not in boxes_text(page)
 
 
-def test_a_quiet_period_locks_again(page: Page, site):
+def test_a_quiet_period_locks_again(page: Page, fixture_site):
     page.clock.install()
-    page.goto(site.url + PROGRESS)
+    page.goto(fixture_site.url + PROGRESS)
     section = lock_section(page)
     section.get_by_label("New passphrase for Me").fill(PASSPHRASE)
     section.get_by_label("The same passphrase again").fill(PASSPHRASE)
     section.get_by_label("Lock again after this many quiet minutes").select_option(label="1 minute")
     section.get_by_role("button", name="Lock Me's answers").click()
     expect(section.get_by_role("button", name="Lock now")).to_be_visible(timeout=SLOW)
-    write_reflection(page, site)
+    write_reflection(page, fixture_site)
     page.clock.run_for("00:30")
     expect(exercise(page, REFLECTION_ID)).not_to_have_attribute("data-locked", "")  # half the quiet time
     page.clock.run_for("00:40")
@@ -276,27 +277,27 @@ def test_a_quiet_period_locks_again(page: Page, site):
     assert REFLECTION not in boxes_text(page)
 
 
-def test_unreadable_lock_data_keeps_the_words_locked_and_kept(page: Page, site, page_errors):
-    set_lock(page, site)
-    write_reflection(page, site)
+def test_unreadable_lock_data_keeps_the_words_locked_and_kept(page: Page, fixture_site, page_errors):
+    set_lock(page, fixture_site)
+    write_reflection(page, fixture_site)
     broken = '{"kdf": "PBKDF2-SHA-256", "salt": '  # cut short
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [PREFIX + "lock:me", broken])
-    page.goto(site.url + LESSON)
+    page.goto(fixture_site.url + LESSON)
     before = everything_stored(page)
     box = exercise(page, REFLECTION_ID)
     expect(box).to_have_attribute("data-locked", "")
     expect(page.locator("[data-therapon-notices]")).to_contain_text("lock could not be read")
-    page.goto(site.url + PROGRESS)
+    page.goto(fixture_site.url + PROGRESS)
     expect(lock_section(page)).to_contain_text("lock could not be read")
     assert everything_stored(page) == before  # the broken lock and the sealed words are kept as they were
     assert page_errors == []
 
 
 def test_a_file_locked_otherwise_replaces_but_does_not_merge_and_a_forgotten_lock_goes(
-        page: Page, site, tmp_path: Path, page_errors):
-    set_lock(page, site)
-    write_reflection(page, site)
-    page.goto(site.url + PROGRESS)
+        page: Page, fixture_site, tmp_path: Path, page_errors):
+    set_lock(page, fixture_site)
+    write_reflection(page, fixture_site)
+    page.goto(fixture_site.url + PROGRESS)
     path = export(page, tmp_path)
     # Here, the lock is forgotten: it goes, and the locked words with it; what is done stays.
     section = lock_section(page)
@@ -317,7 +318,7 @@ def test_a_file_locked_otherwise_replaces_but_does_not_merge_and_a_forgotten_loc
     assert everything_stored(page) == before
     data.get_by_role("button", name="Replace my progress").click()
     expect(part(page, "import").locator("[data-feedback]").first).to_have_text("Your progress was replaced.")
-    page.goto(site.url + LESSON)
+    page.goto(fixture_site.url + LESSON)
     unlock_in_exercise(page, REFLECTION_ID, PASSPHRASE)
     entry = exercise(page, REFLECTION_ID).get_by_label("Your reflection")
     expect(entry).to_have_value(REFLECTION, timeout=SLOW)

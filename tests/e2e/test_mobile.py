@@ -16,7 +16,7 @@ from .helpers import LAB
 from .test_accessibility import own_host_only, seed, seeded_progress, set_palette, settle, site_pages
 
 WIDTH, HEIGHT = 375, 667
-SCREENSHOT_PAGE = "lessons/02-safety-first/"
+SCREENSHOT_PAGE = "lessons/02-second-steps/"
 
 # Ours: the exercises, the progress page's parts, the header's count and profile switcher, the
 # safety note. Inside these, text may scroll within its own box (code, output, wide tables).
@@ -91,10 +91,10 @@ def layout_problems(page: Page, ours: str = OURS, controls: str = CONTROLS) -> t
 
 
 def test_every_page_fits_a_phone_and_every_control_is_reachable(
-        phone: BrowserContext, site: SiteServer, tmp_path: Path) -> None:
+        phone: BrowserContext, fixture_site: SiteServer, tmp_path: Path) -> None:
     page = phone.new_page()
-    foreign = own_host_only(page, site)
-    seed(page, site, seeded_progress())  # two profiles: the header switcher is shown
+    foreign = own_host_only(page, fixture_site)
+    seed(page, fixture_site, seeded_progress())  # two profiles: the header switcher is shown
     problems: list[str] = []
     total = 0
 
@@ -104,7 +104,7 @@ def test_every_page_fits_a_phone_and_every_control_is_reachable(
         total += checked
         problems.extend(f"{where}: {problem}" for problem in found)
 
-    for url in site_pages(site):
+    for url in site_pages(fixture_site):
         page.goto(url)
         settle(page)
         expect(page.locator("#therapon-profile-switch")).to_be_visible()
@@ -113,7 +113,7 @@ def test_every_page_fits_a_phone_and_every_control_is_reachable(
 
     # What appears only after a step: the navigation drawer with its ✓ marks, a reset question,
     # the delete question, an import preview.
-    page.goto(site.url + "lessons/01-partners-as-comrades/")
+    page.goto(fixture_site.url + "lessons/01-first-steps/")
     settle(page)
     page.locator("label.md-header__button[for='__drawer']").click()
     drawer = page.locator(".md-sidebar--primary")
@@ -121,11 +121,11 @@ def test_every_page_fits_a_phone_and_every_control_is_reachable(
     expect(drawer.locator(".therapon-nav-done").first).to_be_visible()
     page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
     check("the navigation drawer", ".md-sidebar--primary .therapon-nav-done", "")  # it covers the rest
-    page.goto(site.url + LAB)
+    page.goto(fixture_site.url + LAB)
     settle(page)
-    page.locator('[data-exercise="listener-tally"]').get_by_role("button", name="Reset").click()
+    page.locator('[data-exercise="count-wins"]').get_by_role("button", name="Reset").click()
     check(f"{LAB} (reset question)")
-    page.goto(site.url + "progress/")
+    page.goto(fixture_site.url + "progress/")
     settle(page)
     data = page.locator("[data-therapon-data]")
     with page.expect_download() as download:
@@ -138,21 +138,21 @@ def test_every_page_fits_a_phone_and_every_control_is_reachable(
     expect(data.get_by_role("button", name="Yes, delete everything")).to_be_visible()
     check("progress/ (import preview and delete question)")
 
-    assert total > 300, f"only {total} controls were checked"
+    assert total > 150, f"only {total} controls were checked"  # the fixture course's pages hold about 180
     assert foreign == []
     assert not problems, f"{len(problems)} problems on a {WIDTH}px screen:\n" + "\n".join(problems)
 
 
 def test_screenshots_of_a_lesson_on_a_phone_in_light_and_dark(
-        phone: BrowserContext, site: SiteServer, output_path: str) -> None:
+        phone: BrowserContext, fixture_site: SiteServer, output_path: str) -> None:
     page = phone.new_page()
-    seed(page, site, seeded_progress())
+    seed(page, fixture_site, seeded_progress())
     folder = Path(output_path)
     folder.mkdir(parents=True, exist_ok=True)
     for scheme, name in (("default", "light"), ("slate", "dark")):
         for url, stem in ((SCREENSHOT_PAGE, "lesson-02"), ("progress/", "progress"), (LAB, "lab-01"),
-                          ("our-agreements/", "our-agreements")):
-            page.goto(site.url + url)
+                          ("shared-answers/", "our-agreements")):
+            page.goto(fixture_site.url + url)
             set_palette(page, scheme)
             settle(page)
             path = folder / f"{stem}-{name}-{WIDTH}x{HEIGHT}.png"

@@ -9,16 +9,15 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from test_build import edit, project  # noqa: F401  (project is a fixture)
+from test_build import edit, project  # noqa: F401  (project is a fixture: the fixture course)
 
 from conftest import build_site
 from support.subpath_server import SiteServer
 
 from .helpers import PYTHON_READY_MS, exercise
 
-SAFE_REPLY = "That sounds really lonely and scary to carry. I'm glad you told me. " \
-    "Can you tell me more about when you feel it?"
-PAGES_WITHOUT_EXERCISES = ("", "safety/", "glossary/", "sources/", "progress/")
+SAFE_REPLY = "It sounds like you're worn out and feel like you're carrying it all alone."
+PAGES_WITHOUT_EXERCISES = ("", "safety/", "about/", "progress/")
 
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 RUNTIME_KEPT = """async (count) => {
@@ -46,42 +45,42 @@ def runtime_file_count(site_dir: Path) -> int:
     return sum(1 for p in (site_dir / "pyodide").iterdir() if p.is_file())
 
 
-def test_after_one_visit_the_course_works_offline(context: BrowserContext, site, page_errors_of):
+def test_after_one_visit_the_course_works_offline(context: BrowserContext, fixture_site, page_errors_of):
     page = context.new_page()
     errors = page_errors_of(page)
-    page.goto(site.url)
+    page.goto(fixture_site.url)
     page.wait_for_function(CONTROLLED)
-    page.locator(".md-content").get_by_role("link", name="Lesson 1: Partners as comrades").click()
-    expect(exercise(page, "soften-the-start")).to_be_visible()
-    eventually(page, RUNTIME_KEPT, runtime_file_count(site.directory))
+    page.locator(".md-content").get_by_role("link", name="Lesson 1: First steps").click()
+    expect(exercise(page, "calm-request")).to_be_visible()
+    eventually(page, RUNTIME_KEPT, runtime_file_count(fixture_site.directory))
 
-    site.go_offline()
+    fixture_site.go_offline()
     context.set_offline(True)
     try:
-        page.goto(site.url + "lessons/02-safety-first/")  # a full load, not instant navigation
-        box = exercise(page, "l2-safe-reply")
+        page.goto(fixture_site.url + "lessons/02-second-steps/")  # a full load, not instant navigation
+        box = exercise(page, "first-reflect-back")
         box.get_by_role("textbox").fill(SAFE_REPLY)
         box.get_by_role("button", name="Check", exact=True).click()
         expect(box.locator("[data-feedback]")).to_contain_text("This meets the goal", timeout=PYTHON_READY_MS)
         expect(box).to_have_attribute("data-status", "passed")
         page.locator(".md-footer").get_by_role("link", name="Next").click()  # instant navigation
-        expect(page.locator("h1")).to_contain_text("Care without judgement")
-        page.goto(site.url + "progress/")
+        expect(page.locator("h1")).to_contain_text("Third steps")
+        page.goto(fixture_site.url + "progress/")
         expect(page.locator("[data-therapon-dashboard] [data-summary]")).to_contain_text("finished 1 of")
     finally:
         context.set_offline(False)
-        site.go_offline(False)
+        fixture_site.go_offline(False)
     assert errors == []
 
 
-def test_a_page_without_exercises_fetches_no_python(context: BrowserContext, site):
-    first = len(site.requested)
+def test_a_page_without_exercises_fetches_no_python(context: BrowserContext, fixture_site):
+    first = len(fixture_site.requested)
     page = context.new_page()
     for path in PAGES_WITHOUT_EXERCISES:
-        page.goto(site.url + path)
+        page.goto(fixture_site.url + path)
         page.wait_for_function(CONTROLLED)
         page.wait_for_function("() => window.__therapon?.plan === 'never'")  # nothing will start it
-    asked = site.requested[first:]
+    asked = fixture_site.requested[first:]
     assert any(path.endswith("/sw.js") for path in asked)
     assert [path for path in asked if "/pyodide/" in path] == []
     assert page.evaluate("window.__therapon.starts") == 0
@@ -100,7 +99,7 @@ def test_a_new_deployment_is_offered_then_served(browser: Browser, project: Path
         page = context.new_page()
         page.goto(server.url)
         page.wait_for_function(CONTROLLED)
-        page.goto(server.url + "lessons/02-safety-first/")  # Python starts; the runtime is kept
+        page.goto(server.url + "lessons/02-second-steps/")  # Python starts; the runtime is kept
         eventually(page, RUNTIME_KEPT, runtime_file_count(server.directory))
         old_caches = build_caches(page)
 
@@ -221,8 +220,8 @@ def test_a_tampered_python_file_is_refused_and_never_kept(browser: Browser, proj
         page = context.new_page()
         page.goto(server.url)
         page.wait_for_function(CONTROLLED)
-        page.goto(server.url + "lessons/02-safety-first/")
-        box = exercise(page, "l2-safe-reply")
+        page.goto(server.url + "lessons/02-second-steps/")
+        box = exercise(page, "first-reflect-back")
         box.get_by_role("textbox").fill(SAFE_REPLY)
         box.get_by_role("button", name="Check", exact=True).click()
         page.wait_for_function("() => window.__therapon.state === 'failed'", timeout=PYTHON_READY_MS)
@@ -231,7 +230,7 @@ def test_a_tampered_python_file_is_refused_and_never_kept(browser: Browser, proj
 
         server.tamper(lock, None)
         page.reload()
-        box = exercise(page, "l2-safe-reply")
+        box = exercise(page, "first-reflect-back")
         box.get_by_role("button", name="Check", exact=True).click()
         expect(box.locator("[data-feedback]")).to_contain_text("This meets the goal", timeout=PYTHON_READY_MS)
         eventually(page, RUNTIME_KEPT, runtime_file_count(server.directory))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import Error as PlaywrightError
-from test_build import edit, project  # noqa: F401  (project is a fixture)
+from test_build import edit, project  # noqa: F401  (project is a fixture: the fixture course)
 
 from conftest import build_site
 from support.subpath_server import SiteServer
@@ -21,7 +21,7 @@ from .helpers import LAB, PYTHON_READY_MS, exercise, press
 from .test_learner_faults import CODE, paste_code
 from .test_offline import CONTROLLED, SAFE_REPLY, eventually
 
-LESSON = "lessons/02-safety-first/"
+LESSON = "lessons/02-second-steps/"
 SNAPSHOT_KEY = "__therapon__/memory-snapshot"
 # The kept snapshot's cache name and size, or null while there is none.
 KEPT = """async () => {
@@ -47,7 +47,7 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 def check_right_verdict(page: Page) -> None:
-    box = exercise(page, "l2-safe-reply")
+    box = exercise(page, "first-reflect-back")
     box.get_by_role("textbox").fill(SAFE_REPLY)
     box.get_by_role("button", name="Check", exact=True).click()
     expect(box.locator("[data-feedback]")).to_contain_text("This meets the goal", timeout=PYTHON_READY_MS)
@@ -70,24 +70,24 @@ def started_how(page: Page) -> tuple[str, str | None]:
     return page.evaluate(STARTED), page.evaluate("window.__therapon.timings.fallback ?? null")
 
 
-def test_a_returning_learner_starts_from_the_snapshot(context: BrowserContext, site: SiteServer):
-    first = first_visit_keeps_a_snapshot(context, site.url)
+def test_a_returning_learner_starts_from_the_snapshot(context: BrowserContext, fixture_site: SiteServer):
+    first = first_visit_keeps_a_snapshot(context, fixture_site.url)
     kept = first.evaluate(KEPT)
-    assert kept["key"] == site.url + SNAPSHOT_KEY
+    assert kept["key"] == fixture_site.url + SNAPSHOT_KEY
     assert 1_000_000 < kept["bytes"] < 20_000_000, kept  # gzipped, far below the 31 MB image
     first.close()
 
-    asked = len(site.requested)
+    asked = len(fixture_site.requested)
     again = context.new_page()  # a new visit: a new page, a new worker
-    again.goto(site.url + LESSON)
+    again.goto(fixture_site.url + LESSON)
     check_right_verdict(again)
     assert started_how(again) == ("snapshot", None)
     assert again.evaluate("window.__therapon.starts") == 1
-    assert [p for p in site.requested[asked:] if SNAPSHOT_KEY in p] == []  # read from Cache Storage
+    assert [p for p in fixture_site.requested[asked:] if SNAPSHOT_KEY in p] == []  # read from Cache Storage
 
     # Restored, the worker is locked down as after a normal start: code that reaches
     # JavaScript anyway finds no storage, network or workers (as test_learner_faults checks).
-    again.goto(site.url + LAB)
+    again.goto(fixture_site.url + LAB)
     assert started_how(again) == ("snapshot", None)
     paste_code(again, CODE, REACH)
     press(again, CODE, "Run")
@@ -130,8 +130,9 @@ CHANGED_BYTE = """async () => {
 
 
 @pytest.mark.parametrize("fault", ["a-changed-byte", "not-a-memory-image"])
-def test_a_corrupt_snapshot_means_a_normal_start(context: BrowserContext, site: SiteServer, fault: str):
-    first = first_visit_keeps_a_snapshot(context, site.url)
+def test_a_corrupt_snapshot_means_a_normal_start(context: BrowserContext, fixture_site: SiteServer,
+                                                 fault: str):
+    first = first_visit_keeps_a_snapshot(context, fixture_site.url)
     if fault == "a-changed-byte":
         assert first.evaluate(CHANGED_BYTE)
     else:  # whole and signed as kept, but its memory is not Python's
@@ -141,7 +142,7 @@ def test_a_corrupt_snapshot_means_a_normal_start(context: BrowserContext, site: 
     again = context.new_page()
     errors: list[str] = []
     again.on("pageerror", lambda e: errors.append(str(e)))
-    again.goto(site.url + LESSON)
+    again.goto(fixture_site.url + LESSON)
     check_right_verdict(again)
     how, why = started_how(again)
     assert how == "normal" and why, (how, why)
@@ -150,20 +151,20 @@ def test_a_corrupt_snapshot_means_a_normal_start(context: BrowserContext, site: 
     # The bad snapshot went, and a good one is made again.
     eventually(again, KEPT)
     third = context.new_page()
-    third.goto(site.url + LESSON)
+    third.goto(fixture_site.url + LESSON)
     assert started_how(third) == ("snapshot", None)
 
 
 def test_a_first_visit_and_pages_without_exercises_ask_for_no_snapshot(context: BrowserContext,
-                                                                     site: SiteServer):
-    asked = len(site.requested)
+                                                                     fixture_site: SiteServer):
+    asked = len(fixture_site.requested)
     page = context.new_page()
-    page.goto(site.url + "glossary/")
+    page.goto(fixture_site.url + "about/")
     page.wait_for_function(CONTROLLED)
     page.wait_for_function("() => window.__therapon?.plan === 'never'")
-    page.goto(site.url + LESSON)  # the first visit to a lesson: no snapshot is kept yet
+    page.goto(fixture_site.url + LESSON)  # the first visit to a lesson: no snapshot is kept yet
     assert started_how(page) == ("normal", None)
-    assert [p for p in site.requested[asked:] if SNAPSHOT_KEY in p] == []
+    assert [p for p in fixture_site.requested[asked:] if SNAPSHOT_KEY in p] == []
 
 
 def cache_gone(page: Page, name: str) -> bool:

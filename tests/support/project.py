@@ -11,6 +11,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("docs", "exercises", "hooks", "src", "mkdocs.yml")
+# The engine's own test course: small, neutral, and nothing of the couples course's.
+FIXTURE = ROOT / "tests" / "fixture"
+FIXTURE_SOURCES = ("docs", "exercises", "mkdocs.yml")
 BUNDLES = ("build/therapon", "build/editor", "build/therapon-preload.json")
 
 
@@ -37,8 +40,23 @@ def starter_project(root: Path) -> Path:
     return add_runtime(root)
 
 
+def fixture_project(root: Path) -> Path:
+    """The engine's test course (tests/fixture/) in `root`, with a copy of the engine (src/)
+    beside it and no build/cache yet: the engine's tests build and break this one, so they
+    pass with the couples course's docs/, exercises/ and hooks/ deleted."""
+    for name in FIXTURE_SOURCES:
+        source = FIXTURE / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, root / name)
+    shutil.copytree(ROOT / "src", root / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    return add_runtime(root)
+
+
 def copy_project(root: Path) -> Path:
-    """The whole course in `root`, to build or break, with no build/cache yet."""
+    """The whole couples course in `root`, to build or break, with no build/cache yet (the
+    course's own tests; the engine's use fixture_project)."""
     for name in SOURCES:
         source = ROOT / name
         if source.is_dir():

@@ -12,11 +12,10 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from e2e.test_mobile import CONTROLS, LAYOUT, OURS
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from support.subpath_server import SiteServer
-
-from .test_mobile import CONTROLS, LAYOUT, OURS
 
 WIDTH, HEIGHT = 390, 844
 PREFIX = "therapon:therapeutic-partnership:"

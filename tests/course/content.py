@@ -1,6 +1,6 @@
 """What a lesson says, as prose: the text a learner reads, without exercises, code or markup.
 
-Shared by the readability test and by `python tests/content.py`, which prints the per-lesson
+Shared by the readability test and by `python tests/course/content.py`, which prints the per-lesson
 figures (words, reading grade, exercises by kind) for the course's release notes."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # The course's own content rules (course-rules.toml): which pages are lessons, and their standards.
 RULES = tomllib.loads((ROOT / "course-rules.toml").read_text(encoding="utf-8"))
 LESSONS = sorted((ROOT / "docs").glob(RULES["lessons"]))

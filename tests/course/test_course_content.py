@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from content import LESSONS, ROOT, RULES, figures
+
+from .content import LESSONS, ROOT, RULES, figures
 
 MAX_GRADE = RULES["max_grade"]
 MIN_WORDS = RULES["min_words"]
@@ -49,7 +50,7 @@ def test_codespell_is_clean() -> None:
 
 
 def test_prose_joins_wrapped_lines_into_sentences() -> None:
-    from content import prose
+    from .content import prose
 
     markdown = "# Title\n\nOne long\nsentence here\n\n- item one\n- item\n  two\n\n> **Sam:** Hi\n> there.\n"
     assert prose(markdown) == "One long sentence here.\nitem one.\nitem two.\nSam: Hi there."

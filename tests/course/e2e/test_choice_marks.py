@@ -8,9 +8,8 @@ from __future__ import annotations
 import json
 import re
 
+from e2e.helpers import exercise, open_tab_of
 from playwright.sync_api import Page, expect
-
-from .helpers import exercise, open_tab_of
 
 NEUTRAL = {"Correct.", "Not this one."}
 PRAISE = re.compile(r"\b(good|great|best|well done|nice|excellent|perfect|brilliant|bravo|kind|helpful)\b",

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import re
 
+from e2e.helpers import PYTHON_READY_MS, exercise, press, solution, type_code
 from playwright.sync_api import Page, expect
 
-from .helpers import PYTHON_READY_MS, exercise, press, solution, type_code
+from conftest import ROOT
 
 REFLECTION = "Tonight we tried it together and it felt calmer than I expected. " * 4
 
@@ -37,7 +38,7 @@ def solve(page: Page, exercise_id: str, kind: str) -> None:
         if done.is_visible():
             done.click()
     elif kind == "code":
-        type_code(page, exercise_id, solution(exercise_id))
+        type_code(page, exercise_id, solution(exercise_id, ROOT))
         press(page, exercise_id, "Check")
     expect(box).to_have_attribute("data-status", "passed", timeout=PYTHON_READY_MS)
 

@@ -1,0 +1,1 @@
+"""This course's own browser tests, against its real built site (the `site` fixture)."""
