@@ -122,8 +122,19 @@ def own_host_only(page: Page, fixture_site: SiteServer) -> list[str]:
     return foreign
 
 
+def without_transitions(page: Page) -> None:
+    """Show each state's own colours at once, not a frame of a colour or fade transition
+    (Material's header title fades when the page scrolls). A constructed sheet: the site's
+    policy allows no <style>."""
+    page.evaluate("""() => { const sheet = new CSSStyleSheet();
+        sheet.replaceSync("*, *::before, *::after { transition: none !important; }");
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }""")
+
+
 def axe(page: Page, include: str = "html") -> list[dict]:
-    """Run axe on the page (or one part of it) and return its violations."""
+    """Run axe on the page (or one part of it) and return its violations, once every
+    transition has ended."""
+    without_transitions(page)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # Run through the browser's DevTools protocol, as page.evaluate does, not as an inline
         # <script> (add_script_tag): the site's Content-Security-Policy rightly refuses inline
@@ -204,20 +215,17 @@ CONTRAST = """(el) => {
 
 
 def test_buttons_keep_their_contrast_when_hovered_clicked_and_focused(
-        palettes: dict[str, BrowserContext], site: SiteServer) -> None:
+        palettes: dict[str, BrowserContext], fixture_site: SiteServer) -> None:
     """axe reads buttons at rest; a learner also sees them under the pointer, just clicked
     (focused, with no ring) and reached by Tab. Every state keeps text at 4.5:1 or more.
     A choice's Check (primary) and Export (outlined) keep the focus once clicked."""
     for scheme, context in palettes.items():
         page = context.new_page()
         for path, name in ((LESSON, "Check"), ("progress/", "Export my progress")):
-            page.goto(site.url + path)
+            page.goto(fixture_site.url + path)
             set_palette(page, scheme)
             settle(page)
-            # Each state's own colours, not a frame of Material's 125 ms colour transition.
-            page.evaluate("""() => { const sheet = new CSSStyleSheet();  // the CSP allows no <style>
-                sheet.replaceSync("*, *::before, *::after { transition: none !important; }");
-                document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }""")
+            without_transitions(page)
             if name == "Check":  # a choice's: it answers at once and keeps the focus
                 choice = page.locator('[data-kind="choice"][data-ready]').first
                 choice.locator("input").first.check(force=True)

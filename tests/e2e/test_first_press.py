@@ -95,19 +95,19 @@ def test_a_press_twice_before_mounting_is_answered_once(page: Page, fixture_site
     assert attempts == [1]
 
 
-def test_python_is_asked_for_once_painted_without_waiting_for_the_page_script(page: Page, site):
+def test_python_is_asked_for_once_painted_without_waiting_for_the_page_script(page: Page, fixture_site):
     """python-early.js starts Python while main.js is still held back; main.js later finds it
     starting and starts no second one."""
     release = hold_page_script(page)
     with page.expect_request("**/pyodide/pyodide.asm.wasm", timeout=PYTHON_READY_MS):
-        page.goto(site.url + LESSON, wait_until="commit")
-    unmounted(page, "soften-the-start")  # the page script has not run, yet Python is downloading
+        page.goto(fixture_site.url + LESSON, wait_until="commit")
+    unmounted(page, "calm-request")  # the page script has not run, yet Python is downloading
     painted, asked = page.evaluate("""() => [
         performance.getEntriesByName('first-paint')[0]?.startTime,
         performance.getEntriesByName('therapon:python-start')[0]?.startTime]""")
     assert painted is not None and asked is not None and painted <= asked
     release()
-    box = page.locator('[data-exercise="soften-the-start"]')
+    box = page.locator('[data-exercise="calm-request"]')
     expect(box).to_have_attribute("data-ready", "")
     box.locator("textarea").fill(GOOD)
     box.get_by_role("button", name="Check", exact=True).click()

@@ -8,6 +8,7 @@ import { ATTR, PYTHON_KINDS, SELECTOR } from "./contract.js";
 import { readConfig } from "./config.js";
 import { mountCourseProgress } from "./course-progress.js";
 import { answerEarlyPresses, dropEarlyPresses, earlyEdits } from "./early-presses.js";
+import { afterFirstPaint } from "./first-paint.js";
 import { mountHeaderTitle } from "./header-title.js";
 import { notify, render as renderNotices } from "./notices.js";
 import { keepRuntime, registerOffline, renderUpdateNotice } from "./offline.js";
@@ -148,9 +149,8 @@ function startAhead(exercises, runtime, signal) {
   // Python starts in a worker thread of its own, so once the page has painted it need not wait
   // for an idle moment: it would start by then anyway, and every millisecond before the first
   // Check is one the learner waits (the trace in benchmarks/results.md). The page has usually
-  // painted before this runs; if not, the first frame comes first.
-  if (performance.getEntriesByType("paint").length > 0) return warm();
-  requestAnimationFrame(() => setTimeout(warm, 0));
+  // painted before this runs (and python-early.js has asked for Python); if not, it waits.
+  afterFirstPaint(warm);
 }
 
 // Exposed for tests and benchmarks: how often Pyodide started in this visit, and how long it took.

@@ -9,11 +9,7 @@
  */
 import { readConfig } from "./config.js";
 import { getRuntime } from "./worker-client.js";
-
-const start = () => getRuntime(readConfig()).start();
+import { afterFirstPaint } from "./first-paint.js";
 
 performance.mark("therapon:python-early");  // benchmarks read when this module ran
-
-// The first frame comes first: a callback before it, then a task after it.
-if (performance.getEntriesByType("paint").length > 0) start();
-else requestAnimationFrame(() => setTimeout(start, 0));
+afterFirstPaint(() => getRuntime(readConfig()).start());
