@@ -203,7 +203,9 @@ def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(
 # --- buttons in every state axe cannot see ---------------------------------------------------------
 
 CONTRAST = """(el) => {
-    const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    // "rgb(r, g, b)", or "color(srgb r g b)" (0 to 1) for a color-mix()
+    const scale = (c) => (c.startsWith("color(") ? 255 : 1);
+    const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map((v) => Number(v) * scale(c));
     const linear = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
     const lum = ([r, g, b]) => [r, g, b].map(linear)
         .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
