@@ -143,9 +143,12 @@ class TheraponPlugin(BasePlugin):
         return env
 
     def on_post_page(self, output, *, page, config):
+        # The theme's own markup first, outside the page's content, while the page is one byte a
+        # character: an exercise's "…" makes the whole page two (and every pass over it slower).
+        output = name_search_dialog(defer_search_worker(output))
         with reported():
             output = self.build.complete_page(output, page.file.src_path)
-        output = self.csp.add(name_search_dialog(defer_search_worker(output)), page.file.dest_path)
+        output = self.csp.add(output, page.file.dest_path)
         self.build.written.record(page.file.dest_path, output)
         return output
 
