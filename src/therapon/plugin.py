@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
+from jinja2.nodes import EvalContext
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
@@ -136,12 +137,19 @@ class TheraponPlugin(BasePlugin):
         pages = [(p.file.src_path, p.title or p.file.name, p.url, p.meta.get("optional") is True)
                  for p in self.nav.pages]
         config.extra["therapon_runtime"]["course"] = self.build.plan_manifest(config.site_name, pages)
+        # The same 27 kB of JSON on every page: serialised once here, by the template's own
+        # tojson filter, rather than once per page (40 ms on 200 pages).
+        env.globals["therapon_config"] = env.filters["tojson"](EvalContext(env),
+                                                               config.extra["therapon_runtime"])
         return env
 
     def on_post_page(self, output, *, page, config):
+        # The theme's own markup first, outside the page's content, while the page is one byte a
+        # character: an exercise's "…" makes the whole page two (and every pass over it slower).
+        output = name_search_dialog(defer_search_worker(output))
         with reported():
             output = self.build.complete_page(output, page.file.src_path)
-        output = self.csp.add(name_search_dialog(defer_search_worker(output)), page.file.dest_path)
+        output = self.csp.add(output, page.file.dest_path)
         self.build.written.record(page.file.dest_path, output)
         return output
 

@@ -14,7 +14,16 @@ SHIM = "assets/javascripts/workers/therapon-search.js"
 CONFIG_SEARCH = re.compile(r'"search": "([^"?]*)(assets/javascripts/workers/search\.[0-9a-f]+\.min\.js)"')
 
 
+# Material writes its config in the last script of the page.
+CONFIG_SCRIPT = '<script id="__config"'
+
+
 def defer_search_worker(html: str) -> str:
     """The page with Material's config naming our worker, and the real one (from the site's
-    root) as its `real` query."""
-    return CONFIG_SEARCH.sub(lambda m: f'"search": "{m[1]}{SHIM}?real={m[2]}"', html, count=1)
+    root) as its `real` query. The search starts at Material's config script, found from the
+    end of the page: scanning the whole page for the pattern took 60 µs a page."""
+    found = CONFIG_SEARCH.search(html, max(html.rfind(CONFIG_SCRIPT), 0)) or CONFIG_SEARCH.search(html)
+    if found is None:
+        return html
+    return f'{html[:found.start()]}"search": "{found[1]}{SHIM}?real={found[2]}"{html[found.end():]}'
+
