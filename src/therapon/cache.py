@@ -1,8 +1,8 @@
 """Results kept on disk between builds (in build/cache/), keyed by a hash of every input.
 
-A rebuild then skips verifying exercises and re-hashing the runtime when nothing they depend
-on changed. Only the entries a build used are written back, so the files never grow, and an
-unreadable file is simply started afresh: the cache is never the truth.
+A rebuild then skips verifying exercises, re-locking Pyodide and re-hashing the runtime when
+nothing they depend on changed. Only the entries a build used are written back, so the files
+never grow, and an unreadable file is simply started afresh: the cache is never the truth.
 """
 
 from __future__ import annotations

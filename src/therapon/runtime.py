@@ -13,12 +13,15 @@ import hashlib
 import json
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+from .cache import DiskCache, key_of
 from .contract import write_javascript
 from .errors import AuthoringError, AuthoringFailed
-from .wheel import DIST_NAME, PACKAGE_NAME, Wheel
+from .wheel import Wheel
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
@@ -134,25 +137,20 @@ def locate(wheel: Wheel, cache_dir: Path, files: EngineFiles | None = None) -> R
                    wheel, cache_dir)
 
 
-def wheel_entry(wheel_name: str, wheel_data: bytes) -> dict:
-    """Our wheel's entry in Pyodide's lock file, field for field as pyodide-lock's
-    `package_spec_from_wheel` makes it for a pure-Python wheel of one package and no
-    dependencies (which build_wheel always writes)."""
-    version = wheel_name.split("-")[1]  # name-version-python-abi-platform.whl (PEP 427)
-    return {"name": PACKAGE_NAME, "version": version, "file_name": wheel_name, "install_dir": "site",
-            "sha256": hashlib.sha256(wheel_data).hexdigest(), "package_type": "package",
-            "imports": [DIST_NAME], "depends": [], "unvendored_tests": False, "tool": {}}
-
-
+@lru_cache(maxsize=4)
 def lock_with_wheel(lock_text: str, wheel_name: str, wheel_data: bytes) -> str:
-    """Pyodide's lock file plus our wheel, byte for byte as `pyodide lockfile add-wheels`
-    (pyodide-lock) writes it: the same JSON, keys sorted, no indent. Written here because
-    importing pyodide-lock and round-tripping Pyodide's 357 packages through it took a cold
-    build about 90 ms, this 3 ms; tests/test_wheel.py holds the two to the same bytes for the
-    pinned Pyodide, so a Pyodide whose lock pyodide-lock would rewrite is caught there."""
-    lock = json.loads(lock_text)
-    lock["packages"][PACKAGE_NAME] = wheel_entry(wheel_name, wheel_data)
-    return json.dumps(lock, sort_keys=True)
+    """Pyodide's lock file plus our wheel, as `pyodide lockfile add-wheels` writes it."""
+    from pyodide_lock import PyodideLockSpec
+    from pyodide_lock.utils import add_wheels_to_spec
+
+    with tempfile.TemporaryDirectory() as tmp:
+        lock_path, wheel_path = Path(tmp) / "pyodide-lock.json", Path(tmp) / wheel_name
+        lock_path.write_text(lock_text)
+        wheel_path.write_bytes(wheel_data)
+        spec = add_wheels_to_spec(PyodideLockSpec.from_json(lock_path), [wheel_path])
+        out = Path(tmp) / "out.json"
+        spec.to_json(out)
+        return out.read_text()
 
 
 def _copy_if_changed(source: Path, target: Path) -> None:
@@ -171,8 +169,12 @@ def install(runtime: Runtime, site_dir: Path) -> None:
         stale.unlink()
     (target / runtime.wheel.filename).write_bytes(runtime.wheel.data)
     lock_text = (runtime.pyodide_dir / "pyodide-lock.json").read_text()
-    (target / "pyodide-lock.json").write_text(
-        lock_with_wheel(lock_text, runtime.wheel.filename, runtime.wheel.data))
+    locks = DiskCache(runtime.cache_dir / "lock.json")  # pyodide-lock (and pydantic) is slow to import
+    key = key_of(lock_text, runtime.wheel.filename, hashlib.sha256(runtime.wheel.data).hexdigest())
+    lock = locks.get(key) or locks.put(
+        key, lock_with_wheel(lock_text, runtime.wheel.filename, runtime.wheel.data))
+    locks.save()
+    (target / "pyodide-lock.json").write_text(lock)
     _copy_if_changed(runtime.editor_bundle, site_dir / SITE_EDITOR_PATH)
     for script in sorted(runtime.scripts_bundle.iterdir()):
         _copy_if_changed(script, site_dir / SITE_SCRIPTS_DIR / script.name)
