@@ -22,6 +22,9 @@ $(VENV)/.installed: requirements.lock $(BIN)/python
 $(VENV)/.engine: $(BIN)/python pyproject.toml
 	$(BIN)/python -c 'import pathlib, sysconfig; (pathlib.Path(sysconfig.get_paths()["purelib"]) / "therapon-engine.pth").unlink(missing_ok=True)'
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	# Bytecode for the engine, as pip writes it for an installed wheel (and for Material):
+	# without it every build compiles the engine again (PYTHONDONTWRITEBYTECODE, above).
+	$(BIN)/python -m compileall -q src
 	touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json

@@ -467,7 +467,10 @@ def test_wheel_includes_every_lexicon_file():
         assert members[f"{DIST_NAME}/lexicon/{path.name}"] == path.read_bytes()
     assert {f"{DIST_NAME}/language.py", f"{DIST_NAME}/phrases.py"} <= set(members)
     names = [name for name in members if name.startswith(f"{DIST_NAME}/lexicon/")]
-    assert names == sorted(names) and len(names) == len(ALL_LEXICONS)
+    # every word list, and the table compiled from them (compiled.py)
+    lists = [name for name in names if name.endswith(".txt")]
+    assert names == sorted(names) and len(lists) == len(ALL_LEXICONS)
+    assert f"{DIST_NAME}/lexicon/compiled.json" in names
 
 
 def test_wheel_ignores_litter_and_notices_a_changed_word_list(tmp_path):
