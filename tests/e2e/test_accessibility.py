@@ -176,18 +176,17 @@ def palettes(browser: Browser) -> Iterator[dict[str, BrowserContext]]:
 
 # --- axe on every page ------------------------------------------------------------------------
 
-def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(
-        palettes: dict[str, BrowserContext], fixture_site: SiteServer, output_path: str) -> None:
-    assert AXE.exists(), "axe-core is missing: run `npm ci`"
-    pages = site_pages(fixture_site)
-    assert len(pages) == nav_pages() + 1 and fixture_site.url + "progress/" in pages  # and 404.html
+def axe_every_page(palettes: dict[str, BrowserContext], site: SiteServer, pages: list[str],
+                   progress: dict[str, str]) -> list[str]:
+    """axe's findings on each page, in each palette, with `progress` seeded first; no request
+    may leave the site's host and no script may fail meanwhile."""
     problems: list[str] = []
     for scheme, context in palettes.items():
         page = context.new_page()
-        foreign = own_host_only(page, fixture_site)
+        foreign = own_host_only(page, site)
         errors: list[str] = []
         page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
-        seed(page, fixture_site, seeded_progress())
+        seed(page, site, progress)
         for url in pages:
             page.goto(url)
             set_palette(page, scheme)
@@ -197,7 +196,15 @@ def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(
             problems += report(f"{url} ({scheme})", axe(page))
         page.close()
         assert foreign == [] and errors == []
-    fail_with(problems, output_path)
+    return problems
+
+
+def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(
+        palettes: dict[str, BrowserContext], fixture_site: SiteServer, output_path: str) -> None:
+    assert AXE.exists(), "axe-core is missing: run `npm ci`"
+    pages = site_pages(fixture_site)
+    assert len(pages) == nav_pages() + 1 and fixture_site.url + "progress/" in pages  # and 404.html
+    fail_with(axe_every_page(palettes, fixture_site, pages, seeded_progress()), output_path)
 
 
 # --- buttons in every state axe cannot see ---------------------------------------------------------

@@ -10,17 +10,12 @@ import time
 
 from e2e.test_accessibility import (  # noqa: F401  (palettes is a fixture, found here by name)
     AXE,
-    axe,
+    axe_every_page,
     fail_with,
-    own_host_only,
     palettes,
-    report,
-    seed,
-    set_palette,
-    settle,
     site_pages,
 )
-from playwright.sync_api import BrowserContext, expect
+from playwright.sync_api import BrowserContext
 
 from support.subpath_server import SiteServer
 
@@ -64,20 +59,4 @@ def test_axe_finds_no_wcag_violation_on_any_page_of_this_course_in_either_palett
     assert AXE.exists(), "axe-core is missing: run `npm ci`"
     pages = site_pages(site)
     assert len(pages) >= 25 and site.url + "progress/" in pages
-    problems: list[str] = []
-    for scheme, context in palettes.items():
-        page = context.new_page()
-        foreign = own_host_only(page, site)
-        errors: list[str] = []
-        page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
-        seed(page, site, seeded_progress())
-        for url in pages:
-            page.goto(url)
-            set_palette(page, scheme)
-            settle(page)
-            if url.endswith("/progress/"):
-                expect(page.locator("[data-turns-chart] svg rect").first).to_be_attached()
-            problems += report(f"{url} ({scheme})", axe(page))
-        page.close()
-        assert foreign == [] and errors == []
-    fail_with(problems, output_path)
+    fail_with(axe_every_page(palettes, site, pages, seeded_progress()), output_path)
