@@ -44,7 +44,13 @@ LEXICON_TABLE := src/therapon_check/lexicon/compiled.json
 $(LEXICON_TABLE): src/therapon_check/lexicon/*.txt src/therapon_check/matching.py src/therapon_check/phrases.py src/therapon_check/reading.py src/therapon_check/variants.py $(VENV)/.engine
 	$(BIN)/python -m therapon.lexicon_table
 
-install: $(VENV)/.installed $(VENV)/.engine build/therapon/main.js $(LEXICON_TABLE)
+CHECKER_FILES := $(shell find src/therapon_check -type f -not -path '*/__pycache__/*')
+PREPARED_LOCK := build/pyodide-lock-prepared.json
+# Pyodide's lock with our wheel, written once here instead of on every cold build (therapon/locking.py).
+$(PREPARED_LOCK): node_modules/.package-lock.json $(CHECKER_FILES) $(LEXICON_TABLE) src/therapon/locking.py src/therapon/wheel.py
+	$(BIN)/python -m therapon.locking
+
+install: $(VENV)/.installed $(VENV)/.engine build/therapon/main.js $(LEXICON_TABLE) $(PREPARED_LOCK)
 
 # MkDocs reads mkdocs.yml before any plugin runs, so its YAML mistakes get their hint here first.
 build: install

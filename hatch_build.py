@@ -11,6 +11,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
 BUNDLES = ("therapon", "editor/editor.js", "therapon-preload.json")
+PREPARED_LOCK = "pyodide-lock-prepared.json"  # therapon/locking.py
 
 
 class BrowserFiles(BuildHookInterface):
@@ -25,6 +26,9 @@ class BrowserFiles(BuildHookInterface):
         subprocess.run(["node", "src/therapon/theme/src/build.mjs"], cwd=root, check=True)
         for name in BUNDLES:
             build_data["force_include"][str(root / "build" / name)] = f"therapon/built/{name}"
+        ahead = root / "build" / PREPARED_LOCK
+        if ahead.is_file():  # written by make install; a stale one is ignored where it is read
+            build_data["force_include"][str(ahead)] = f"therapon/built/{PREPARED_LOCK}"
         for name in PYODIDE_FILES:
             build_data["force_include"][str(root / "node_modules" / "pyodide" / name)] = \
                 f"therapon/built/pyodide/{name}"

@@ -11,12 +11,14 @@ import json
 import re
 import shutil
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import therapon_check
-from therapon.runtime import lock_with_wheel
+from therapon import runtime
+from therapon.locking import PREPARED_LOCK, lock_with_wheel, prepare_lock, prepared_lock
 from therapon.wheel import BASE_VERSION, DIST_NAME, PACKAGE_NAME, ZIP_DATE, Wheel, build_wheel
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,3 +114,51 @@ def test_lock_with_wheel_adds_the_package_with_its_sha256(wheel):
     assert entry["depends"] == []
     assert set(after["packages"]) == set(before["packages"]) | {PACKAGE_NAME}
     assert after["info"] == before["info"]
+
+
+def test_the_lock_written_ahead_serves_only_its_own_inputs(wheel, tmp_path):
+    lock_text = (ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text()
+    path = tmp_path / PREPARED_LOCK
+    prepare_lock(path, lock_text, wheel.filename, wheel.data)
+    assert prepared_lock(path, lock_text, wheel.filename, wheel.data) == \
+        lock_with_wheel(lock_text, wheel.filename, wheel.data)
+    assert prepared_lock(path, lock_text + "\n", wheel.filename, wheel.data) is None  # another Pyodide
+    assert prepared_lock(path, lock_text, wheel.filename, wheel.data + b"\0") is None  # another wheel
+    assert prepared_lock(path, lock_text, "therapon_check-9-py3-none-any.whl", wheel.data) is None
+    path.write_text("{ not json")
+    assert prepared_lock(path, lock_text, wheel.filename, wheel.data) is None
+    assert prepared_lock(tmp_path / "absent.json", lock_text, wheel.filename, wheel.data) is None
+
+
+def test_a_cold_build_takes_the_lock_written_ahead_and_a_stale_one_is_relocked(wheel, tmp_path, monkeypatch):
+    lock_text = (ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text()
+    ahead = tmp_path / PREPARED_LOCK
+    prepare_lock(ahead, lock_text, wheel.filename, wheel.data)
+    ready = replace(runtime.locate(wheel, tmp_path / "cache"), prepared_lock=ahead)
+
+    def no_locking(*args):
+        raise AssertionError("locked again although the lock was written ahead")
+
+    monkeypatch.setattr(runtime, "lock_with_wheel", no_locking)
+    runtime.install(ready, tmp_path / "site")
+    assert sha256_in_lock(tmp_path / "site") == hashlib.sha256(wheel.data).hexdigest()
+
+    monkeypatch.setattr(runtime, "lock_with_wheel", lock_with_wheel)
+    other = build_wheel_with_change(tmp_path, wheel)
+    stale = replace(runtime.locate(other, tmp_path / "cache2"), prepared_lock=ahead)
+    runtime.install(stale, tmp_path / "site2")
+    assert sha256_in_lock(tmp_path / "site2") == hashlib.sha256(other.data).hexdigest()
+
+
+def sha256_in_lock(site: Path) -> str:
+    return runtime.lock_entry(site, PACKAGE_NAME)["sha256"]
+
+
+def build_wheel_with_change(tmp_path: Path, wheel: Wheel) -> Wheel:
+    """The same package with one module changed, so its wheel (and lock entry) differ."""
+    copy = tmp_path / "therapon_check"
+    shutil.copytree(PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / "__init__.py").write_text((copy / "__init__.py").read_text() + "\n# changed\n")
+    changed = build_wheel(copy)
+    assert changed.data != wheel.data
+    return changed

@@ -13,14 +13,13 @@ import hashlib
 import json
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from .cache import DiskCache, key_of
 from .contract import write_javascript
 from .errors import AuthoringError, AuthoringFailed
+from .locking import PREPARED_LOCK, lock_with_wheel, prepared_lock
 from .wheel import Wheel
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
@@ -110,6 +109,7 @@ class Runtime:
     scripts_bundle: Path
     wheel: Wheel
     cache_dir: Path
+    prepared_lock: Path  # the lock written when the engine was installed (locking.py)
 
     def preload(self) -> list[str]:
         """The page script and its chunks, for <link rel="modulepreload"> in every page."""
@@ -134,23 +134,7 @@ def locate(wheel: Wheel, cache_dir: Path, files: EngineFiles | None = None) -> R
             where, f"Pyodide's runtime files are missing ({', '.join(missing)}). {fix}")])
     ensure_bundles(files)
     return Runtime(files.pyodide_dir, files.built_dir / EDITOR_BUNDLE, files.built_dir / SCRIPTS_BUNDLE,
-                   wheel, cache_dir)
-
-
-@lru_cache(maxsize=4)
-def lock_with_wheel(lock_text: str, wheel_name: str, wheel_data: bytes) -> str:
-    """Pyodide's lock file plus our wheel, as `pyodide lockfile add-wheels` writes it."""
-    from pyodide_lock import PyodideLockSpec
-    from pyodide_lock.utils import add_wheels_to_spec
-
-    with tempfile.TemporaryDirectory() as tmp:
-        lock_path, wheel_path = Path(tmp) / "pyodide-lock.json", Path(tmp) / wheel_name
-        lock_path.write_text(lock_text)
-        wheel_path.write_bytes(wheel_data)
-        spec = add_wheels_to_spec(PyodideLockSpec.from_json(lock_path), [wheel_path])
-        out = Path(tmp) / "out.json"
-        spec.to_json(out)
-        return out.read_text()
+                   wheel, cache_dir, files.built_dir / PREPARED_LOCK)
 
 
 def _copy_if_changed(source: Path, target: Path) -> None:
@@ -171,8 +155,9 @@ def install(runtime: Runtime, site_dir: Path) -> None:
     lock_text = (runtime.pyodide_dir / "pyodide-lock.json").read_text()
     locks = DiskCache(runtime.cache_dir / "lock.json")  # pyodide-lock (and pydantic) is slow to import
     key = key_of(lock_text, runtime.wheel.filename, hashlib.sha256(runtime.wheel.data).hexdigest())
+    wheel = (runtime.wheel.filename, runtime.wheel.data)
     lock = locks.get(key) or locks.put(
-        key, lock_with_wheel(lock_text, runtime.wheel.filename, runtime.wheel.data))
+        key, prepared_lock(runtime.prepared_lock, lock_text, *wheel) or lock_with_wheel(lock_text, *wheel))
     locks.save()
     (target / "pyodide-lock.json").write_text(lock)
     _copy_if_changed(runtime.editor_bundle, site_dir / SITE_EDITOR_PATH)

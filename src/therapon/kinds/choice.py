@@ -81,9 +81,11 @@ def verify(exercise: Exercise, shown: dict[str, Path], verdicts: Verdicts) -> li
                                      "can be chosen. Set multiple = true, or mark one option."))
     wrong = len(options) - correct
     after = exercise.fields["show_answer_after"]
-    text = exercise.metadata_path.read_text(encoding="utf-8")
-    written = key_line(text, "show_answer_after")  # the default adapts; a written value must fit
-    if written and not exercise.fields["multiple"] and correct == 1 and after > wrong:
+    never_marked = not exercise.fields["multiple"] and correct == 1 and after > wrong
+    # The default adapts; a written value must fit (the file is read again only to find its line).
+    written = never_marked and key_line(exercise.metadata_path.read_text(encoding="utf-8"),
+                                        "show_answer_after")
+    if written:
         errors.append(AuthoringError(where, f"show_answer_after = {after}, but with {len(options)} "
                                      f"options a learner can choose wrong only {wrong} "
                                      f"{'time' if wrong == 1 else 'times'}, so the answer would never be "
