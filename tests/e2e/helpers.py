@@ -46,6 +46,7 @@ def open_tab_of(page: Page, exercise_id: str) -> None:
 def select_all_code(page: Page, exercise_id: str) -> Locator:
     """The exercise's editor, once it is ready, focused with all its text selected."""
     box = exercise(page, exercise_id)
+    box.locator("textarea").first.dispatch_event("pointerdown")  # reaching for the box brings the editor
     expect(box).to_have_attribute("data-editor", "ready")
     content = box.locator(".cm-content")
     content.click()

@@ -96,7 +96,7 @@ def settle(page: Page) -> None:
         return all("[data-exercise]").every((el) => el.hasAttribute("data-ready"))
             && all("[data-exercise][data-kind='code']").every((el) => el.dataset.editor)
             && parts.every((s) => all(s).every((el) => el.hasAttribute("data-ready")));
-    }""")
+    }""", timeout=PYTHON_READY_MS)  # the code editor comes once Python is up
 
 
 def set_palette(page: Page, scheme: str) -> None:
@@ -329,7 +329,7 @@ def test_focus_stays_on_check_and_the_result_is_announced_for_every_kind(
 
     page.goto(fixture_site.url + LAB)
     code = exercise(page, "count-wins")
-    expect(code).to_have_attribute("data-editor", "ready")
+    expect(code).to_have_attribute("data-editor", "ready", timeout=PYTHON_READY_MS)
     check = press_check_with_keyboard(page, code)  # the starter code: some checks fail
     expect_result_announced_and_focus_kept(page, code, check)
     expect(code.locator('[data-feedback] [data-level="tip"]').first).to_be_visible()

@@ -53,7 +53,7 @@ def test_reload_keeps_draft_and_status(page: Page, fixture_site):
     open_tab_of(page, "next-player")
     box = exercise(page, "next-player")
     expect(box).to_have_attribute("data-status", "attempted")
-    expect(box).to_have_attribute("data-editor", "ready")
+    expect(box).to_have_attribute("data-editor", "ready", timeout=PYTHON_READY_MS)
     assert "return 'nobody'" in editor_text(page, "next-player")
     expect(box.locator("[data-hints] li").first).to_be_visible()
     expect(box.locator("[data-hints] li").nth(1)).to_be_hidden()
@@ -184,7 +184,7 @@ def test_every_page_stays_on_its_own_host(page: Page, fixture_site, foreign_requ
 def test_keyboard_only_path_through_an_exercise(page: Page, fixture_site):
     page.goto(fixture_site.url + LAB)
     box = exercise(page, "count-wins")
-    expect(box).to_have_attribute("data-editor", "ready")
+    expect(box).to_have_attribute("data-editor", "ready", timeout=PYTHON_READY_MS)
     box.locator(".cm-content").focus()
     page.keyboard.press("Control+End")
     page.keyboard.press("Tab")  # Tab indents inside the editor...
@@ -197,6 +197,30 @@ def test_keyboard_only_path_through_an_exercise(page: Page, fixture_site):
     assert page.evaluate("document.activeElement.textContent") == "Check"
     page.keyboard.press("Enter")
     expect(box.locator("[data-feedback]")).to_contain_text("checks pass", timeout=PYTHON_READY_MS)
+
+
+@NO_SERVICE_WORKER
+def test_the_code_editor_waits_for_python_unless_the_learner_reaches_for_the_box(page: Page, fixture_site):
+    """The editor's 370 KB are parsed on the page's thread: not while Python starts cold, but at
+    once when the learner starts typing, who keeps the caret and what they typed."""
+    held: list = []
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))  # Python stays starting
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(fixture_site.url + LAB)
+    box = exercise(page, "count-wins")
+    expect(box).to_have_attribute("data-ready", "")
+    page.wait_for_timeout(500)
+    assert not box.get_attribute("data-editor") and not any(u.endswith("/editor.js") for u in asked)
+    plain = box.locator("textarea")
+    plain.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type("# one")
+    expect(box).to_have_attribute("data-editor", "ready")
+    page.keyboard.type(" and two")
+    assert editor_text(page, "count-wins").rstrip().endswith("# one and two")
+    for route in held:
+        route.abort()
 
 
 @NO_SERVICE_WORKER

@@ -57,8 +57,12 @@ export function createEditor(textarea, { onChange, labelId }) {
       ],
     }),
   });
+  // A learner already typing in the plain box keeps the caret where it was.
+  const typing = document.activeElement === textarea;
+  if (typing) view.dispatch({ selection: { anchor: textarea.selectionStart, head: textarea.selectionEnd } });
   textarea.hidden = true;
   textarea.after(view.dom);
+  if (typing) view.focus();
   const label = document.getElementById(labelId);
   const focusEditor = () => view.focus();
   label?.addEventListener("click", focusEditor);

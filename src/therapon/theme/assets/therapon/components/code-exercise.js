@@ -62,11 +62,23 @@ export function mount(el, { runtime, store, signal, config, loadEditor }) {
   });
   /** @type {Editor} */
   let editor = textareaEditor(textarea, onChange, signal);
-  loadEditor().then((module) => {
-    if (signal.aborted) return;
-    editor = module.createEditor(textarea, { onChange, labelId: `${el.id}-code-label` });
-    el.dataset.editor = "ready";
-  }, () => { el.dataset.editor = "textarea"; });
+  // The code editor (370 KB, parsed on the page's thread) waits until Python is up, or until
+  // the learner reaches for the box, so that a cold start has both cores to itself.
+  let upgraded = false;
+  const upgrade = () => {
+    if (upgraded || signal.aborted) return;
+    upgraded = true;
+    loadEditor().then((module) => {
+      if (signal.aborted) return;
+      editor = module.createEditor(textarea, { onChange, labelId: `${el.id}-code-label` });
+      el.dataset.editor = "ready";
+    }, () => { el.dataset.editor = "textarea"; });
+  };
+  for (const reach of ["pointerdown", "focusin", "keydown"]) el.addEventListener(reach, upgrade, { signal });
+  const stopWaiting = runtime.subscribe((/** @type {{state: string}} */ status) => {
+    if (status.state === "ready" || status.state === "failed") upgrade();
+  });
+  signal.addEventListener("abort", () => stopWaiting(), { once: true });
 
   /** @param {"run" | "check"} type */
   const execute = async (type) => {
