@@ -27,16 +27,22 @@ def build_site(site_dir: Path, site_url: str, cwd: Path) -> subprocess.Completed
     )
 
 
+def built(project: Path, what: str) -> SiteServer:
+    """`project` built into project/site for the server that will serve it (its port first, so
+    the build's site_url matches: Material's instant navigation only intercepts links listed in
+    sitemap.xml under that address)."""
+    server = SiteServer(project / "site")
+    result = build_site(server.directory, server.url, cwd=project)
+    assert result.returncode == 0, f"{what} did not build:\n{result.stdout}\n{result.stderr}"
+    return server
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
     """The engine's test course (tests/fixture/), built once per session (per worker) for and
     served at a sub-path, with its build cache in its own copy under tmp_path. The engine's
     tests use this one; `site` is the couples course, for the course's own tests."""
-    project = fixture_project(tmp_path_factory.mktemp("fixture"))
-    server = SiteServer(project / "site")
-    result = build_site(server.directory, server.url, cwd=project)
-    assert result.returncode == 0, f"the fixture course did not build:\n{result.stdout}\n{result.stderr}"
-    with server:
+    with built(fixture_project(tmp_path_factory.mktemp("fixture")), "the fixture course") as server:
         yield server
 
 
@@ -47,16 +53,8 @@ def built_fixture_site(fixture_site: SiteServer) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
-    """The couples course's whole site, built for and served at a sub-path, as GitHub Pages serves it.
-
-    The server picks its port first so the build's site_url matches it: Material's instant
-    navigation only intercepts links that are listed in sitemap.xml under that address."""
-    project = copy_project(tmp_path_factory.mktemp("course"))
-    site_dir = project / "site"
-    server = SiteServer(site_dir)
-    result = build_site(site_dir, server.url, cwd=project)
-    assert result.returncode == 0, f"the site did not build:\n{result.stdout}\n{result.stderr}"
-    with server:
+    """The couples course's whole site, built for and served at a sub-path, as GitHub Pages serves it."""
+    with built(copy_project(tmp_path_factory.mktemp("course")), "the site") as server:
         yield server
 
 
@@ -68,8 +66,4 @@ def built_site(site: SiteServer) -> Path:
 @pytest.fixture(scope="session")
 def starter_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The engine's own test course (the one `therapon new` writes), built once, at a sub-path."""
-    project = starter_project(tmp_path_factory.mktemp("starter"))
-    server = SiteServer(project / "site")
-    result = build_site(server.directory, server.url, cwd=project)
-    assert result.returncode == 0, f"the starter did not build:\n{result.stdout}\n{result.stderr}"
-    return server.directory
+    return built(starter_project(tmp_path_factory.mktemp("starter")), "the starter").directory

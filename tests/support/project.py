@@ -14,7 +14,10 @@ SOURCES = ("docs", "exercises", "hooks", "src", "mkdocs.yml")
 # The engine's own test course: small, neutral, and nothing of the couples course's.
 FIXTURE = ROOT / "tests" / "fixture"
 FIXTURE_SOURCES = ("docs", "exercises", "mkdocs.yml")
-BUNDLES = ("build/therapon", "build/editor", "build/therapon-preload.json")
+# The bundles, and Pyodide's lock with our wheel that make install writes ahead (a copy whose
+# engine is changed finds it stale and locks afresh).
+BUNDLES = ("build/therapon", "build/editor", "build/therapon-preload.json",
+           "build/pyodide-lock-prepared.json")
 
 
 def add_runtime(root: Path) -> Path:
@@ -44,12 +47,7 @@ def fixture_project(root: Path) -> Path:
     """The engine's test course (tests/fixture/) in `root`, with a copy of the engine (src/)
     beside it and no build/cache yet: the engine's tests build and break this one, so they
     pass with the couples course's docs/, exercises/ and hooks/ deleted."""
-    for name in FIXTURE_SOURCES:
-        source = FIXTURE / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, root / name)
+    copy_sources(FIXTURE, FIXTURE_SOURCES, root)
     shutil.copytree(ROOT / "src", root / "src", ignore=shutil.ignore_patterns("__pycache__"))
     return add_runtime(root)
 
@@ -57,10 +55,14 @@ def fixture_project(root: Path) -> Path:
 def copy_project(root: Path) -> Path:
     """The whole couples course in `root`, to build or break, with no build/cache yet (the
     course's own tests; the engine's use fixture_project)."""
-    for name in SOURCES:
-        source = ROOT / name
+    copy_sources(ROOT, SOURCES, root)
+    return add_runtime(root)
+
+
+def copy_sources(base: Path, names: tuple[str, ...], root: Path) -> None:
+    for name in names:
+        source = base / name
         if source.is_dir():
             shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, root / name)
-    return add_runtime(root)
