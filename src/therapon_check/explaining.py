@@ -62,20 +62,10 @@ def describe_exception(exc: BaseException, source: str) -> dict[str, Any]:
 def _describe(exc: BaseException, source: str) -> dict[str, Any]:
     if isinstance(exc, SyntaxError) and exc.filename == LEARNER_FILENAME:
         return describe_syntax_error(exc)
-    if isinstance(exc, SystemExit):
-        return {
-            "type": "SystemExit",
-            "line": _last_learner_line(exc),
-            "message": say("exitCalled"),
-            "traceback": "",
-        }
-    if isinstance(exc, KeyboardInterrupt):
-        return {
-            "type": "KeyboardInterrupt",
-            "line": _last_learner_line(exc),
-            "message": say("interrupted"),
-            "traceback": "",
-        }
+    for stop, words in ((SystemExit, "exitCalled"), (KeyboardInterrupt, "interrupted")):
+        if isinstance(exc, stop):  # the code stopped itself: no traceback, only what it means
+            return {"type": stop.__name__, "line": _last_learner_line(exc), "message": say(words),
+                    "traceback": ""}
     line = _last_learner_line(exc)
     name = type(exc).__name__
     if isinstance(exc, InputNotAvailable | BrowserNotAvailable):
