@@ -12,7 +12,11 @@ from .reading import Reading
 NEED_PHRASES = Phrases(("i need to feel", "need to feel", "i need", "i would love", "matters to me",
                         "important to me", "i miss", "i have been missing", "i have missed", "missing us",
                         "i want to feel", "to feel close", "to feel connected",
-                        "feel close", "feel like we"))
+                        "feel close", "feel like we",
+                        # a wish for the two of them says what is needed as well as "I need" does (a bare
+                        # "can we…?" is a request, which an exercise may ask for besides the need)
+                        "i want us to", "i would like us to", "i would like it if", "i would love it if",
+                        "it would mean a lot", "it would help me", "i would really appreciate"))
 WHEN_PHRASES = Phrases(("when", "whenever", "every time we", "if you", "while you", "while i", "after you"))
 
 
