@@ -74,7 +74,8 @@ export function mount(el, { runtime, store, signal, config, loadEditor }) {
       el.dataset.editor = "ready";
     }, () => { el.dataset.editor = "textarea"; });
   };
-  for (const reach of ["pointerdown", "focusin", "keydown"]) el.addEventListener(reach, upgrade, { signal });
+  // (The box itself: a press on Check at first paint goes to Python, not to the editor.)
+  for (const reach of ["pointerdown", "focus", "keydown"]) textarea.addEventListener(reach, upgrade, { signal });
   const stopWaiting = runtime.subscribe((/** @type {{state: string}} */ status) => {
     if (status.state === "ready" || status.state === "failed") upgrade();
   });
