@@ -60,10 +60,11 @@ def test_a_page_with_exercises_outside_nav_fails_with_the_nav_line_to_add(starte
 def test_the_suggested_nav_line_mends_the_build(starter: Path) -> None:
     edit(starter / "mkdocs.yml", "  - Your progress: progress.md\n",
          '  - "Extra: notes": extra.md\n  - Your progress: progress.md\n')
+    (starter / "docs/aside.md").write_text("# An aside\n\nNo exercises here.\n", encoding="utf-8")
     result = build_site(starter / "site", URL, cwd=starter)
     assert result.returncode == 0, result.stdout + result.stderr
     assert lesson_urls(starter / "site")["extra/"] == ["extra-note"]
-    assert "blank.md" in result.stderr  # a page without exercises may stay out of nav (MkDocs's INFO)
+    assert "aside.md" in result.stderr  # a page without exercises may stay out of nav (MkDocs's INFO)
 
 
 def test_a_course_without_nav_lists_every_page_and_builds(starter: Path) -> None:

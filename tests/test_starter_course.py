@@ -37,7 +37,7 @@ def course(tmp_path: Path) -> Path:
 def test_the_new_course_builds_with_one_exercise_of_each_kind(course: Path) -> None:
     result = build(course)
     assert result.returncode == 0, result.stdout + result.stderr
-    # A new author's first build says nothing they must act on: the quick exit's page is not in nav on purpose.
+    # A new author's first build says nothing to act on: the quick exit's page is out of nav on purpose.
     assert "not included in the \"nav\"" not in result.stderr, result.stderr
     assert (course / "site/blank/index.html").is_file()
     manifest = json.loads((course / "site/course.json").read_text())
