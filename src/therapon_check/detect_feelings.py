@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from .detecting import Scene, detector, feelings_in, unique
+from .detecting import Scene, detector, feelings_in, is_question, unique
 from .matching import Found, Phrases, lexicon_phrases
 from .reading import Reading
 
 PARTNER_CUES = frozenset("you your yourself yours sound seem must look it that this".split())
 CAUSATIVES = frozenset("make made mak let got get leave leav keep kept".split())
+HEDGES = frozenset("pretty quite kind sort of maybe kinda bit".split())
+# "I'm guessing…", "I imagine…": the writer guessing at the partner's feeling.
+GUESSES = frozenset("guess guessing imagine imagining bet wonder wondering sense reckon".split())
 
 
 def owner(reading: Reading, found: Found) -> str | None:
@@ -31,8 +34,13 @@ def owner(reading: Reading, found: Found) -> str | None:
         return "self"  # "it hurts me", "that's hard for me"; but "you're not enough for me"
     if before in ("understand", "see", "imagine", "get") or close[-2:] in (["understand", "feeling"],):
         return "partner"  # "I can understand feeling disregarded"
+    bare = [f for f in behind if f not in FILLER_FORMS | HEDGES]
+    if bare in ([], ["feeling"], ["maybe"]) and is_question(reading, sentence):
+        return "partner"  # "Feeling pretty burnt out?", "Lonely, maybe?": a guess, offered
     for position in range(found.first - 1, max(sentence[0], found.first - 9) - 1, -1):
         word = words[position]
+        if word.stem in GUESSES and position > sentence[0] and words[position - 1].form in ("i", "am"):
+            return "partner"  # "I'm guessing depleted", "I imagine lonely": a guess at the partner's
         if word.form in ("i", "myself") or (word.form == "me" and position > 0
                                              and words[position - 1].stem in CAUSATIVES):
             return "self"
@@ -97,18 +105,27 @@ def own_feeling(reading: Reading, scene: Scene) -> list[Found]:
     return [f for f in feelings_in(reading, "feelings") if owner(reading, f) == "self"]
 
 
+@detector("feeling-as-judgement")
+def feeling_as_judgement(reading: Reading, scene: Scene) -> list[Found]:
+    """A word that accuses while sounding like a feeling: "I feel ignored", "when you ignore me"."""
+    return [f for f in feelings_in(reading, "interpretations")
+            if owner(reading, f) == "self" or reading.words[f.last + 1:f.last + 2] and
+            reading.words[f.last + 1].form == "me"]
+
+
+@detector("thought-as-feeling")
+def thought_as_feeling(reading: Reading, scene: Scene) -> list[Found]:
+    """"I feel like you…", a thought about the partner dressed as a feeling. Not "I felt like we
+    were a team" (the two of you) nor "I feel like I'm talking to myself" (the writer)."""
+    return Phrases(("i feel like !we !i", "i feel that you", "i feel as if !we !i",
+                    "i feel as though !we !i", "i feel like you", "makes me feel like")).find(reading)
+
+
 @detector("interpretation")
 def interpretation(reading: Reading, scene: Scene) -> list[Found]:
-    """A word that accuses while sounding like a feeling ("I feel ignored"), or "I feel
-    like you…", a thought about the partner dressed as a feeling. Not "I felt like we were a
-    team", which is about the two of you."""
-    said = [f for f in feelings_in(reading, "interpretations")
-            if owner(reading, f) == "self" or reading.words[f.last + 1:f.last + 2] and
-            reading.words[f.last + 1].form == "me"]  # "when you ignore me"
-    # Not "I feel like we…" (the two of you) nor "I feel like I'm talking to myself" (the writer).
-    thoughts = Phrases(("i feel like !we !i", "i feel that you", "i feel as if !we !i",
-                        "i feel as though !we !i", "i feel like you", "makes me feel like")).find(reading)
-    return sorted(said + thoughts, key=lambda f: f.first)
+    """Both of the above: an accusing feeling word, or a thought about the partner said as a feeling."""
+    found = feeling_as_judgement(reading, scene) + thought_as_feeling(reading, scene)
+    return sorted(found, key=lambda f: f.first)
 
 
 @detector("own-hard-feeling")

@@ -88,7 +88,7 @@ def label(reading: Reading, scene: Scene) -> list[Found]:
     negated ("I know you're not being rude"); and a feeling word used as a trait ("you're so insecure")."""
     found = [f for f in lexicon_phrases("judgements").find(reading)
              if (not reading.negated(f.first) or _denied_then_said(reading, f))
-             and not _said_of_self(reading, f)]
+             and not _said_of_self(reading, f) and not _felt(reading, f)]
     traits = [f for f in feelings_in(reading, "feelings") if feelings.label_frame(reading, f)]
     return sorted(unique(found + traits), key=lambda f: f.first)
 
@@ -99,6 +99,23 @@ def _denied_then_said(reading: Reading, found: Found) -> bool:
     sentence = reading.sentence_of(found.first)
     after = [reading.words[p].form for p in range(found.last + 1, sentence[-1] + 1)]
     return after[:1] == ["but"] or after[:2] in (["but", "you"], ["though", "you"])
+
+
+FEEL_FORMS = frozenset("feel feeling felt feels".split())
+
+
+def _felt(reading: Reading, found: Found) -> bool:
+    """"I've been feeling a bit distant", "we feel disconnected": a state the writer (or the two
+    of them) feels, not a label. "You feel distant" is still said of the partner."""
+    words = reading.words
+    position = found.first - 1
+    while position >= 0 and words[position].form in feelings.FILLER_FORMS:
+        position -= 1
+    if position < 0 or words[position].form not in FEEL_FORMS:
+        return False
+    subject = words[position - 1].form if position else ""
+    return subject != "you" and not (subject in ("are", "were") and position > 1
+                                     and words[position - 2].form == "you")
 
 
 def _said_of_self(reading: Reading, found: Found, piled: bool = False) -> bool:
@@ -236,7 +253,7 @@ def _takes_back(reading: Reading, span: range) -> bool:
     return not (opens and is_question(reading, reading.sentence_of(span[0])))
 
 
-for _name, _lexicon in (("defending", "defending"), ("minimising", "minimising"), ("threat", "threats"),
+for _name, _lexicon in (("defending", "defending"), ("threat", "threats"),
                        ("non-apology", "non-apologies"), ("own-story", "own-story"),
                        ("promise", "promises"), ("agreeing", "agreeing")):
     lexicon_detector(_name, _lexicon)
@@ -246,6 +263,23 @@ for _name, _lexicon in (("defending", "defending"), ("minimising", "minimising")
 PILED_ON = frozenset("so such totally completely utterly absolutely really total complete".split())
 
 
+# "I'm being needy", "I know I'm needy", "I'm probably too needy": a label the writer gives
+# themselves now, which undercuts what they ask for. "I was careless" owns a past act.
+NOW_FRAMES = (("i", "am"), ("i", "am", "being"), ("i", "know", "i", "am"))
+HEDGING = frozenset("probably maybe just too so a bit little being kind of".split())
+
+
+def _self_label_now(reading: Reading, found: Found) -> bool:
+    if "you" in found.entry.split():
+        return False
+    clause = reading.words[found.first].clause
+    before = [w.form for w in reading.words[max(found.first - 7, 0):found.first] if w.clause == clause]
+    while before and before[-1] in HEDGING:
+        before.pop()
+    return any(tuple(before[-len(frame):]) == frame for frame in NOW_FRAMES) and \
+        [w.form for w in reading.words[found.last + 1:found.last + 3]] != ["of", "me"]
+
+
 @detector("self-blame")
 def self_blame(reading: Reading, scene: Scene) -> list[Found]:
     """Putting yourself down: "I'm the worst", "this is all my fault", and a label the writer
@@ -253,7 +287,8 @@ def self_blame(reading: Reading, scene: Scene) -> list[Found]:
     or "that was thoughtless of me" owns a fault and is not here."""
     found = lexicon_phrases("self-blame").find(reading)
     for f in lexicon_phrases("judgements").find(reading):
-        if reading.negated(f.first) or not _said_of_self(reading, f, piled=True):
+        piled = _said_of_self(reading, f, piled=True)
+        if reading.negated(f.first) or not (piled or _self_label_now(reading, f)):
             continue
         found.append(f)
     return sorted(unique(found), key=lambda f: f.first)
@@ -278,6 +313,10 @@ def demand(reading: Reading, scene: Scene) -> list[Found]:
         for rule in FROM_NOW_ON.find(reading, span):
             if any(f.first < rule.first for f in ON_YOU.find(reading, span)):
                 found.append(Found(rule.first, rule.last, "from now on", rule.quote))
+    for span in reading.sentences:  # "…put the phone down. Now."
+        if len(span) <= 2 and reading.words[span[0]].sentence > 0 and \
+                [reading.words[p].form for p in span] in (["now"], ["right", "now"]):
+            found.append(Found(span[0], span[-1], "now", reading.quote(span[0], span[-1])))
     for span in reading.sentences:
         forms = [reading.words[p].form for p in span]
         start = next((i for i, f in enumerate(forms) if f not in ("just", "please", "so", "now", "and")),
@@ -294,8 +333,23 @@ def defending(reading: Reading, scene: Scene) -> list[Found]:
     return DETECTORS["defending"](reading, scene)
 
 
+# Whose "doesn't matter": "your voice doesn't matter" says back how small the partner was made
+# to feel; "it doesn't matter" makes the feeling small.
+SAID_OF_PARTNER = frozenset("you your yours voice opinion feelings say".split())
+
+
+@detector("minimising")
 def minimising(reading: Reading, scene: Scene) -> list[Found]:
-    return DETECTORS["minimising"](reading, scene)
+    """Playing it down: "don't worry", "at least", "it's not that bad", "that's life". Not a
+    "doesn't matter" said of the partner ("like your voice doesn't matter"), which reflects."""
+    found = []
+    for f in lexicon_phrases("minimising").find(reading):
+        clause = reading.words[f.first].clause
+        before = {w.form for w in reading.words[max(f.first - 3, 0):f.first] if w.clause == clause}
+        if reading.words[f.last].form == "matter" and before & SAID_OF_PARTNER:
+            continue
+        found.append(f)
+    return found
 
 
 def own_story(reading: Reading, scene: Scene) -> list[Found]:

@@ -9,6 +9,8 @@ from .matching import Found, lexicon_phrases
 from .reading import Reading
 
 INTERJECTIONS = frozenset("really seriously what huh wow excuse sorry".split())
+# Questions that open up rather than check: "What was that like?"
+OPEN_WORDS = frozenset("what when where which who whom whose why how".split())
 LEAD_INS = frozenset("and but so then well ok okay honestly seriously".split())
 
 
@@ -93,6 +95,12 @@ def check_back(reading: Reading, scene: Scene) -> list[Found]:
         if is_question(reading, span) and last.form in TAGS and (len(span) > 1 or alone) \
                 and not hostile(reading, span):
             found.append(Found(span[-1], span[-1], "tag", reading.quote(span[-1], span[-1])))
+    named = feelings.partner_feeling(reading, scene)
+    for span in reading.sentences:  # "Are you feeling worn down?", "u feel drained?": a guess to check
+        opener = reading.words[span[0]].form
+        if opener not in OPEN_WORDS and is_question(reading, span) and len(span) <= 10 \
+                and within(named, span) and not within(found, span) and not hostile(reading, span):
+            found.append(Found(span[0], span[-1], "feeling asked", reading.sentence_text(span)))
     return unique(found)
 
 
