@@ -34,6 +34,9 @@ def owner(reading: Reading, found: Found) -> str | None:
         return "self"  # "it hurts me", "that's hard for me"; but "you're not enough for me"
     if before in ("understand", "see", "imagine", "get") or close[-2:] in (["understand", "feeling"],):
         return "partner"  # "I can understand feeling disregarded"
+    rest = " ".join(w.form for w in words[found.last + 1:sentence[-1] + 1])
+    if rest.endswith(("what i hear", "what i am hearing")):
+        return "partner"  # "Scared and shut down, that's what I hear."
     bare = [f for f in behind if f not in FILLER_FORMS | HEDGES]
     if bare in ([], ["feeling"], ["maybe"]) and is_question(reading, sentence):
         return "partner"  # "Feeling pretty burnt out?", "Lonely, maybe?": a guess, offered
@@ -45,6 +48,9 @@ def owner(reading: Reading, found: Found) -> str | None:
                                              and words[position - 1].stem in CAUSATIVES):
             return "self"
         if word.stem in PARTNER_CUES:
+            if word.form in IT_WORDS and [w.form for w in words[max(position - 2, 0):position]] in (
+                    ["i", "get"], ["i", "have"], ["i", "got"], ["i", "had"]):
+                return "self"  # "I get this sinking feeling", "I had that awful feeling"
             return "partner"
     return None
 
