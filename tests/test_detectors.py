@@ -42,6 +42,8 @@ CASES = [
     ("check-back", "Did I get that right?", ["Did I get that right"]),
     ("check-back", "Are you feeling kind of worn down?", ["Are you feeling kind of worn down?"]),
     ("check-back", "What was that like, feeling so worn down?", []),
+    ("observation", "When I got home I saw the counter was sticky.", ["When I got home", "I saw"]),
+    ("observation", "When I got home tonight, I saw…", []),
     ("label", "I've been feeling a bit distant lately.", []),
     ("label", "You're so distant lately.", ["distant"]),
     ("minimising", "Feeling like your voice doesn't matter is awful.", []),

@@ -55,9 +55,17 @@ def time(reading: Reading, scene: Scene) -> list[Found]:
 
 @detector("observation")
 def observation(reading: Reading, scene: Scene) -> list[Found]:
-    """What a camera would see: "I noticed", "when I got home", and the scene's own things."""
-    return sorted(unique(lexicon_phrases("observations").find(reading) + scene.words.find(reading)),
-                  key=lambda f: f.first)
+    """What a camera would see: "I noticed", "when I got home", and the scene's own things. An
+    "I saw…" that trails off sees nothing: only the scene's things count then."""
+    seen = scene.words.find(reading)
+    if not seen and not any(w.form.isalnum() for w in reading.words[_last_observed(reading) + 1:]):
+        return []
+    return sorted(unique(lexicon_phrases("observations").find(reading) + seen), key=lambda f: f.first)
+
+
+def _last_observed(reading: Reading) -> int:
+    found = lexicon_phrases("observations").find(reading)
+    return max((f.last for f in found), default=len(reading.words))
 
 
 @detector("says-back")
