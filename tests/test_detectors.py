@@ -53,6 +53,11 @@ CASES = [
     ("demand", "I need you to put the phone away. Now.", ["need you to put", "Now"]),
     ("partner-feeling", "I'm guessing depleted, maybe lonely too?", ["depleted", "lonely"]),
     ("partner-feeling", "I'm lonely too.", []),
+    ("partner-feeling", "If I'd found out last, I think I'd feel sidelined too.", ["sidelined"]),
+    ("partner-feeling", "I'm listening. Scared and shut down, that's what I hear.", ["Scared"]),
+    ("own-feeling", "I get this sinking feeling when you start texting.", ["sinking feeling"]),
+    ("observation", "Can you do the dishes?", []),
+    ("observation", "I came home and felt really sad.", []),
     ("request", "Would you be willing to walk on Saturday?", ["Would you be willing to walk on Saturday?"]),
     ("request", "Would it kill you to take me out?", []),
     # harmful moves

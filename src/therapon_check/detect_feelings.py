@@ -34,6 +34,10 @@ def owner(reading: Reading, found: Found) -> str | None:
         return "self"  # "it hurts me", "that's hard for me"; but "you're not enough for me"
     if before in ("understand", "see", "imagine", "get") or close[-2:] in (["understand", "feeling"],):
         return "partner"  # "I can understand feeling disregarded"
+    unfilled = [f for f in behind if f not in FILLER_FORMS]
+    if unfilled[-3:] in (["i", "would", "feel"], ["i", "would", "be"]) or \
+            behind[-4:] == ["i", "would", "have", "felt"]:
+        return "partner"  # "I'd feel sidelined too": the listener standing in the partner's shoes
     rest = " ".join(w.form for w in words[found.last + 1:sentence[-1] + 1])
     if rest.endswith(("what i hear", "what i am hearing")):
         return "partner"  # "Scared and shut down, that's what I hear."

@@ -4,7 +4,7 @@ and the line an exercise asks the learner not to hand back."""
 from __future__ import annotations
 
 from . import detect_moves as moves
-from .detecting import DETECTORS, Scene, detector, unique
+from .detecting import DETECTORS, Scene, detector, is_question, unique
 from .matching import Found, Phrases, lexicon_phrases
 from .reading import Reading
 
@@ -55,17 +55,20 @@ def time(reading: Reading, scene: Scene) -> list[Found]:
 
 @detector("observation")
 def observation(reading: Reading, scene: Scene) -> list[Found]:
-    """What a camera would see: "I noticed", "when I got home", and the scene's own things. An
-    "I saw…" that trails off sees nothing: only the scene's things count then."""
-    seen = scene.words.find(reading)
-    if not seen and not any(w.form.isalnum() for w in reading.words[_last_observed(reading) + 1:]):
-        return []
-    return sorted(unique(lexicon_phrases("observations").find(reading) + seen), key=lambda f: f.first)
+    """What a camera would see: the scene's own things said as a fact ("the sink is full"), or an
+    "I noticed…" that goes on to say what. Not a thing only asked about ("Can you do the
+    dishes?"), an arrival alone ("I came home and felt sad") or an "I saw…" that trails off."""
+    stated = [f for f in scene.words.find(reading) if not is_question(reading, reading.sentence_of(f.first))]
+    said = lexicon_phrases("observations").find(reading)
+    if not stated:  # no scene thing said as a fact: "I saw the…" must go on to say something
+        looked = [f for f in said if f.entry.split()[-1] not in ARRIVING]
+        if not any(w.form.isalnum() for f in looked for w in reading.words[f.last + 1:]):
+            return []
+    return sorted(unique(said + stated), key=lambda f: f.first)
 
 
-def _last_observed(reading: Reading) -> int:
-    found = lexicon_phrases("observations").find(reading)
-    return max((f.last for f in found), default=len(reading.words))
+# "When I got home", "I came in": when it was, not what a camera saw ("I came home and felt sad").
+ARRIVING = frozenset(("home", "in"))
 
 
 @detector("says-back")

@@ -308,7 +308,7 @@ def demand(reading: Reading, scene: Scene) -> list[Found]:
     kind = questions.invitation(reading, scene) + lexicon_phrases("gratitude").find(reading) \
         + lexicon_phrases("check-backs").find(reading) + Phrases(
         ("take your time", "take care", "go ahead", "look after yourself", "take it easy", "tell me about it",
-         "tell me if", "tell me whatever")).find(reading)
+         "tell me if", "tell me whatever", "tell me what", "tell me how", "tell me when")).find(reading)
     for span in reading.sentences:  # "I need you to put it in the drawer from now on": a new rule
         for rule in FROM_NOW_ON.find(reading, span):
             if any(f.first < rule.first for f in ON_YOU.find(reading, span)):
