@@ -6,11 +6,16 @@ from .detecting import Scene, detector, feelings_in, is_question, unique
 from .matching import Found, Phrases, lexicon_phrases
 from .reading import Reading
 
-PARTNER_CUES = frozenset("you your yourself yours sound seem must look it that this".split())
+# "there" too: "so there's a real fear there" names what the listener hears in the partner.
+PARTNER_CUES = frozenset("you your yourself yours sound seem must look it that this there".split())
 CAUSATIVES = frozenset("make made mak let got get leave leav keep kept".split())
 HEDGES = frozenset("pretty quite kind sort of maybe kinda bit".split())
 # "I'm guessing…", "I imagine…": the writer guessing at the partner's feeling.
 GUESSES = frozenset("guess guessing imagine imagining bet wonder wondering sense reckon".split())
+# "I'm hearing fear", "I can sense…", "I'm picking up…": the listener perceiving the partner's feeling.
+PERCEIVING = GUESSES | frozenset("hear hearing sensing pick picking notice noticing".split())
+# "feeling not enough for me": the feeling is the one the sentence says the partner has.
+FEELING_VERBS = frozenset("feel feeling felt".split())
 
 
 def owner(reading: Reading, found: Found) -> str | None:
@@ -30,9 +35,10 @@ def owner(reading: Reading, found: Found) -> str | None:
     if _it_hurts(reading, found, ahead):
         return "self"  # "It hurts when you pick up your phone", "that really hurts to hear"
     close = [w.form for w in words[max(sentence[0], found.first - 2):found.first]]
-    if (after[:1] == ["me"] or after in (["for", "me"], ["to", "me"])) and "you" not in close:
+    if (after[:1] == ["me"] or after in (["for", "me"], ["to", "me"])) and "you" not in close \
+            and not FEELING_VERBS & set(close[-1:]):
         return "self"  # "it hurts me", "that's hard for me"; but "you're not enough for me"
-    if before in ("understand", "see", "imagine", "get") or close[-2:] in (["understand", "feeling"],):
+    if before in ("understand", "see", "imagine") or close[-2:] in (["understand", "feeling"],):
         return "partner"  # "I can understand feeling disregarded"
     unfilled = [f for f in behind if f not in FILLER_FORMS]
     if unfilled[-3:] in (["i", "would", "feel"], ["i", "would", "be"]) or \
@@ -46,7 +52,8 @@ def owner(reading: Reading, found: Found) -> str | None:
         return "partner"  # "Feeling pretty burnt out?", "Lonely, maybe?": a guess, offered
     for position in range(found.first - 1, max(sentence[0], found.first - 9) - 1, -1):
         word = words[position]
-        if word.stem in GUESSES and position > sentence[0] and words[position - 1].form in ("i", "am"):
+        if (word.stem in PERCEIVING or word.form in PERCEIVING) and position > sentence[0] \
+                and words[position - 1].form in ("i", "am", "can"):
             return "partner"  # "I'm guessing depleted", "I imagine lonely": a guess at the partner's
         if word.form in ("i", "myself") or (word.form == "me" and position > 0
                                              and words[position - 1].stem in CAUSATIVES):

@@ -324,9 +324,15 @@ def demand(reading: Reading, scene: Scene) -> list[Found]:
         if start is None or forms[start] not in IMPERATIVES or is_question(reading, span):
             continue
         position = span[start]
+        if set(forms[start:]) <= OPEN_DOOR:
+            continue  # "Tell me.", "Talk to me, love.": a door held open, not an order
         if not any(k.first <= position <= k.last for k in kind):
             found.append(Found(position, span[-1], "order", reading.quote(position, span[-1])))
     return sorted(unique(found), key=lambda f: f.first)
+
+
+# A sentence of only these words, after its verb, asks the partner in: "Tell me.", "Talk to me".
+OPEN_DOOR = frozenset("tell talk me to more please love babe hun honey darling sweetheart go on".split())
 
 
 def defending(reading: Reading, scene: Scene) -> list[Found]:
