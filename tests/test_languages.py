@@ -15,15 +15,18 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from therapon.catalog import LANGUAGES
 from therapon.scaffold import new_course
 
 
 def starter_in(folder: Path, language: str) -> Path:
-    new_course(folder, "mon-cours")
+    """`therapon new --language fr`, or a language the engine does not speak set by hand."""
+    new_course(folder, "mon-cours", language if language in LANGUAGES else "en")
     config = folder / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "\n  language: en " in text, "the starter's mkdocs.yml names its language"
+    assert "\n  language: en " in text or language in LANGUAGES, "the starter's mkdocs.yml names its language"
     config.write_text(text.replace("\n  language: en ", f"\n  language: {language} ", 1), encoding="utf-8")
+    assert f"\n  language: {language} " in config.read_text(encoding="utf-8")
     return folder
 
 

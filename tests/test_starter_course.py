@@ -96,3 +96,11 @@ def test_an_unknown_setting_suggests_the_closest(course: Path) -> None:
     edit(course / "mkdocs.yml", "    partners: true ", "    partner: true ")
     result = build(course)
     assert "unknown setting 'partner'. Did you mean 'partners'?" in result.stderr
+
+
+def test_new_writes_the_language_asked_for_and_refuses_one_it_does_not_speak(tmp_path: Path) -> None:
+    new_course(tmp_path / "cours", language="fr")
+    assert "\n  language: fr " in (tmp_path / "cours/mkdocs.yml").read_text(encoding="utf-8")
+    with pytest.raises(SystemExit, match="en, de, es, fr, not 'pt'"):
+        new_course(tmp_path / "curso", language="pt")
+    assert not (tmp_path / "curso").exists()

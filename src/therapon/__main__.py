@@ -17,6 +17,7 @@ import json
 import sys
 from pathlib import Path
 
+from .catalog import DEFAULT_LANGUAGE, LANGUAGES
 from .config_check import check_config
 from .errors import AuthoringFailed
 from .evaluation import evaluate, report
@@ -38,8 +39,8 @@ def text_exercise(exercises: dict[str, Exercise], exercise_id: str) -> Exercise:
     return exercise
 
 
-def start_course(folder: Path, course_id: str | None) -> int:
-    written = new_course(folder, course_id)
+def start_course(folder: Path, course_id: str | None, language: str) -> int:
+    written = new_course(folder, course_id, language)
     print(f"Wrote a course of {len(written)} files in {folder}. Next:\n"
           f"    cd {folder}\n"
           "    therapon check-config && mkdocs serve            # a preview at http://127.0.0.1:8000/\n"
@@ -55,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     starting.add_argument("folder", type=Path)
     starting.add_argument("--course-id", help="the id learners' progress is saved under "
                           "(default: from the folder's name)")
+    starting.add_argument("--language", default=DEFAULT_LANGUAGE, choices=LANGUAGES,
+                          help="theme.language: the language of the learner's controls and messages")
     checking = commands.add_parser(
         "check-config", help="mkdocs.yml's YAML mistakes (a colon in a title, a tab, an indent, a quote), "
         "with the line and the fix: MkDocs reads the file before any plugin can explain them")
@@ -69,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     evaluating.add_argument("--misses", action="store_true", help="list the replies each exercise got wrong")
     args = parser.parse_args(argv)
     if args.command == "new":
-        return start_course(args.folder, args.course_id)
+        return start_course(args.folder, args.course_id, args.language)
     if args.command == "check-config":
         if error := check_config(args.config_file):
             print(f"{error}\n(MkDocs would stop here with YAML's own words; fix this line first.)",
