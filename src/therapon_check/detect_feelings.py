@@ -12,8 +12,8 @@ CAUSATIVES = frozenset("make made mak let got get leave leav keep kept".split())
 HEDGES = frozenset("pretty quite kind sort of maybe kinda bit".split())
 # "I'm guessing…", "I imagine…": the writer guessing at the partner's feeling.
 GUESSES = frozenset("guess guessing imagine imagining bet wonder wondering sense reckon".split())
-# "I'm hearing fear", "I can sense…", "I'm picking up…": the listener perceiving the partner's feeling.
-PERCEIVING = GUESSES | frozenset("hear hearing sensing pick picking notice noticing".split())
+# "I'm hearing fear", "I can sense…", "I think also sad?": the listener perceiving the partner's feeling.
+PERCEIVING = GUESSES | frozenset("hear hearing sensing pick picking notice noticing think".split())
 # "feeling not enough for me": the feeling is the one the sentence says the partner has.
 FEELING_VERBS = frozenset("feel feeling felt".split())
 
