@@ -10,10 +10,10 @@ from .reading import Reading
 PARTNER_CUES = frozenset("you your yourself yours sound seem must look it that this there".split())
 CAUSATIVES = frozenset("make made mak let got get leave leav keep kept".split())
 HEDGES = frozenset("pretty quite kind sort of maybe kinda bit".split())
-# "I'm guessing…", "I imagine…": the writer guessing at the partner's feeling.
-GUESSES = frozenset("guess guessing imagine imagining bet wonder wondering sense reckon".split())
-# "I'm hearing fear", "I can sense…", "I think also sad?": the listener perceiving the partner's feeling.
-PERCEIVING = GUESSES | frozenset("hear hearing sensing pick picking notice noticing think".split())
+# "I'm guessing…", "I imagine…", "I'm hearing fear", "I can sense…", "I think also sad?": the
+# listener guessing at, or perceiving, the partner's feeling (forms, as written).
+PERCEIVING = frozenset("guess guessing imagine imagining bet wonder wondering sense sensing reckon "
+                       "hear hearing pick picking notice noticing think".split())
 # "feeling not enough for me": the feeling is the one the sentence says the partner has.
 FEELING_VERBS = frozenset("feel feeling felt".split())
 
@@ -52,9 +52,9 @@ def owner(reading: Reading, found: Found) -> str | None:
         return "partner"  # "Feeling pretty burnt out?", "Lonely, maybe?": a guess, offered
     for position in range(found.first - 1, max(sentence[0], found.first - 9) - 1, -1):
         word = words[position]
-        if (word.stem in PERCEIVING or word.form in PERCEIVING) and position > sentence[0] \
-                and words[position - 1].form in ("i", "am", "can"):
-            return "partner"  # "I'm guessing depleted", "I imagine lonely": a guess at the partner's
+        guessing = word.form in PERCEIVING and position > sentence[0]
+        if guessing and words[position - 1].form in ("i", "am", "can"):
+            return "partner"  # "I'm guessing depleted", "I'm hearing fear": the partner's, guessed or heard
         if word.form in ("i", "myself") or (word.form == "me" and position > 0
                                              and words[position - 1].stem in CAUSATIVES):
             return "self"
