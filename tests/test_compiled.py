@@ -43,7 +43,7 @@ def test_a_table_of_other_files_is_not_used(monkeypatch: pytest.MonkeyPatch) -> 
 def test_an_unreadable_table_is_not_used(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "lexicon").mkdir()
     (tmp_path / TABLE).write_text("{not json", encoding="utf-8")
-    monkeypatch.setattr(compiled, "_package", lambda: tmp_path)
+    monkeypatch.setattr(compiled, "PACKAGE", tmp_path)
     table.cache_clear()
     try:
         assert table() == {}

@@ -13,10 +13,11 @@ Pyodide.
 
 from __future__ import annotations
 
-import hashlib
 import json
+import zlib
 from functools import cache
-from importlib.resources import files
+
+from .phrases import PACKAGE
 
 TABLE = "lexicon/compiled.json"
 # The code that reads an entry; with every lexicon file, what the compiled table depends on.
@@ -27,26 +28,22 @@ PAIRS = ("spellings", "texting")
 Compiled = tuple[tuple[str, ...], tuple[str, ...], bool]  # parts, words that must not follow, opens a clause
 
 
-def _package():  # noqa: ANN202 - an importlib Traversable
-    return files(__package__ or "therapon_check")
-
-
 def source_key() -> str:
-    """A digest of the reading code and of every lexicon file (but the table itself)."""
-    package = _package()
-    digest = hashlib.sha256()
-    lexicons = sorted((p for p in package.joinpath("lexicon").iterdir()
-                       if p.name.endswith(".txt")), key=lambda p: p.name)
-    for item in [*(package.joinpath(name) for name in READING_CODE), *lexicons]:
-        digest.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
-    return digest.hexdigest()
+    """A checksum of the reading code and of every lexicon file (but the table itself). It only
+    tells a current table from a stale one, so CRC-32 will do: zlib is already loaded in
+    Pyodide, where hashlib would be one more module to compile before the first Check."""
+    checksum = 0
+    lexicons = sorted(p for p in PACKAGE.joinpath("lexicon").iterdir() if p.name.endswith(".txt"))
+    for item in [*(PACKAGE / name for name in READING_CODE), *lexicons]:
+        checksum = zlib.crc32(item.name.encode() + b"\0" + item.read_bytes() + b"\0", checksum)
+    return f"crc32:{checksum:08x}"
 
 
 @cache
 def table() -> dict[str, Compiled]:
     """Entry text -> its compiled form, or nothing where the table is missing or out of date."""
     try:
-        data = json.loads(_package().joinpath(TABLE).read_text(encoding="utf-8"))
+        data = json.loads((PACKAGE / TABLE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("key") != source_key():
@@ -59,7 +56,7 @@ def lexicon_entries() -> list[str]:
     """Every entry of every phrase lexicon, in a fixed order."""
     from .phrases import lexicon
 
-    names = sorted(p.name.removesuffix(".txt") for p in _package().joinpath("lexicon").iterdir()
+    names = sorted(p.name.removesuffix(".txt") for p in PACKAGE.joinpath("lexicon").iterdir()
                    if p.name.endswith(".txt") and p.name.removesuffix(".txt") not in PAIRS)
     return list(dict.fromkeys(entry for name in names for entry in lexicon(name)))
 
