@@ -41,16 +41,21 @@ build/therapon/main.js: node_modules/.package-lock.json $(SCRIPT_SOURCES) $(CONT
 
 LEXICON_TABLE := src/therapon_check/lexicon/compiled.json
 # The lexicons compiled ahead of time for the browser's first Check (therapon_check/compiled.py).
-$(LEXICON_TABLE): src/therapon_check/lexicon/*.txt src/therapon_check/matching.py src/therapon_check/phrases.py src/therapon_check/reading.py src/therapon_check/variants.py $(VENV)/.engine
+$(LEXICON_TABLE): src/therapon_check/lexicon/*.txt src/therapon_check/compiled.py src/therapon_check/matching.py src/therapon_check/phrases.py src/therapon_check/reading.py src/therapon_check/variants.py $(VENV)/.engine
 	$(BIN)/python -m therapon.lexicon_table
 
 CHECKER_FILES := $(shell find src/therapon_check -type f -not -path '*/__pycache__/*')
+BYTECODE := build/bytecode/manifest.json
+# The checking package's modules compiled by Pyodide's own Python, for the wheel (therapon/bytecode.py).
+$(BYTECODE): node_modules/.package-lock.json $(wildcard src/therapon_check/*.py) src/therapon/bytecode.mjs src/therapon/bytecode.py $(VENV)/.engine
+	$(BIN)/python -m therapon.bytecode
+
 PREPARED_LOCK := build/pyodide-lock-prepared.json
 # Pyodide's lock with our wheel, written once here instead of on every cold build (therapon/locking.py).
-$(PREPARED_LOCK): node_modules/.package-lock.json $(CHECKER_FILES) $(LEXICON_TABLE) src/therapon/locking.py src/therapon/wheel.py
+$(PREPARED_LOCK): node_modules/.package-lock.json $(CHECKER_FILES) $(LEXICON_TABLE) $(BYTECODE) src/therapon/locking.py src/therapon/wheel.py
 	$(BIN)/python -m therapon.locking
 
-install: $(VENV)/.installed $(VENV)/.engine build/therapon/main.js $(LEXICON_TABLE) $(PREPARED_LOCK)
+install: $(VENV)/.installed $(VENV)/.engine build/therapon/main.js $(LEXICON_TABLE) $(BYTECODE) $(PREPARED_LOCK)
 
 # MkDocs reads mkdocs.yml before any plugin runs, so its YAML mistakes get their hint here first.
 build: install

@@ -12,6 +12,7 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
                  "pyodide-lock.json")
 BUNDLES = ("therapon", "editor/editor.js", "therapon-preload.json")
 PREPARED_LOCK = "pyodide-lock-prepared.json"  # therapon/locking.py
+BYTECODE = "bytecode"  # therapon/bytecode.py
 
 
 class BrowserFiles(BuildHookInterface):
@@ -29,6 +30,9 @@ class BrowserFiles(BuildHookInterface):
         ahead = root / "build" / PREPARED_LOCK
         if ahead.is_file():  # written by make install; a stale one is ignored where it is read
             build_data["force_include"][str(ahead)] = f"therapon/built/{PREPARED_LOCK}"
+        bytecode = root / "build" / BYTECODE  # the same: written by make install, checked where read
+        if bytecode.is_dir():
+            build_data["force_include"][str(bytecode)] = f"therapon/built/{BYTECODE}"
         for name in PYODIDE_FILES:
             build_data["force_include"][str(root / "node_modules" / "pyodide" / name)] = \
                 f"therapon/built/pyodide/{name}"

@@ -103,6 +103,13 @@ def test_runs_in_pyodide_not_cpython(pyodide_results: dict, built_fixture_site: 
     assert python["package"] == lock_entry(built_fixture_site, PACKAGE_NAME)["version"]
 
 
+def test_every_module_comes_with_bytecode_the_browsers_python_takes(pyodide_results: dict) -> None:
+    """Compiled ahead by Pyodide's own Python (therapon/bytecode.py), checked against its source."""
+    bytecode = pyodide_results["python"]["bytecode"]
+    assert sorted(bytecode) == sorted(p.name for p in CHECKER_DIR.glob("*.py"))
+    assert all(bytecode.values()), [name for name, usable in bytecode.items() if not usable]
+
+
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
 def test_solution_passes_in_pyodide(pyodide_results: dict, exercise_id: str) -> None:
     result = pyodide_results[f"{exercise_id}/solution"]

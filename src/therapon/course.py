@@ -30,10 +30,10 @@ from .notice import partner_errors
 from .offline import WrittenPages, write_service_worker
 from .pages import DOCS_DIR, NEUTRAL_PAGE, read_pages
 from .render import render_exercise, search_stub
-from .runtime import SITE_PYODIDE_DIR, Runtime, install, locate
+from .runtime import SITE_PYODIDE_DIR, Runtime, engine_files, install, locate
 from .settings import Settings
 from .verdicts import Verdicts
-from .wheel import CHECKER_DIR, DIST_NAME, PACKAGE_NAME, build_wheel
+from .wheel import DIST_NAME, PACKAGE_NAME, browser_wheel
 
 
 def verify_all(exercises: dict[str, Exercise], root: Path, verdicts: Verdicts) -> None:
@@ -103,7 +103,9 @@ class CourseBuild:
         if errors := partner_errors(settings, self.exercises, root):
             raise AuthoringFailed(errors)
         self.verification: Verification | None = None
-        self.runtime: Runtime = locate(build_wheel(CHECKER_DIR), self.cache_dir)
+        files = engine_files()
+        wheel = browser_wheel(files.built_dir, files.pyodide_dir)
+        self.runtime: Runtime = locate(wheel, self.cache_dir, files)
         self.used_on: dict[str, tuple[str, int | None]] = {}
         self.page_exercises: dict[str, list[str]] = {}
         self._stubs: dict[str, str] = {}  # what each placed exercise's fence wrote, until complete_page

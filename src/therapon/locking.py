@@ -59,9 +59,10 @@ def prepare_lock(path: Path, lock_text: str, wheel_name: str, wheel_data: bytes)
 def main() -> None:
     """`python -m therapon.locking`: write the lock ahead for this engine's wheel and Pyodide."""
     from .runtime import engine_files
-    from .wheel import CHECKER_DIR, build_wheel
+    from .wheel import browser_wheel
 
-    files, wheel = engine_files(), build_wheel(CHECKER_DIR)
+    files = engine_files()
+    wheel = browser_wheel(files.built_dir, files.pyodide_dir)
     target = files.built_dir / PREPARED_LOCK
     lock_text = (files.pyodide_dir / "pyodide-lock.json").read_text()
     if prepared_lock(target, lock_text, wheel.filename, wheel.data) is None:

@@ -1,7 +1,8 @@
 """Package therapon_check as a pure-Python wheel, in memory and byte-for-byte reproducible.
 
 Writing the zip ourselves takes milliseconds, where a PEP 517 build takes seconds on every
-rebuild. The version carries a content hash, so a browser cache never mixes two builds.
+rebuild. The version carries a content hash, so a browser cache never mixes two builds. The
+browser's wheel also carries the modules' bytecode, compiled ahead by Pyodide (bytecode.py).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import base64
 import hashlib
 import io
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +20,7 @@ CHECKER_DIR = Path(__file__).resolve().parent.parent / DIST_NAME  # src/therapon
 PACKAGE_NAME = "therapon-check"
 BASE_VERSION = "0.1.0"
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
-DATA_DIR = "lexicon"  # data files read with importlib.resources, e.g. the word lists
+DATA_DIR = "lexicon"  # data files the package reads, e.g. the word lists
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,11 @@ def _skipped(relative: Path) -> bool:
     return any(part.startswith(".") or part == "__pycache__" for part in relative.parts)
 
 
-def build_wheel(package_dir: Path) -> Wheel:
+def build_wheel(package_dir: Path, bytecode: Mapping[str, bytes] | None = None) -> Wheel:
+    """`bytecode`: more files for the package, by their path in it (bytecode.wheel_bytecode)."""
     sources = {f"{DIST_NAME}/{p.relative_to(package_dir).as_posix()}": p.read_bytes()
                for p in package_files(package_dir)}
+    sources.update({f"{DIST_NAME}/{name}": data for name, data in (bytecode or {}).items()})
     version = f"{BASE_VERSION}+{hashlib.sha256(b''.join(sources.values())).hexdigest()[:10]}"
     dist_info = f"{DIST_NAME}-{version}.dist-info"
     files = dict(sources)
@@ -71,3 +75,12 @@ def build_wheel(package_dir: Path) -> Wheel:
             info.external_attr = 0o644 << 16
             archive.writestr(info, data)
     return Wheel(f"{DIST_NAME}-{version}-py3-none-any.whl", buffer.getvalue(), version)
+
+
+def browser_wheel(built_dir: Path, pyodide_dir: Path) -> Wheel:
+    """The checking wheel the site serves: the package, with the bytecode compiled ahead for
+    this Pyodide where it is current (none, and only slower, where it is not)."""
+    from .bytecode import BYTECODE_DIR, lock_python, wheel_bytecode
+
+    bytecode = wheel_bytecode(CHECKER_DIR, built_dir / BYTECODE_DIR, lock_python(pyodide_dir))
+    return build_wheel(CHECKER_DIR, bytecode)

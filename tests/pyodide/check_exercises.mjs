@@ -36,11 +36,22 @@ const verdict = (c) =>
   : checking.check_json(c.code, c.checks);
 const results = config.cases.map((c) => ({ name: c.name, result: JSON.parse(verdict(c)) }));
 // Where this ran, so a test can tell Pyodide from CPython and the site's wheel from a copy.
+// And, for each module, whether the wheel brought bytecode this Python takes for its source.
 const where = JSON.parse(pyodide.runPython(`
-import json, sys, importlib.metadata
+import json, sys, importlib.metadata, importlib.util, pathlib
 import ${config.module}
+def usable_bytecode(source):
+    cached = pathlib.Path(importlib.util.cache_from_source(str(source)))
+    if not cached.is_file():
+        return False
+    data = cached.read_bytes()
+    checked_hash = int.from_bytes(data[4:8], "little") == 0b11
+    return (data[:4] == importlib.util.MAGIC_NUMBER and checked_hash
+            and data[8:16] == importlib.util.source_hash(source.read_bytes()))
+package_dir = pathlib.Path(${config.module}.__file__).parent
 json.dumps({"version": sys.version.split()[0], "platform": sys.platform,
             "module": ${config.module}.__file__,
-            "package": importlib.metadata.version("${config.package}")})
+            "package": importlib.metadata.version("${config.package}"),
+            "bytecode": {p.name: usable_bytecode(p) for p in sorted(package_dir.glob("*.py"))}})
 `));
 process.stdout.write(JSON.stringify({ python: where, results }));

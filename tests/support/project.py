@@ -14,10 +14,10 @@ SOURCES = ("docs", "exercises", "hooks", "src", "mkdocs.yml")
 # The engine's own test course: small, neutral, and nothing of the couples course's.
 FIXTURE = ROOT / "tests" / "fixture"
 FIXTURE_SOURCES = ("docs", "exercises", "mkdocs.yml")
-# The bundles, and Pyodide's lock with our wheel that make install writes ahead (a copy whose
-# engine is changed finds it stale and locks afresh).
+# The bundles, and Pyodide's lock with our wheel and the package's bytecode that make install
+# writes ahead (a copy whose engine is changed finds them stale and does without).
 BUNDLES = ("build/therapon", "build/editor", "build/therapon-preload.json",
-           "build/pyodide-lock-prepared.json")
+           "build/pyodide-lock-prepared.json", "build/bytecode")
 
 
 def add_runtime(root: Path) -> Path:
