@@ -57,11 +57,16 @@ def test_exercise_pages_carry_the_test_contract(starter_site: Path) -> None:
 
 def test_python_is_asked_for_early_only_where_an_exercise_needs_it(starter_site: Path) -> None:
     early = '<script type="module" async src="../../assets/therapon/python-early.js"></script>'
+    worker = 'new Worker("../../assets/therapon/pyodide-worker.js", { type: "module" })'
     lesson = (starter_site / "lessons/01-first-steps/index.html").read_text()
-    assert lesson.count(early) == 1 and lesson.index(early) < lesson.index("</head>")
+    head = lesson[:lesson.index("</head>")]
+    assert head.count(early) == 1 and head.count(worker) == 1
+    # the inline script reads the config, so it comes after it
+    assert head.index('id="therapon-config"') < head.index(worker)
     for page in starter_site.rglob("*.html"):
         has_python = re.search(r'data-kind="(text|code)"', page.read_text())
         assert ("python-early.js" in page.read_text()) == bool(has_python), page
+        assert ("__theraponEarlyWorker" in page.read_text()) == bool(has_python), page
     assert (starter_site / "assets/therapon/python-early.js").is_file()
 
 

@@ -66,6 +66,7 @@ def test_the_javascript_means_what_the_python_says() -> None:
         "PYTHON_KINDS": list(contract.PYTHON_KINDS), "LEVELS": list(contract.LEVELS),
         "ID_PATTERN": contract.ID_PATTERN.pattern, "COURSE_SCHEMA": contract.COURSE_SCHEMA,
         "ANCHOR_PREFIX": contract.ANCHOR_PREFIX, "PYTHON_WORKER": contract.PYTHON_WORKER,
+        "EARLY_MESSAGE": contract.EARLY_MESSAGE, "EARLY_WORKER": contract.EARLY_WORKER,
         **camel, "SELECTOR": {k: f"[{v}]" for k, v in camel["ATTR"].items()},
     }
 

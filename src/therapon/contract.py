@@ -37,6 +37,11 @@ PYTHON_KINDS = ("code", "text")  # a page with one of these starts Pyodide
 COURSE_SCHEMA = 1  # course.json's "schema"; the page refuses any other
 ANCHOR_PREFIX = "exercise-"  # an exercise's element id, a link target: exercise-<id>
 PYTHON_WORKER = "pyodide-worker.js"  # beside the page scripts, in assets/therapon/
+# The worker that <head> starts once the page has painted, before any page script has run
+# (partials/therapon-early-python.html): the message it is sent, and where the page script
+# finds it (window[EARLY_WORKER]) to take it over.
+EARLY_MESSAGE = "early"
+EARLY_WORKER = "__theraponEarlyWorker"
 
 
 @dataclass(frozen=True)
@@ -180,7 +185,10 @@ def javascript() -> str:
         "/** An exercise's element id is ANCHOR_PREFIX + its id. */\n",
         f"export const ANCHOR_PREFIX = {_js(ANCHOR_PREFIX)};\n",
         "/** The Python worker's script, beside the page scripts. */\n",
-        f"export const PYTHON_WORKER = {_js(PYTHON_WORKER)};\n\n",
+        f"export const PYTHON_WORKER = {_js(PYTHON_WORKER)};\n",
+        "/** The worker <head> starts early: its first message, and where the page finds it. */\n",
+        f"export const EARLY_MESSAGE = {_js(EARLY_MESSAGE)};\n",
+        f"export const EARLY_WORKER = {_js(EARLY_WORKER)};\n\n",
         "/** Each exercise button's data-action. */\n",
         f"export const ACTION = {_frozen_object(ACTION)};\n\n",
         "/** The data-* attributes the build renders and the page reads, and a selector for each. */\n",

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from .answers import ANSWERS_FENCE
 from .catalog import choose_catalog
-from .contract import ATTR
+from .contract import ATTR, EARLY_MESSAGE, EARLY_WORKER, PYTHON_WORKER
 from .course import CourseBuild
 from .csp import ContentSecurityPolicy
 from .dialogs import name_search_dialog
@@ -26,7 +26,7 @@ from .fence import custom_fence
 from .links import missing_link_errors
 from .notice import safety_notice
 from .pages import check_templates
-from .runtime import THEME_DIR, is_bundled_source
+from .runtime import SITE_PYODIDE_DIR, SITE_SCRIPTS_DIR, THEME_DIR, is_bundled_source
 from .search import defer_search_worker
 from .serving import BuildReport
 from .settings import read_settings
@@ -126,6 +126,9 @@ class TheraponPlugin(BasePlugin):
         # Every page's fences are read by now, and no page is written yet.
         env.globals["therapon_attr"] = asdict(ATTR)  # for the templates' inline script
         env.globals["therapon_needs_python"] = self.build.needs_python  # python-early.js or not
+        env.globals["therapon_early_python"] = {  # for the inline script that starts it early
+            "worker": f"{SITE_SCRIPTS_DIR}/{PYTHON_WORKER}", "pyodide": f"{SITE_PYODIDE_DIR}/",
+            "message": EARLY_MESSAGE, "global": EARLY_WORKER}
         templates = [(Path(f.abs_src_path), f.page.meta.get("template"))
                      for f in files.documentation_pages() if f.abs_src_path and f.page]
         in_nav = {p.file.src_path for p in self.nav.pages}

@@ -33,6 +33,9 @@ export const COURSE_SCHEMA = 1;
 export const ANCHOR_PREFIX = "exercise-";
 /** The Python worker's script, beside the page scripts. */
 export const PYTHON_WORKER = "pyodide-worker.js";
+/** The worker <head> starts early: its first message, and where the page finds it. */
+export const EARLY_MESSAGE = "early";
+export const EARLY_WORKER = "__theraponEarlyWorker";
 
 /** Each exercise button's data-action. */
 export const ACTION = Object.freeze({

@@ -1,7 +1,9 @@
 // @ts-check
 /** Messages between the page and the Pyodide worker: one table, one guard per type. */
+import { EARLY_MESSAGE } from "./contract.js";
 
 export const MESSAGE = Object.freeze({
+  early: EARLY_MESSAGE,  // from the inline script in <head> (contract.py), before "load"
   load: "load",
   progress: "progress",
   ready: "ready",

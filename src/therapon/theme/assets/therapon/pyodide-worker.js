@@ -21,11 +21,50 @@ import { dropSnapshot, findSnapshot, pack, sha256 } from "./snapshot.js";
 let api;
 
 /**
- * Count the bytes of every response while Pyodide downloads, so the page can show a real
- * percentage. The total is known at build time from the files' sizes.
- * @param {number} total
+ * What the inline script in <head> let this worker start before the page's options came
+ * (MESSAGE.early): Pyodide's module and the wheel downloading, and Python itself when this
+ * visit can have no snapshot.
+ * @typedef {{pyodideUrl: string, wheelFile: string, started: number, module: Promise<any>, wheel: Promise<ArrayBuffer>, scratch?: Promise<any>}} EarlyStart
+ * @type {EarlyStart | undefined}
  */
-function countDownloads(total) {
+let early;
+
+/**
+ * Messages for the page wait until the page listens: a worker started early (from <head>) has
+ * no listener until the page script takes it over and sends its first request, and a message
+ * sent before then would be lost.
+ * @type {Array<[any, Transferable[]]> | null}
+ */
+let held = [];
+
+/** @param {any} message @param {Transferable[]} [transfer] */
+function send(message, transfer = []) {
+  if (held) held.push([message, transfer]);
+  else self.postMessage(message, transfer);
+}
+
+/** The page listens now: what waited goes first, in order. */
+function pageListens() {
+  const waiting = held ?? [];
+  held = null;
+  for (const [message, transfer] of waiting) self.postMessage(message, transfer);
+}
+
+/**
+ * Count the bytes of every response while Pyodide downloads, so the page can show a real
+ * percentage. The total is known at build time from the files' sizes. Counted once, from the
+ * first of the early start and the boot.
+ */
+/** @type {(() => void) | undefined} */
+let counting;
+
+function countDownloads(/** @type {number} */ total) {
+  counting ||= countEveryDownload(total);
+  return counting;
+}
+
+/** @param {number} total */
+function countEveryDownload(total) {
   const realFetch = self.fetch.bind(self);
   let loaded = 0;
   self.fetch = async (input, init) => {
@@ -36,7 +75,7 @@ function countDownloads(total) {
     const counter = new TransformStream({
       transform(chunk, controller) {
         loaded += chunk.byteLength;
-        self.postMessage({ type: MESSAGE.progress, phase: "download", loaded, total });
+        send({ type: MESSAGE.progress, phase: "download", loaded, total });
         controller.enqueue(chunk);
       },
     });
@@ -55,7 +94,7 @@ function countDownloads(total) {
 
 /** Tell the page that Python cannot start; it shows a plain message and keeps the work. */
 function fail(/** @type {string} */ message) {
-  self.postMessage({ type: MESSAGE.failed, message });
+  send({ type: MESSAGE.failed, message });
 }
 
 /**
@@ -121,7 +160,7 @@ async function installWheel(pyodide, options, download = fetchWheel(options)) {
   pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
 }
 
-/** @param {BootOptions} options */
+/** @param {{pyodideUrl: string, wheelFile: string}} options */
 async function fetchWheel(options) {
   const response = await fetch(new URL(options.wheelFile, options.pyodideUrl));
   if (!response.ok) throw new Error(`could not download ${options.wheelFile} (${response.status})`);
@@ -145,6 +184,32 @@ async function makeSnapshot(options) {
 }
 
 /**
+ * What this worker began early for these options, if anything: the page's options are the
+ * word on where Pyodide and the wheel are, so an early start for other files is not used.
+ * @param {BootOptions} options
+ */
+function earlyFor(options) {
+  return early && early.pyodideUrl === options.pyodideUrl && early.wheelFile === options.wheelFile
+    ? early : undefined;
+}
+
+/**
+ * Begin, before the page's options come, what every start needs (Pyodide's module, the wheel),
+ * and Python itself on a visit that can have no snapshot. Failures wait to be awaited by the
+ * boot, which reports them once the page listens.
+ * @param {{pyodideUrl: string, wheelFile: string, downloadBytes: number, mayHaveSnapshot: boolean}} message
+ */
+function startEarly({ pyodideUrl, wheelFile, downloadBytes, mayHaveSnapshot }) {
+  countDownloads(downloadBytes);
+  const module = pyodideModule(pyodideUrl);
+  const wheel = fetchWheel({ pyodideUrl, wheelFile });
+  const scratch = mayHaveSnapshot ? undefined
+    : module.then(({ loadPyodide }) => loadPyodide({ indexURL: pyodideUrl }));
+  for (const promise of [module, wheel, scratch]) promise?.catch(() => {});
+  early = { pyodideUrl, wheelFile, started: performance.now(), module, wheel, scratch };
+}
+
+/**
  * Python from the kept snapshot, or undefined when none is kept. Its wheel files are put back
  * (a snapshot holds memory, not files: the word lists are read from them later), and one line
  * with a known answer shows that the restored Python works before the page relies on it.
@@ -153,9 +218,9 @@ async function makeSnapshot(options) {
 async function fromSnapshot(options, place) {
   const image = await findSnapshot(place);
   if (!image) return undefined;
-  const wheel = fetchWheel(options);
+  const wheel = earlyFor(options)?.wheel ?? fetchWheel(options);
   wheel.catch(() => {});  // awaited below; a failure there is the fallback's reason
-  const { loadPyodide } = await pyodideModule(options.pyodideUrl);
+  const { loadPyodide } = await (earlyFor(options)?.module ?? pyodideModule(options.pyodideUrl));
   const pyodide = await loadPyodide({ indexURL: options.pyodideUrl, _loadSnapshot: image });
   await installWheel(pyodide, options, wheel);
   const module = pyodide.pyimport(options.module);
@@ -167,30 +232,33 @@ async function fromSnapshot(options, place) {
 }
 
 /**
- * Python from scratch, with the wheel downloaded while it starts and unpacked by installWheel
- * (its sha256 checked against the lock) once it is up: loadPackage did the same checks but
- * only after Python was up, and took about four times as long as unpacking.
+ * Python from scratch (or the one the early start began), with the wheel downloaded while it
+ * starts and unpacked by installWheel (its sha256 checked against the lock) once it is up:
+ * loadPackage did the same checks but only after Python was up, and took about four times as
+ * long as unpacking.
  * @param {BootOptions} options
  */
 async function fromScratch(options) {
-  const wheel = fetchWheel(options);
+  const begun = earlyFor(options);
+  const wheel = begun?.wheel ?? fetchWheel(options);
   wheel.catch(() => {});  // awaited in installWheel, which reports its failure
-  const { loadPyodide } = await pyodideModule(options.pyodideUrl);
-  const pyodide = await loadPyodide({ indexURL: options.pyodideUrl });
+  const pyodide = await (begun?.scratch ?? (begun?.module ?? pyodideModule(options.pyodideUrl))
+    .then(({ loadPyodide }) => loadPyodide({ indexURL: options.pyodideUrl })));
   await installWheel(pyodide, options, wheel);
   return { pyodide, module: undefined };
 }
 
 /** @param {BootOptions} options */
 async function boot(options) {
-  const started = performance.now();
+  const started = earlyFor(options)?.started ?? performance.now();
   const restoreFetch = countDownloads(options.downloadBytes);
   try {
     /** @type {"snapshot" | "normal"} */
     let start = "normal";
     let fallback;
     let python;
-    if (options.snapshot) {
+    // A Python already starting from scratch (a visit that could have no snapshot) is used.
+    if (options.snapshot && !earlyFor(options)?.scratch) {
       try {
         python = await fromSnapshot(options, options.snapshot);
         if (python) start = "snapshot";
@@ -204,7 +272,7 @@ async function boot(options) {
     }
     python ||= await fromScratch(options);
     const pythonReady = performance.now();
-    self.postMessage({ type: MESSAGE.progress, phase: "start", loaded: 1, total: 1 });
+    send({ type: MESSAGE.progress, phase: "start", loaded: 1, total: 1 });
     const module = python.module ?? python.pyodide.pyimport(options.module);
     // The feedback's sentences in the course's language (the package speaks English until told).
     if (options.words) module.use_json(JSON.stringify(options.words));
@@ -212,7 +280,7 @@ async function boot(options) {
     restoreFetch();
     lockDown();
     booted = true;
-    self.postMessage({
+    send({
       type: MESSAGE.ready,
       timings: { pyodideMs: pythonReady - started, packageMs: done - pythonReady, start, fallback },
     });
@@ -224,10 +292,15 @@ async function boot(options) {
 
 self.addEventListener("message", async (event) => {
   const message = event.data;
+  if (message?.type === MESSAGE.early) {
+    if (!early && !api) startEarly(message);
+    return;
+  }
+  pageListens();  // any other message comes from the page script, which listens from then on
   if (message?.type === MESSAGE.makeSnapshot) {
     if (api) return;  // a worker that serves the learner never makes a snapshot
     makeSnapshot(message.options).then(
-      (bytes) => self.postMessage({ type: MESSAGE.snapshotMade, bytes }, [bytes]),
+      (bytes) => send({ type: MESSAGE.snapshotMade, bytes }, [bytes]),
       (error) => fail(String(error?.message || error)));
     return;
   }
@@ -252,5 +325,5 @@ self.addEventListener("message", async (event) => {
     // it may not be usable any more, so the page is told to start a fresh one.
     result = { crashed: true, message: String(/** @type {any} */ (error)?.message || error).slice(0, 500) };
   }
-  self.postMessage({ type: MESSAGE.result, id: message.id, result });
+  send({ type: MESSAGE.result, id: message.id, result });
 });

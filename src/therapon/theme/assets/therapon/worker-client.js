@@ -8,7 +8,7 @@
  * a start without one, once the first answer is back (or a while after Python is ready) and
  * the page is idle, a second worker makes a snapshot and the service worker keeps it.
  */
-import { PYTHON_WORKER } from "./contract.js";
+import { EARLY_WORKER, PYTHON_WORKER } from "./contract.js";
 import { keepSnapshot, whenRuntimeKept } from "./offline.js";
 import { MESSAGE, isCrashed, isFailed, isProgress, isReady, isResult, isSnapshotMade } from "./protocol.js";
 import { SNAPSHOT_PATH } from "./snapshot.js";
@@ -102,6 +102,11 @@ class Runtime {
     maker.postMessage({ type: MESSAGE.makeSnapshot, options: { ...this.bootOptions(), snapshot: null } });
   }
 
+  newWorker() {
+    performance.mark("therapon:python-start");  // benchmarks read when Python was asked for
+    return new Worker(new URL(PYTHON_WORKER, this.config.assetsUrl), { type: "module" });
+  }
+
   /** @param {(status: RuntimeStatus) => void} listener */
   subscribe(listener) {
     this.listeners.add(listener);
@@ -120,8 +125,8 @@ class Runtime {
     if (this.ready && this.status.state !== "failed") return this.ready;
     this.worker?.terminate();
     this.starts += 1;
-    performance.mark("therapon:python-start");  // benchmarks read when Python was asked for
-    const worker = new Worker(new URL(PYTHON_WORKER, this.config.assetsUrl), { type: "module" });
+    // The first start takes over the worker that <head> started once the page had painted.
+    const worker = (this.starts === 1 && takeEarlyWorker()) || this.newWorker();
     this.worker = worker;
     this.update({ state: "loading", percent: 0, phase: "download", message: undefined });
     this.ready = new Promise((resolve, reject) => {
@@ -202,6 +207,18 @@ class Runtime {
     this.update({ state: "idle" });
     this.start();
   }
+}
+
+/**
+ * The worker the inline script in <head> started (partials/therapon-early-python.html), once:
+ * it holds its messages until it hears from the page, so nothing it said is lost.
+ * @returns {Worker | undefined}
+ */
+function takeEarlyWorker() {
+  const holder = /** @type {any} */ (window);
+  const worker = holder[EARLY_WORKER];
+  delete holder[EARLY_WORKER];
+  return worker instanceof Worker ? worker : undefined;
 }
 
 /** @param {() => void} task */
