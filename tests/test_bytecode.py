@@ -90,3 +90,15 @@ def test_make_install_compiled_the_engines_own_modules_for_its_pyodide() -> None
     found = wheel_bytecode(PACKAGE_DIR, files.built_dir / BYTECODE_DIR, python)
     assert len(found) == len(list(PACKAGE_DIR.glob("*.py"))), (
         "build/bytecode/ is missing or stale: run `make install` (python -m therapon.bytecode)")
+
+
+@pytest.mark.parametrize(("lock", "python"), [
+    ('{"info": {"arch": "wasm32", "python": "3.13.2"}, "packages": {}}', "3.13"),
+    ('{\n  "info": {\n    "python": "3.14.0"\n  }\n}', "3.14"),
+    ('{"info": {"arch": "wasm32"}, "packages": {"x": {"python": "3.9"}}}', None),
+    ("not a lock", None),
+])
+def test_the_locks_python_is_read_from_its_info(tmp_path: Path, lock: str, python) -> None:
+    (tmp_path / "pyodide-lock.json").write_text(lock)
+    assert lock_python(tmp_path) == python
+    assert lock_python(tmp_path / "absent") is None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,6 +21,7 @@ from pathlib import Path
 BYTECODE_DIR = Path("bytecode")  # beside the bundles (build/, or built/ in the engine's wheel)
 MANIFEST = "manifest.json"
 SCRIPT = Path(__file__).with_name("bytecode.mjs")
+LOCK_PYTHON = re.compile(r'^\s*\{\s*"info"\s*:\s*\{[^{}]*?"python"\s*:\s*"([0-9.]+)"')
 
 
 def wheel_bytecode(package_dir: Path, bytecode_dir: Path | None, python: str | None) -> dict[str, bytes]:
@@ -43,12 +45,14 @@ def wheel_bytecode(package_dir: Path, bytecode_dir: Path | None, python: str | N
 
 
 def lock_python(pyodide_dir: Path) -> str | None:
-    """The Python of Pyodide's lock file, as major.minor: bytecode is only good for that one."""
+    """The Python of Pyodide's lock file, as major.minor: bytecode is only good for that one.
+    Read from the lock's opening "info", not by parsing all 300 KB of it (12 ms a build)."""
     try:
-        version = json.loads((pyodide_dir / "pyodide-lock.json").read_text())["info"]["python"]
-    except (OSError, ValueError, KeyError, TypeError):
+        with (pyodide_dir / "pyodide-lock.json").open(encoding="utf-8") as lock:
+            found = LOCK_PYTHON.search(lock.read(4096))
+    except OSError:
         return None
-    return ".".join(str(version).split(".")[:2])
+    return ".".join(found[1].split(".")[:2]) if found else None
 
 
 def compile_bytecode(pyodide_dir: Path, package_dir: Path, out_dir: Path) -> None:
