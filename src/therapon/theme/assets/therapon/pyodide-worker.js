@@ -50,15 +50,16 @@ function pageListens() {
   for (const [message, transfer] of waiting) self.postMessage(message, transfer);
 }
 
-/**
- * Count the bytes of every response while Pyodide downloads, so the page can show a real
- * percentage. The total is known at build time from the files' sizes. Counted once, from the
- * first of the early start and the boot.
- */
 /** @type {(() => void) | undefined} */
 let counting;
 
-function countDownloads(/** @type {number} */ total) {
+/**
+ * Count the bytes of every response while Pyodide downloads, so the page can show a real
+ * percentage. The total is known at build time from the files' sizes. Counted once, from the
+ * first of the early start and the boot; returns what puts the plain fetch back.
+ * @param {number} total
+ */
+function countDownloads(total) {
   counting ||= countEveryDownload(total);
   return counting;
 }
