@@ -24,7 +24,7 @@ from .fence import FenceError, fence_id, fence_lines
 from .kinds import KINDS
 from .load import load_exercises, relative
 from .locate import table_line
-from .manifest import Lesson, manifest, versioned_url, write_manifest
+from .manifest import Lesson, manifest, manifest_text, versioned_url, write_manifest
 from .model import Exercise
 from .notice import partner_errors
 from .offline import WrittenPages, write_service_worker
@@ -114,7 +114,7 @@ class CourseBuild:
         self._fence_index = 0
         self._answer_fences: list[int] = []
         self._answer_index = 0
-        self._manifest: dict[str, Any] = {}
+        self._manifest = manifest_text({})  # course.json's text, settled by plan_manifest
         self.course_url = ""
 
     def start_verification(self) -> Verification:
@@ -284,7 +284,8 @@ class CourseBuild:
         `pages` are (src_path, title, url, optional) in reading order."""
         lessons = [Lesson(t, url, tuple(self.page_exercises.get(src, ())), optional)
                    for src, t, url, optional in pages]
-        self._manifest = manifest(self.settings.course_id, title, lessons, self.exercises)
+        # Its text once: json.dumps with an indent is the pure-Python encoder (25 ms on 600 exercises).
+        self._manifest = manifest_text(manifest(self.settings.course_id, title, lessons, self.exercises))
         self.course_url = versioned_url(self._manifest)
         return self.course_url
 

@@ -54,10 +54,11 @@ def manifest_text(data: dict[str, Any]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def versioned_url(data: dict[str, Any]) -> str:
-    """course.json named by its content, so no cache can hand a page another build's outline."""
-    return f"{MANIFEST_FILE}?v={hashlib.sha256(manifest_text(data).encode()).hexdigest()[:12]}"
+def versioned_url(text: str) -> str:
+    """course.json (its manifest_text) named by its content, so no cache can hand a page another
+    build's outline."""
+    return f"{MANIFEST_FILE}?v={hashlib.sha256(text.encode()).hexdigest()[:12]}"
 
 
-def write_manifest(site_dir: Path, data: dict[str, Any]) -> None:
-    (site_dir / MANIFEST_FILE).write_text(manifest_text(data))
+def write_manifest(site_dir: Path, text: str) -> None:
+    (site_dir / MANIFEST_FILE).write_text(text)
