@@ -253,10 +253,37 @@ def _takes_back(reading: Reading, span: range) -> bool:
     return not (opens and is_question(reading, reading.sentence_of(span[0])))
 
 
-for _name, _lexicon in (("defending", "defending"), ("threat", "threats"),
+for _name, _lexicon in (("defending", "defending"),
                        ("non-apology", "non-apologies"), ("own-story", "own-story"),
                        ("promise", "promises"), ("agreeing", "agreeing")):
     lexicon_detector(_name, _lexicon)
+
+# "If you … one more time, I'm leaving", "Next time you … again, I'll…": a condition that has
+# already been broken before, then what the writer will do about it.
+LAST_STRAW = Phrases(("one more time", "once more", "again", "ever again", "one more"))
+CONDITIONS = Phrases(("^if", "^next time", "^the next time"))
+CONSEQUENCE = Phrases(("i will", "i am going to", "i am", "we are", "that is it"))
+# What keeps "if it ever happens again, I'm here" a door held open, not a threat.
+STAYING_CLOSE = frozenset("here there listening listen hold help try always happy glad sorry tell ask talk "
+                          "with by come remind".split())
+
+
+@detector("threat")
+def threat(reading: Reading, scene: Scene) -> list[Found]:
+    """A request with a punishment behind it: "…or I'm done", "I'll stay at my sister's", and an
+    "if… one more time" that goes on to what the writer will do ("If you pick up your phone one
+    more time while I'm talking, I'm leaving"). Not "if you're tired, I'll cook" (no last straw)."""
+    found = lexicon_phrases("threats").find(reading)
+    for span in reading.sentences:
+        for condition in CONDITIONS.find(reading, span):
+            straw = [f for f in LAST_STRAW.find(reading, span) if f.first > condition.last]
+            then = [f for f in CONSEQUENCE.find(reading, span) if straw and f.first > straw[0].last
+                    and not STAYING_CLOSE & {w.form for w in reading.words[f.last + 1:f.last + 4]}]
+            if then:
+                found.append(Found(condition.first, span[-1], "last straw",
+                                   reading.quote(condition.first, span[-1])))
+    return sorted(unique(found), key=lambda f: f.first)
+
 
 # What turns owning a fault ("I was selfish") into a flood of self-blame ("I was so selfish",
 # "I'm such a selfish idiot", "I was completely wrong and selfish").
