@@ -261,7 +261,7 @@ def _takes_back(reading: Reading, span: range) -> bool:
 
 
 for _name, _lexicon in (("defending", "defending"),
-                       ("non-apology", "non-apologies"), ("own-story", "own-story"),
+                       ("non-apology", "non-apologies"), ("past-story", "past-story"),
                        ("promise", "promises"), ("agreeing", "agreeing")):
     lexicon_detector(_name, _lexicon)
 
@@ -340,8 +340,9 @@ ON_YOU = Phrases(("need you to", "want you to", "you will", "you are going to", 
 PLANNED_FOR = Phrases(("you are going to", "you will"))
 ORDERED_ACTS = (IMPERATIVES | frozenset("talk sit spend ask".split())) - frozenset(
     "be get go grow look calm leave stop start make help".split())
-FORECASTING = frozenset("if what how whatever think worried worry scared afraid fear like maybe probably hope bet sure "
-                        "know guess reckon feel bet because so before until unless once whether".split())
+FORECASTING = frozenset("if what how whatever think worried worry scared afraid fear like maybe probably "
+                        "hope bet sure know guess reckon feel because so before until unless once "
+                        "whether".split())
 
 
 CHOICE_LEFT = frozenset("ready whenever want wish".split())  # "when you're ready, you'll tell me"
@@ -427,5 +428,9 @@ def minimising(reading: Reading, scene: Scene) -> list[Found]:
     return found
 
 
+@detector("own-story")
 def own_story(reading: Reading, scene: Scene) -> list[Found]:
-    return DETECTORS["own-story"](reading, scene)
+    """Turning the talk to oneself: "me too", "my day was…", "tell me about it", and the writer's
+    own past ("like my last relationship all over again", lexicon/past-story.txt)."""
+    found = lexicon_phrases("own-story").find(reading) + DETECTORS["past-story"](reading, scene)
+    return sorted(unique(found), key=lambda f: f.first)
