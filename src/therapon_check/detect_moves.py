@@ -424,8 +424,17 @@ def minimising(reading: Reading, scene: Scene) -> list[Found]:
         before = {w.form for w in reading.words[max(f.first - 3, 0):f.first] if w.clause == clause}
         if reading.words[f.last].form == "matter" and before & SAID_OF_PARTNER:
             continue
+        if f.entry == "relax" and _own_wish(reading, f.first):
+            continue  # "I was hoping to just relax": the writer's own wish, not "just relax"
         found.append(f)
     return found
+
+
+def _own_wish(reading: Reading, position: int) -> bool:
+    """A "to relax" the writer wants ("I was hoping to just relax"), said of no "you"."""
+    clause = reading.words[position].clause
+    before = [w.form for w in reading.words[:position] if w.clause == clause and w.form != "just"]
+    return before[-1:] == ["to"] and "you" not in before
 
 
 @detector("own-story")
