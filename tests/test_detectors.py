@@ -66,6 +66,7 @@ CASES = [
     ("check-back", "What was that like, feeling so worn down?", []),
     ("observation", "When I got home I saw the counter was sticky.", ["When I got home", "I saw"]),
     ("observation", "When I got home tonight, I saw…", []),
+    ("fixing", "Maybe just set an alarm for after tea?", ["set an alarm"]),
     ("label", "I've been feeling a bit distant lately.", []),
     ("label", "You're so distant lately.", ["distant"]),
     ("minimising", "Feeling like your voice doesn't matter is awful.", []),
@@ -226,6 +227,15 @@ CASES = [
 def test_detector(name, reply, quotes):
     found = DETECTORS[name](Reading(reply), Scene())
     assert [f.quote for f in found] == quotes
+
+
+def test_a_scene_thing_only_gestured_at_is_not_a_description():
+    scene = Scene(Phrases(["kitchen", "dishes", "sink"]))
+    observe = DETECTORS["observation"]
+    assert not observe(Reading("Something about the kitchen is bothering me."), scene)
+    assert not observe(Reading("The dishes situation is getting to me."), scene)
+    seen = observe(Reading("The dishes are still in the sink."), scene)
+    assert [f.quote for f in seen] == ["dishes", "sink"]
 
 
 def test_scene_words_feed_says_back_and_copying():
