@@ -28,8 +28,22 @@ CASES = [
     ("partner-feeling", "You're feeling not enough for me.", ["not enough"]),
     ("partner-feeling", "So there's a real fear there.", ["fear"]),
     ("partner-feeling", "You're scared, and I think also lonely?", ["scared", "lonely"]),
+    ("partner-feeling", "It sounds like the little boy who hid upstairs still gets frightened.",
+     ["frightened"]),
+    ("partner-feeling", "My little girl gets scared of the dark.", []),
+    ("label", "Could we keep Saturday morning for a lazy brunch?", []),
+    ("label", "You're being so lazy about the bins.", ["lazy"]),
+    ("minimising", "I'm shattered and was hoping to just relax tonight.", []),
+    ("minimising", "You need to just relax.", ["relax"]),
+    ("time", "would u be up for a takeaway night sat?", ["night sat"]),
     ("own-story", "Ugh, tell me about it, my week was hell too.", ["tell me about it", "my week"]),
     ("own-story", "Sounds heavy. Will you tell me about it?", []),
+    ("own-story", "Could we go out Friday? It's turning into my last relationship all over again.",
+     ["my last relationship"]),
+    ("past-story", "How is it for you? My ex used to go silent for days too.", ["My ex"]),
+    ("past-story", "When I was with Tom nobody ever asked me that.", ["When I was with"]),
+    ("past-story", "When I was with you on Sunday I felt so close.", []),
+    ("past-story", "It makes sense you're wary after your ex.", []),
     ("own-feeling", "I notice I get anxious when you go quiet.", ["anxious"]),
     ("own-hard-feeling", "I'm knackered, can we do this later?", ["knackered"]),
     ("own-hard-feeling", "I'm so glad you told me.", []),
@@ -52,6 +66,7 @@ CASES = [
     ("check-back", "What was that like, feeling so worn down?", []),
     ("observation", "When I got home I saw the counter was sticky.", ["When I got home", "I saw"]),
     ("observation", "When I got home tonight, I saw…", []),
+    ("fixing", "Maybe just set an alarm for after tea?", ["set an alarm"]),
     ("label", "I've been feeling a bit distant lately.", []),
     ("label", "You're so distant lately.", ["distant"]),
     ("minimising", "Feeling like your voice doesn't matter is awful.", []),
@@ -135,6 +150,15 @@ CASES = [
     ("threat", "I'm so done for today, can we talk tomorrow?", []),
     ("threat", "Book the cottage, because if not I'm going without you.", ["because if not"]),
     ("threat", "Fine, you can go on your own then.", ["you can go on your own"]),
+    ("threat", "If you leave your boots in the hall one more time, I'm going to bin them.",
+     ["If you leave your boots in the hall one more time, I'm going to bin them"]),
+    ("threat", "Next time you're late again without a text, I'm out.",
+     ["Next time you're late again without a text, I'm out"]),
+    ("threat", "If it ever feels like that again, I'm here.", []),
+    ("threat", "If you're shattered, I'll cook tonight.", []),
+    ("threat", "Sort the car out this week or I'm done.", ["or I'm done"]),
+    ("threat", "Then I'll go and stay with my brother for a while.", ["go and stay with my"]),
+    ("threat", "I'll stay with you tonight, love.", []),
     ("demand", "You're to clear the table after tea from now on.", []),
     ("demand", "Lonely? Tell me.", []),
     ("demand", "Talk to me, love.", []),
@@ -160,6 +184,14 @@ CASES = [
     ("minimising", "It's probably just the weather getting to you.", ["probably just"]),
     ("minimising", "It's one night, it's not that deep.", ["It's one", "not that deep"]),
     ("minimising", "It's one of the hardest things to say.", []),
+    ("mind-reading", "That's just the tiredness talking, you get like that after nights.",
+     ["That's just the tiredness talking", "you get like that"]),
+    ("minimising", "Ah, that's just the tiredness talking.", ["just the tiredness talking"]),
+    ("mind-reading", "Your mum was the same, you get it from your family.",
+     ["Your mum was the same", "you get it from your"]),
+    ("mind-reading", "I'm guessing you just think my job's boring, right?", ["I'm guessing you just"]),
+    ("mind-reading", "It sounds like you're having a dig at me about the bins.", ["having a dig at me"]),
+    ("mind-reading", "I'm guessing you feel pretty alone?", []),
     ("fixing", "Maybe book in with a counsellor?", ["book in with", "a counsellor"]),
     ("own-story", "Honestly same, I haven't slept properly in weeks either.",
      ["Honestly same", "I haven't slept properly in weeks either"]),
@@ -173,6 +205,16 @@ CASES = [
     ("blame", "You don't talk to me anymore.", ["to me anymore"]),
     ("absolutes", "You leave your socks out every single day.", ["every single day"]),
     ("time", "Fancy a walk this sat?", ["this sat"]),
+    ("demand", "We're off to my parents' on Sunday. Book the afternoon off.", ["Book the afternoon off"]),
+    ("demand", "After tea you're going to sit down with me and go through the bills, ok?",
+     ["you're going to sit down with me and go through the bills, ok"]),
+    ("demand", "Tomorrow you'll ring your brother and cancel.", ["you'll ring your brother and cancel"]),
+    ("demand", "I'm scared you're going to leave me.", []),
+    ("blame", "Would you keep Friday evening free for me?", []),
+    ("demand", "You're going to do brilliantly tomorrow.", []),
+    ("demand", "When you're ready, you'll tell me, and I'll listen.", []),
+    ("demand", "I feel left out when you game all night, because I need you to give up the headset.",
+     ["need you to give up"]),
     ("time", "I sat with her for an hour.", []),
     ("request", "I know you're shattered, but could we eat together on Friday?",
      ["I know you're shattered, but could we eat together on Friday?"]),
@@ -185,6 +227,15 @@ CASES = [
 def test_detector(name, reply, quotes):
     found = DETECTORS[name](Reading(reply), Scene())
     assert [f.quote for f in found] == quotes
+
+
+def test_a_scene_thing_only_gestured_at_is_not_a_description():
+    scene = Scene(Phrases(["kitchen", "dishes", "sink"]))
+    observe = DETECTORS["observation"]
+    assert not observe(Reading("Something about the kitchen is bothering me."), scene)
+    assert not observe(Reading("The dishes situation is getting to me."), scene)
+    seen = observe(Reading("The dishes are still in the sink."), scene)
+    assert [f.quote for f in seen] == ["dishes", "sink"]
 
 
 def test_scene_words_feed_says_back_and_copying():

@@ -55,6 +55,9 @@ def owner(reading: Reading, found: Found) -> str | None:
         guessing = word.form in PERCEIVING and position > sentence[0]
         if guessing and words[position - 1].form in ("i", "am", "can"):
             return "partner"  # "I'm guessing depleted", "I'm hearing fear": the partner's, guessed or heard
+        if word.form in YOUNGER_SELF and position > sentence[0] and words[position - 1].form in YOUNGER \
+                and words[max(position - 2, 0)].form not in ("my", "our"):
+            return "partner"  # "the little girl who went quiet still gets scared": the partner, young
         if word.form in ("i", "myself") or (word.form == "me" and position > 0
                                              and words[position - 1].stem in CAUSATIVES):
             return "self"
@@ -66,6 +69,9 @@ def owner(reading: Reading, found: Found) -> str | None:
     return None
 
 
+# The partner as a child, in a reflection: "the little girl who had to stay quiet".
+YOUNGER_SELF = frozenset("girl boy kid child".split())
+YOUNGER = frozenset("little younger young wee".split())
 HURTING = frozenset(("hurt", "sting", "sad", "upset", "scary", "scare"))
 IT_WORDS = frozenset(("it", "that", "this"))
 

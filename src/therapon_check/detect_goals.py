@@ -58,13 +58,29 @@ def observation(reading: Reading, scene: Scene) -> list[Found]:
     """What a camera would see: the scene's own things said as a fact ("the sink is full"), or an
     "I noticed…" that goes on to say what. Not a thing only asked about ("Can you do the
     dishes?"), an arrival alone ("I came home and felt sad") or an "I saw…" that trails off."""
-    stated = [f for f in scene.words.find(reading) if not is_question(reading, reading.sentence_of(f.first))]
+    stated = [f for f in scene.words.find(reading) if not is_question(reading, reading.sentence_of(f.first))
+              and not _vague(reading, f)]
     said = lexicon_phrases("observations").find(reading)
     if not stated:  # no scene thing said as a fact: "I saw the…" must go on to say something
         looked = [f for f in said if f.entry.split()[-1] not in ARRIVING]
         if not any(w.form.isalnum() for f in looked for w in reading.words[f.last + 1:]):
             return []
     return sorted(unique(said + stated), key=lambda f: f.first)
+
+
+# "Something about the kitchen", "the dishes situation": a thing named without what was seen.
+VAGUE_BEFORE = (("something", "about"), ("anything", "about"), ("stuff", "about"), ("stuff", "with"),
+                ("something", "with"), ("things", "with"))
+DETERMINERS = frozenset("the this that our".split())
+VAGUE_AFTER = frozenset("situation thing things stuff issue business".split())
+
+
+def _vague(reading: Reading, found: Found) -> bool:
+    """A scene thing only gestured at: "Something about the kitchen is bothering me"."""
+    words = [w.form for w in reading.words]
+    before = [f for f in words[max(found.first - 3, 0):found.first] if f not in DETERMINERS]
+    after = words[found.last + 1] if found.last + 1 < len(words) else ""
+    return tuple(before[-2:]) in VAGUE_BEFORE or after in VAGUE_AFTER
 
 
 # "When I got home", "I came in": when it was, not what a camera saw ("I came home and felt sad").

@@ -32,7 +32,7 @@ CURT = frozenset("great perfect brilliant wonderful lovely fantastic cool nice f
 # Verbs that open an order when a sentence starts with them ("Put it away.").
 IMPERATIVES = frozenset("put stop get do go take give turn leave pick help clean wash start quit pay listen "
                         "look call spend make move shut switch drop grow calm be sort fix tidy empty clear "
-                        "finish tell".split())
+                        "finish tell cancel book delete bring text ring answer hurry unplug".split())
 # Words that grant the other side something before a "but" takes it back ("I know work's crazy, but").
 GRANTING = ("^i know", "^i get", "^i understand", "^i hear", "^i see", "^i realise", "^i appreciate", "^sure",
             "^i am sorry", "^sorry", "^i accept", "^i admit", "^i should have", "^you are right",
@@ -149,8 +149,15 @@ def blame(reading: Reading, scene: Scene) -> list[Found]:
     kind = Phrases(KIND_RESULTS)
     found = [f for f in lexicon_phrases("blame").find(reading)
              if not (f.entry in ("you make me feel", "you made me", "you are making me feel")
-                     and kind.find(reading, range(f.last + 1, min(f.last + 5, len(reading.words)))))]
+                     and kind.find(reading, range(f.last + 1, min(f.last + 5, len(reading.words)))))
+             and not _asked_to_keep(reading, f)]
     return sorted(unique(found), key=lambda f: f.first)
+
+
+def _asked_to_keep(reading: Reading, found: Found) -> bool:
+    """"Would you keep Friday free?": a request, not the "you keep…" of a charge."""
+    return found.entry.startswith("you keep") and found.first > 0 \
+        and reading.words[found.first - 1].form in ("would", "could", "can", "will")
 
 
 @detector("absolutes")
@@ -253,10 +260,37 @@ def _takes_back(reading: Reading, span: range) -> bool:
     return not (opens and is_question(reading, reading.sentence_of(span[0])))
 
 
-for _name, _lexicon in (("defending", "defending"), ("threat", "threats"),
-                       ("non-apology", "non-apologies"), ("own-story", "own-story"),
+for _name, _lexicon in (("defending", "defending"),
+                       ("non-apology", "non-apologies"), ("past-story", "past-story"),
                        ("promise", "promises"), ("agreeing", "agreeing")):
     lexicon_detector(_name, _lexicon)
+
+# "If you … one more time, I'm leaving", "Next time you … again, I'll…": a condition that has
+# already been broken before, then what the writer will do about it.
+LAST_STRAW = Phrases(("one more time", "once more", "again", "ever again", "one more"))
+CONDITIONS = Phrases(("^if", "^next time", "^the next time"))
+CONSEQUENCE = Phrases(("i will", "i am going to", "i am", "we are", "that is it"))
+# What keeps "if it ever happens again, I'm here" a door held open, not a threat.
+STAYING_CLOSE = frozenset("here there listening listen hold help try always happy glad sorry tell ask talk "
+                          "with by come remind".split())
+
+
+@detector("threat")
+def threat(reading: Reading, scene: Scene) -> list[Found]:
+    """A request with a punishment behind it: "…or I'm done", "I'll stay at my sister's", and an
+    "if… one more time" that goes on to what the writer will do ("If you pick up your phone one
+    more time while I'm talking, I'm leaving"). Not "if you're tired, I'll cook" (no last straw)."""
+    found = lexicon_phrases("threats").find(reading)
+    for span in reading.sentences:
+        for condition in CONDITIONS.find(reading, span):
+            straw = [f for f in LAST_STRAW.find(reading, span) if f.first > condition.last]
+            then = [f for f in CONSEQUENCE.find(reading, span) if straw and f.first > straw[0].last
+                    and not STAYING_CLOSE & {w.form for w in reading.words[f.last + 1:f.last + 4]}]
+            if then:
+                found.append(Found(condition.first, span[-1], "last straw",
+                                   reading.quote(condition.first, span[-1])))
+    return sorted(unique(found), key=lambda f: f.first)
+
 
 # What turns owning a fault ("I was selfish") into a flood of self-blame ("I was so selfish",
 # "I'm such a selfish idiot", "I was completely wrong and selfish").
@@ -300,19 +334,55 @@ FROM_NOW_ON = Phrases(("from now on", "from today on", "from today onwards", "st
 ON_YOU = Phrases(("need you to", "want you to", "you will", "you are going to", "you have to", "you need to"))
 
 
+# "You're going to talk to me first", "you'll cancel it": the partner's next act announced as
+# settled, an order dressed as a plan. Not a fear or a forecast ("I'm scared you're going to
+# leave", "you'll love it"): the verb must be one that opens an order, nothing before it hedging.
+PLANNED_FOR = Phrases(("you are going to", "you will"))
+ORDERED_ACTS = (IMPERATIVES | frozenset("talk sit spend ask".split())) - frozenset(
+    "be get go grow look calm leave stop start make help".split())
+FORECASTING = frozenset("if what how whatever think worried worry scared afraid fear like maybe probably "
+                        "hope bet sure know guess reckon feel because so before until unless once "
+                        "whether".split())
+
+
+CHOICE_LEFT = frozenset("ready whenever want wish".split())  # "when you're ready, you'll tell me"
+DONE_TO = frozenset("the it this that your some them".split())  # "you'll do the bins", not "do brilliantly"
+
+
+def _planned_for(reading: Reading, span: range, kind: list[Found]) -> list[Found]:
+    forms = [reading.words[p].form for p in span]
+    found = []
+    for f in PLANNED_FOR.find(reading, span):
+        verb = reading.words[f.last + 1].form if f.last + 1 <= span[-1] else ""
+        done_to = reading.words[f.last + 2].form if f.last + 2 <= span[-1] else ""
+        clause = reading.words[f.first].clause
+        before = {reading.words[p].form for p in span if p < f.first and reading.words[p].clause == clause}
+        if verb == "do" and done_to not in DONE_TO or any(k.first <= f.last + 1 <= k.last for k in kind):
+            continue
+        if verb in ORDERED_ACTS and not before & FORECASTING and not forms[:1] == ["if"] \
+                and not CHOICE_LEFT & set(forms):
+            found.append(Found(f.first, span[-1], "planned for", reading.quote(f.first, span[-1])))
+    return found
+
+
 @detector("demand")
 def demand(reading: Reading, scene: Scene) -> list[Found]:
     """An order: "you need to…", "I expect you to…", or a sentence that opens with a bare verb
     ("Just put it away."). Not an invitation ("Tell me more", "Go on")."""
     found = _told(reading, lexicon_phrases("demands").find(reading))
-    kind = questions.invitation(reading, scene) + lexicon_phrases("gratitude").find(reading) \
-        + lexicon_phrases("check-backs").find(reading) + Phrases(
+    gentle = Phrases(
         ("take your time", "take care", "go ahead", "look after yourself", "take it easy", "tell me about it",
          "tell me if", "tell me whatever", "tell me what", "tell me how", "tell me when")).find(reading)
+    kind = questions.invitation(reading, scene) + lexicon_phrases("gratitude").find(reading) \
+        + lexicon_phrases("check-backs").find(reading) + gentle
     for span in reading.sentences:  # "I need you to put it in the drawer from now on": a new rule
         for rule in FROM_NOW_ON.find(reading, span):
             if any(f.first < rule.first for f in ON_YOU.find(reading, span)):
                 found.append(Found(rule.first, rule.last, "from now on", rule.quote))
+    for span in reading.sentences:  # "When you get home you're going to talk to me first, ok?"
+        tagged = reading.words[span[-1]].form in TAGS
+        if not is_question(reading, span) or tagged:
+            found += _planned_for(reading, span, gentle)
     for span in reading.sentences:  # "…put the phone down. Now."
         if len(span) <= 2 and reading.words[span[0]].sentence > 0 and \
                 [reading.words[p].form for p in span] in (["now"], ["right", "now"]):
@@ -354,9 +424,22 @@ def minimising(reading: Reading, scene: Scene) -> list[Found]:
         before = {w.form for w in reading.words[max(f.first - 3, 0):f.first] if w.clause == clause}
         if reading.words[f.last].form == "matter" and before & SAID_OF_PARTNER:
             continue
+        if f.entry == "relax" and _own_wish(reading, f.first):
+            continue  # "I was hoping to just relax": the writer's own wish, not "just relax"
         found.append(f)
     return found
 
 
+def _own_wish(reading: Reading, position: int) -> bool:
+    """A "to relax" the writer wants ("I was hoping to just relax"), said of no "you"."""
+    clause = reading.words[position].clause
+    before = [w.form for w in reading.words[:position] if w.clause == clause and w.form != "just"]
+    return before[-1:] == ["to"] and "you" not in before
+
+
+@detector("own-story")
 def own_story(reading: Reading, scene: Scene) -> list[Found]:
-    return DETECTORS["own-story"](reading, scene)
+    """Turning the talk to oneself: "me too", "my day was…", "tell me about it", and the writer's
+    own past ("like my last relationship all over again", lexicon/past-story.txt)."""
+    found = lexicon_phrases("own-story").find(reading) + DETECTORS["past-story"](reading, scene)
+    return sorted(unique(found), key=lambda f: f.first)
