@@ -178,6 +178,17 @@ CASES = [
      ["I know you're shattered, but could we eat together on Friday?"]),
     ("yes-but", "I know you're shattered, but could we eat together on Friday?", []),
     ("yes-but", "That's a lovely idea, but it's never going to work.", ["but it's never going to work"]),
+    # dialect and regional wording, read as its standard words (lexicon/regional.txt, reading.py)
+    ("partner-feeling", "Aw, ye look awfy scunnered the night.", ["scunnered"]),
+    ("partner-feeling", "Sounds like y'all have been plumb tuckered out.", ["tuckered out"]),
+    ("partner-feeling", "Yer feelin' proper lonesome, eh?", ["lonesome"]),
+    ("own-feeling", "I've been missin' ye somethin' awful.", ["missin' ye"]),
+    ("own-feeling", "I get a bit narked when the bins are left.", ["narked"]),
+    ("invitation", "Whit's been the hardest bit for ye?", ["Whit's been the hardest bit for ye?"]),
+    ("need", "I'd love a night in, 'cause I need us time.", ["I'd love", "I need"]),
+    ("minimising", "Och, dinnae fash yersel, hen.", ["dinnae fash"]),
+    ("minimising", "No worries, she'll be right by the weekend.", ["No worries", "she'll be right"]),
+    ("partner-feeling", "You were 'again' late.", []),
 ]
 
 
