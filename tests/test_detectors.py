@@ -189,6 +189,16 @@ CASES = [
     ("minimising", "Och, dinnae fash yersel, hen.", ["dinnae fash"]),
     ("minimising", "No worries, she'll be right by the weekend.", ["No worries", "she'll be right"]),
     ("partner-feeling", "You were 'again' late.", []),
+    # an image for a feeling counts as one (lexicon/images.txt), and is not an attack when asked
+    ("partner-feeling", "It sounds like you've been walking on eggshells around me.", ["on eggshells"]),
+    ("partner-feeling", "So you're treading water and nobody notices?", ["treading water"]),
+    ("own-feeling", "I feel like I'm hanging by a thread when the bills come in.", ["hanging by a thread"]),
+    ("own-feeling", "Some nights I'm at the bottom of a pit.", ["bottom of a pit"]),
+    ("own-feeling", "When you're on your phone I feel like I'm talking to a wall.", []),
+    ("hostile-question", "Are you keeping your head above water, or what's it like?", []),
+    ("hostile-question", "Are you listening or what?", ["Are you listening or what?"]),
+    ("mind-reading", "Do you feel like you're on shaky ground with me?", []),
+    ("question", "Have you been running on fumes this week?", ["Have you been running on fumes this week?"]),
 ]
 
 
