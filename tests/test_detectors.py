@@ -199,6 +199,17 @@ CASES = [
     ("hostile-question", "Are you listening or what?", ["Are you listening or what?"]),
     ("mind-reading", "Do you feel like you're on shaky ground with me?", []),
     ("question", "Have you been running on fumes this week?", ["Have you been running on fumes this week?"]),
+    # a good start that ends in an order: "don't" with a verb, a tag on the end, a shutdown
+    ("demand", "That sounds hard. Just don't start on it again tonight, ok?",
+     ["don't start on it again tonight, ok"]),
+    ("demand", "Don't drag my family into this.", ["Don't drag my family into this"]),
+    ("demand", "Put the phone down for a bit, yeah?", ["Put the phone down for a bit, yeah"]),
+    ("demand", "I'm not doing this again tonight.", ["I'm not doing this"]),
+    ("demand", "Don't worry, I'm here.", []),
+    ("demand", "Don't be sorry, I'm glad you said it.", []),
+    ("demand", "Don't leave anything out, I'm listening.", []),
+    ("demand", "Don't you want to talk about it?", []),
+    ("demand", "Do you want to go for a walk, yeah?", []),
 ]
 
 
