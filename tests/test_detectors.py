@@ -210,6 +210,11 @@ CASES = [
     ("demand", "Don't leave anything out, I'm listening.", []),
     ("demand", "Don't you want to talk about it?", []),
     ("demand", "Do you want to go for a walk, yeah?", []),
+    # self-blame said as what the writer has been: "I've been a rubbish partner"
+    ("self-blame", "Honestly I've been a lousy husband lately.", ["I've been a lousy"]),
+    ("self-blame", "I've been such a grump this week.", ["I've been such a"]),
+    ("self-blame", "I've been a bit quiet this week.", []),
+    ("self-blame", "I've been a good listener, haven't I?", []),
 ]
 
 
