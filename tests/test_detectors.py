@@ -215,6 +215,18 @@ CASES = [
     ("self-blame", "I've been such a grump this week.", ["I've been such a"]),
     ("self-blame", "I've been a bit quiet this week.", []),
     ("self-blame", "I've been a good listener, haven't I?", []),
+    # a gentle-sounding question that accuses: a loaded opener, or a label asked about
+    ("hostile-question", "Do you honestly think I'd forget on purpose?",
+     ["Do you honestly think I'd forget on purpose?"]),
+    ("hostile-question", "Is there a reason the bins are still full?",
+     ["Is there a reason the bins are still full?"]),
+    ("hostile-question", "So now it's my fault you're tired?", ["So now it's my fault you're tired?"]),
+    ("hostile-question", "Don't you think you're being a bit touchy?",
+     ["Don't you think you're being a bit touchy?"]),
+    ("hostile-question", "Is this your way of saying I'm boring?",
+     ["Is this your way of saying I'm boring?"]),
+    ("hostile-question", "Are you feeling a bit insecure?", []),
+    ("hostile-question", "Was that selfish of me?", []),
 ]
 
 
