@@ -399,7 +399,7 @@ def lexicon_lines(name: str) -> list[str]:
 
 
 ALL_LEXICONS = sorted(p.stem for p in (PACKAGE_DIR / "lexicon").glob("*.txt"))
-PAIRS = ("spellings", "texting")  # "word = other form" tables, not phrase lists
+PAIRS = ("spellings", "texting", "regional")  # "word = other form" tables, not phrase lists
 MARKUP = set(" -'\"!^*.")  # what matching.py reads in an entry: exact words, lookahead, clause start…
 
 

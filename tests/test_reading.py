@@ -38,6 +38,11 @@ def test_stem(word, expected):
     ("typo", "i feel lonley", ["i", "feel", "lonely"]),
     ("hyphen", "left-out", ["left", "out"]),
     ("emoji-is-a-word", "ok 🙄", ["ok", "🙄"]),
+    ("dialect", "whit's wrang wi ye", ["what", "is", "wrang", "with", "you"]),
+    ("dialect-contraction", "ye've nae time", ["you", "have", "no", "time"]),
+    ("dropped-g", "missin' you 'cause", ["missing", "you", "because"]),
+    ("dropped-g-needs-its-apostrophe", "the cabin' robin", ["the", "cabin", "robin"]),
+    ("dialect-phrase", "pure scunnered", ["pure", "fed", "up"]),
 ))
 def test_words_are_read_as_a_listener_would(text, forms):
     assert [w.form for w in Reading(text).words] == forms

@@ -23,7 +23,7 @@ TABLE = "lexicon/compiled.json"
 # The code that reads an entry; with every lexicon file, what the compiled table depends on.
 READING_CODE = ("matching.py", "phrases.py", "reading.py", "variants.py")
 # Lexicons of "word = other form" pairs, read by variants.py, never compiled as phrases.
-PAIRS = ("spellings", "texting")
+PAIRS = ("spellings", "texting", "regional")
 
 Compiled = tuple[tuple[str, ...], tuple[str, ...], bool]  # parts, words that must not follow, opens a clause
 

@@ -113,10 +113,11 @@ def label_frame(reading: Reading, found: Found) -> bool:
 
 @detector("partner-feeling")
 def partner_feeling(reading: Reading, scene: Scene) -> list[Found]:
-    """A feeling (or how hard something is) named as the partner's: "that sounds lonely",
-    "you must feel scared", "it makes sense you felt left out". Not the writer's own feeling,
-    not a negated one ("you're not alone"), and not a trait ("you're so insecure")."""
-    named = [f for f in feelings_in(reading, "feelings", "interpretations")
+    """A feeling (or how hard something is, or an image for a feeling: "you've been on thin ice")
+    named as the partner's: "that sounds lonely", "you must feel scared", "it makes sense you felt
+    left out". Not the writer's own feeling, not a negated one ("you're not alone"), and not a
+    trait ("you're so insecure")."""
+    named = [f for f in feelings_in(reading, "feelings", "images", "interpretations")
              if owner(reading, f) == "partner" and not label_frame(reading, f)]
     hard = [f for f in feelings_in(reading, "experiences") if owner(reading, f) != "self"]
     return unique(named + hard)
@@ -124,8 +125,9 @@ def partner_feeling(reading: Reading, scene: Scene) -> list[Found]:
 
 @detector("own-feeling")
 def own_feeling(reading: Reading, scene: Scene) -> list[Found]:
-    """A feeling the writer names as their own: "I feel lonely", "I'm exhausted"."""
-    return [f for f in feelings_in(reading, "feelings") if owner(reading, f) == "self"]
+    """A feeling the writer names as their own: "I feel lonely", "I'm exhausted", or an image
+    for one ("I'm treading water", lexicon/images.txt)."""
+    return [f for f in feelings_in(reading, "feelings", "images") if owner(reading, f) == "self"]
 
 
 @detector("feeling-as-judgement")

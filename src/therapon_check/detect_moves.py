@@ -391,7 +391,18 @@ def demand(reading: Reading, scene: Scene) -> list[Found]:
         forms = [reading.words[p].form for p in span]
         start = next((i for i, f in enumerate(forms) if f not in ("just", "please", "so", "now", "and")),
                      None)
-        if start is None or forms[start] not in IMPERATIVES or is_question(reading, span):
+        if start is None:
+            continue
+        # "Don't start on this again": a "don't" with a verb, not "Don't you care?", not a kind one.
+        dont = forms[start:start + 2] == ["do", "not"] and len(forms) > start + 2 \
+            and forms[start + 2] not in SUBJECTS
+        if dont and forms[start + 2] in KIND_DONTS:
+            continue
+        # "Put it away, ok?": the tag on an order does not make it a question.
+        tagged = forms[-1] in TAGS and len(forms) > start + 2 and (
+            dont or forms[start] not in QUESTION_OPENERS or forms[start + 1] not in SUBJECTS)
+        if not dont and forms[start] not in IMPERATIVES or (is_question(reading, span) and not
+                                                            (tagged or dont)):
             continue
         position = span[start]
         if set(forms[start:]) <= OPEN_DOOR:
@@ -401,6 +412,11 @@ def demand(reading: Reading, scene: Scene) -> list[Found]:
     return sorted(unique(found), key=lambda f: f.first)
 
 
+SUBJECTS = frozenset("you i we they it that he she this there".split())
+# "Don't worry", "Don't be sorry", "Don't hold back", "Don't leave anything out": a "don't" that
+# comforts or invites (a "don't worry" is minimising's to name, not an order).
+KIND_DONTS = frozenset("worry be feel apologise apologize rush hesitate mind panic stress fret hold beat "
+                       "think get take ever stop leave keep hide spare need have forget blame".split())
 # A sentence of only these words, after its verb, asks the partner in: "Tell me.", "Talk to me".
 OPEN_DOOR = frozenset("tell talk me to more please love babe hun honey darling sweetheart go on".split())
 

@@ -28,6 +28,7 @@ def hostile(reading: Reading, span: range) -> list[Found]:
                          + moves.absolutes(reading, Scene()), span)
         found += [Found(span[0], c.last, "why", reading.quote(span[0], c.last)) for c in charges]
     found += within(moves.mind_reading(reading, Scene()), span)  # an accusation with a question mark
+    found += within(moves.label(reading, Scene()), span)  # "Do you think you're being a bit sensitive?"
     if forms[:1] == ["why"]:
         found += [Found(span[0], f.last, "why", reading.quote(span[0], f.last))
                   for f in within(feelings.interpretation(reading, Scene()), span)]

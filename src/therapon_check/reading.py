@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from .phrases import expand, normalise
-from .variants import spelling, texting
+from .variants import CLIPPED, dropped_g, regional, spelling, texting
 
 # A word (letters and digits, with inner apostrophes or hyphens), or one emoji.
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼ`-][^\W_]+)*|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
@@ -110,6 +110,8 @@ def _pieces(token: str, following: str) -> list[str]:
     if not lowered:
         return []
     read = texting(lowered, normalise(following))
+    if read is None:
+        read = regional(lowered)  # "ye" is "you", "whit's" is "what's"
     pieces = [part for piece in read for part in expand(piece)] if read is not None else expand(lowered)
     # "left-out" is "left out", so an entry matches either way it is written.
     return [part for piece in pieces for part in piece.split("-") if part]
@@ -121,8 +123,11 @@ def _read_words(text: str) -> tuple[Word, ...]:
     last_end = 0
     ended_before = False
     tokens = list(_TOKEN.finditer(text))
+    apostrophe_used = False
     for index, match in enumerate(tokens):
         gap = text[last_end:match.start()]
+        if apostrophe_used:  # the apostrophe of "missin'" is part of the word, not a closing quote
+            gap = gap[1:]
         emoji = not match.group()[0].isalnum()
         ended = ended_before or (found and _ends_sentence(gap, text, match.start()))
         # "…now? 🙄" is one sentence; what follows the 🙄 is the next ("miss u 🥹 could we…").
@@ -134,12 +139,33 @@ def _read_words(text: str) -> tuple[Word, ...]:
             clause += 1
         following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
         token = unicodedata.normalize("NFKC", match.group())
+        token, apostrophe_used = _clipped(text, match, token)
         for piece in _pieces(token, following):
             if piece in CLAUSE_OPENERS and found and found[-1].clause == clause:
                 clause += 1
-            found.append(Word(piece, stem(piece), match.start(), match.end(), sentence, clause))
+            end = match.end() + (1 if apostrophe_used else 0)  # quote "missin'" whole
+            found.append(Word(piece, stem(piece), match.start(), end, sentence, clause))
         last_end = match.end()
     return tuple(found)
+
+
+_APOSTROPHES = "'’ʼ`"
+
+
+def _clipped(text: str, match: re.Match[str], token: str) -> tuple[str, bool]:
+    """A word written with an apostrophe for the letters it drops: "missin'" is "missing",
+    "'cause" is "because". Also whether the apostrophe after it was the word's own."""
+    after = text[match.end():match.end() + 1]
+    before = text[match.start() - 1:match.start()] if match.start() else ""
+    lowered = token.lower()
+    if before and before in _APOSTROPHES and lowered in CLIPPED and \
+            (match.start() < 2 or not text[match.start() - 2].isalnum()):
+        return CLIPPED[lowered], False
+    if after and after in _APOSTROPHES:
+        read = dropped_g(lowered)
+        if read != lowered:
+            return read, True
+    return token, False
 
 
 def _ends_sentence(gap: str, text: str, at: int) -> bool:

@@ -1,7 +1,7 @@
 """Words written more than one way: British and American spellings, and forms typed on a phone.
 
-The tables are plain files in lexicon/ (spellings.txt, texting.txt), so an author can read and
-extend them; this module reads them and adds the two rules that no table can hold.
+The tables are plain files in lexicon/ (spellings.txt, texting.txt, regional.txt), so an author
+can read and extend them; this module reads them and adds the rules that no table can hold.
 """
 
 from __future__ import annotations
@@ -41,6 +41,34 @@ def spelling(word: str) -> str:
         if found:
             return f"{found.group(1)}iz{found.group(2)}"
     return word
+
+
+def regional(token: str) -> tuple[str, ...] | None:
+    """A dialect word read as its standard words ("ye" -> ("you",), "scunnered" -> ("fed", "up")),
+    a contraction kept on the last of them ("whit's" -> ("what's",)); None if it is not one."""
+    head, apostrophe, tail = token.partition("'")
+    standard = _table("regional").get(head)
+    if standard is None:
+        return None
+    return (*standard[:-1], standard[-1] + apostrophe + tail)
+
+
+# "missin'", "feelin'": a word whose -g is dropped, written with the apostrophe that says so.
+# Not words that end in -in themselves, before a closing quote ("not 'again'").
+_NOT_DROPPED = frozenset("again begin within thin skin win twin grin chin spin cabin cousin origin "
+                         "margin basin robin toxin violin penguin raisin napkin pumpkin coffin "
+                         "muffin protein admin login".split())
+
+
+def dropped_g(word: str) -> str:
+    """"missin" (written "missin'") -> "missing"; any other word as it is."""
+    if len(word) >= 4 and word.endswith("in") and word.isalpha() and word not in _NOT_DROPPED:
+        return word + "g"
+    return word
+
+
+# "'cause", "'bout": a word with its first letters dropped, written with the apostrophe.
+CLIPPED = {"cause": "because", "cos": "because", "til": "until", "em": "them", "bout": "about"}
 
 
 def texting(word: str, following: str) -> tuple[str, ...] | None:
