@@ -33,7 +33,8 @@ def source_key() -> str:
     tells a current table from a stale one, so CRC-32 will do: zlib is already loaded in
     Pyodide, where hashlib would be one more module to compile before the first Check."""
     checksum = 0
-    lexicons = sorted(p for p in PACKAGE.joinpath("lexicon").iterdir() if p.name.endswith(".txt"))
+    lexicons = sorted((p for p in PACKAGE.joinpath("lexicon").iterdir() if p.name.endswith(".txt")),
+                      key=lambda p: p.name)
     for item in [*(PACKAGE / name for name in READING_CODE), *lexicons]:
         checksum = zlib.crc32(item.name.encode() + b"\0" + item.read_bytes() + b"\0", checksum)
     return f"crc32:{checksum:08x}"

@@ -13,10 +13,21 @@ from pathlib import Path
 
 LEXICONS = ("feelings", "interpretations", "needs", "judgements")  # the word lists of language.py
 
-# The package's own folder: it is always installed as files (a wheel unpacked in the browser,
-# pip in CPython). Reading it with pathlib rather than importlib.resources spares the browser's
-# first Check importing and compiling seven standard-library modules (about 20 ms in Pyodide).
-PACKAGE = Path(__file__).parent
+
+def _package_folder():  # noqa: ANN202 - a Path, or an importlib Traversable inside a zip
+    """The package's own folder. Installed as files (a wheel unpacked in the browser, pip in
+    CPython) it is read with pathlib, which spares the browser's first Check importing and
+    compiling seven standard-library modules (about 20 ms in Pyodide); imported from a zip,
+    through importlib.resources."""
+    here = Path(__file__).parent
+    if here.is_dir():
+        return here
+    from importlib.resources import files
+
+    return files(__package__ or "therapon_check")
+
+
+PACKAGE = _package_folder()
 
 _CHARACTERS = str.maketrans({
     "’": "'", "‘": "'", "ʼ": "'", "′": "'", "‛": "'", "´": "'", "`": "'",
