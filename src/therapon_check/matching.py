@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from weakref import WeakKeyDictionary
 
 from .compiled import table
 from .phrases import lexicon
@@ -29,6 +30,7 @@ GAP_WORDS = 4
 MAX_FILLERS = 2
 Pattern = tuple[str, ...]
 EXACT = "="  # a pattern part that starts with it is a word matched as written
+FillerEnds = tuple[tuple[int, ...], ...]  # for each word, where each filler starting there ends
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,9 @@ class Phrases:
         if not positions:
             return found
         position, stop = positions[0], positions[-1] + 1
+        ends = filler_ends(reading)
         while position < stop:
-            match = self._match_at(reading, position, min(reading.sentence_end[position], stop - 1))
+            match = self._match_at(reading, ends, position, min(reading.sentence_end[position], stop - 1))
             if match is None:
                 position += 1
                 continue
@@ -137,7 +140,8 @@ class Phrases:
             position = last + 1
         return found
 
-    def _match_at(self, reading: Reading, position: int, limit: int) -> tuple[int, str] | None:
+    def _match_at(self, reading: Reading, ends: FillerEnds, position: int,
+                  limit: int) -> tuple[int, str] | None:
         word = reading.words[position]
         candidates = [*self.by_first.get(word.stem, ()), *self.by_first.get(word.form, ())]
         opens = position == 0 or reading.words[position - 1].clause != word.clause
@@ -145,7 +149,7 @@ class Phrases:
         for entry in sorted(candidates, key=lambda e: -len(e.parts)):
             if entry.opens_clause and not opens:
                 continue
-            last = _match(reading, entry.parts, position, limit)
+            last = _match(reading, ends, entry.parts, position, limit)
             if last is None:
                 continue
             if entry.text in self.blockers and reading.words[last].clause != word.clause:
@@ -173,47 +177,70 @@ def _is(reading: Reading, position: int, part: str) -> bool:
     return reading.stems[position] == part
 
 
-def _match(reading: Reading, pattern: Pattern, at: int, limit: int) -> int | None:
+def _match(reading: Reading, ends: FillerEnds, pattern: Pattern, at: int, limit: int) -> int | None:
     """The position of the last word matched, if `pattern` matches from `at` (to `limit` at most)."""
     if not _is(reading, at, pattern[0]):
         return None
-    return _rest(reading, pattern, 1, at, limit)
+    return _rest(reading, ends, pattern, 1, at, limit)
 
 
-def _rest(reading: Reading, pattern: Pattern, index: int, last: int, limit: int) -> int | None:
+def _rest(reading: Reading, ends: FillerEnds, pattern: Pattern, index: int, last: int,
+          limit: int) -> int | None:
     if index == len(pattern):
         return last
     part = pattern[index]
     if part == GAP:
         for skip in range(GAP_WORDS + 1):
-            found = _rest(reading, pattern, index + 1, last + skip, limit)
+            found = _rest(reading, ends, pattern, index + 1, last + skip, limit)
             if found is not None:
                 return found
         return None
-    for start in _after_fillers(reading.stems, last + 1, limit):
+    for start in _after_fillers(ends, last + 1, limit):
         if start > limit:
             break
         if _is(reading, start, part):
-            found = _rest(reading, pattern, index + 1, start, limit)
+            found = _rest(reading, ends, pattern, index + 1, start, limit)
             if found is not None:
                 return found
     return None
 
 
-def _after_fillers(stems: tuple[str, ...], start: int, limit: int) -> list[int]:
+def _after_fillers(ends: FillerEnds, start: int, limit: int) -> tuple[int, ...]:
     """Where the next word of a phrase may stand: right here, or after one or two fillers."""
-    places = [start]
+    if start >= len(ends) or not ends[start]:
+        return (start,)  # most words are no filler: the matcher's hot path
+    places = {start}
     frontier = [start]
     for _ in range(MAX_FILLERS):
-        following = []
-        for place in frontier:
-            for filler in fillers():
-                end = place + len(filler)
-                if end <= limit + 1 and stems[place:end] == filler:
-                    following.append(end)
-        places += following
-        frontier = following
-    return sorted(set(places))
+        frontier = [end for place in frontier if place < len(ends)
+                    for end in ends[place] if end <= limit + 1]
+        places.update(frontier)
+    return tuple(sorted(places))
+
+
+_FILLER_ENDS: WeakKeyDictionary[Reading, FillerEnds] = WeakKeyDictionary()
+
+
+def filler_ends(reading: Reading) -> FillerEnds:
+    """For each word of a reply, where each filler starting there ends: found once per reply,
+    since the matcher asks at every word of every candidate phrase."""
+    known = _FILLER_ENDS.get(reading)
+    if known is None:
+        stems = reading.stems
+        by_first = _fillers_by_first()
+        known = tuple(tuple(i + len(f) for f in by_first.get(stem, ()) if stems[i:i + len(f)] == f)
+                      for i, stem in enumerate(stems))
+        _FILLER_ENDS[reading] = known
+    return known
+
+
+@cache
+def _fillers_by_first() -> dict[str, tuple[Pattern, ...]]:
+    by_first: dict[str, list[Pattern]] = {}
+    for filler in fillers():
+        if filler:
+            by_first.setdefault(filler[0], []).append(filler)
+    return {first: tuple(found) for first, found in by_first.items()}
 
 
 @cache
