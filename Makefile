@@ -41,7 +41,7 @@ build/therapon/main.js: node_modules/.package-lock.json $(SCRIPT_SOURCES) $(CONT
 
 LEXICON_TABLE := src/therapon_check/lexicon/compiled.json
 # The lexicons compiled ahead of time for the browser's first Check (therapon_check/compiled.py).
-$(LEXICON_TABLE): src/therapon_check/lexicon/*.txt src/therapon_check/compiled.py src/therapon_check/matching.py src/therapon_check/phrases.py src/therapon_check/reading.py src/therapon_check/variants.py $(VENV)/.engine
+$(LEXICON_TABLE): src/therapon_check/lexicon/*.txt src/therapon_check/detect_*.py src/therapon_check/compiled.py src/therapon_check/matching.py src/therapon_check/phrases.py src/therapon_check/reading.py src/therapon_check/variants.py $(VENV)/.engine
 	$(BIN)/python -m therapon.lexicon_table
 
 CHECKER_FILES := $(shell find src/therapon_check -type f -not -path '*/__pycache__/*')

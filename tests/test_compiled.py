@@ -10,7 +10,7 @@ import pytest
 from therapon.lexicon_table import write_table
 from therapon.wheel import CHECKER_DIR, build_wheel, package_files
 from therapon_check import compiled, matching
-from therapon_check.compiled import TABLE, generate, lexicon_entries, table
+from therapon_check.compiled import TABLE, detector_entries, generate, lexicon_entries, table
 
 
 def test_the_committed_table_is_what_the_generator_writes() -> None:
@@ -21,12 +21,23 @@ def test_the_committed_table_is_what_the_generator_writes() -> None:
 
 def test_every_entry_is_compiled_as_a_live_compile_would() -> None:
     known = table()
-    assert set(known) == set(lexicon_entries())
+    assert set(known) == set(lexicon_entries()) | set(detector_entries())
     for text, (parts, not_before, opens) in known.items():
         live = matching.compile_live(text)
         compiled_now = (live.parts, tuple(sorted(live.not_before)), live.opens_clause)
         assert compiled_now == (parts, not_before, opens), text
         assert matching.compile_full(text) == live
+
+
+def test_the_detectors_own_phrases_are_in_the_table() -> None:
+    """A first Check compiles none of the built-in detectors' phrases live."""
+    from therapon_check import detect_feelings, detect_moves
+
+    entries = detector_entries()
+    assert {"^i know", "because you", "take your time", "i feel like !we !i"} <= set(entries)
+    kept_in_code = {*detect_moves.GRANTING.entries, *detect_feelings.THOUGHT_AS_FEELING.entries}
+    assert kept_in_code <= set(entries)
+    assert set(entries) <= set(table())
 
 
 def test_a_table_of_other_files_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,4 +1,5 @@
-"""The lexicons' entries compiled ahead of time, so a learner's first Check does not wait for it.
+"""The lexicons' entries (and the detectors' own phrases) compiled ahead of time, so a learner's
+first Check does not wait for it.
 
 Compiling an entry means reading it the way replies are read (reading.py): texting forms,
 spellings, stems. Done live, the two thousand entries of lexicon/ take most of the first Check's
@@ -14,6 +15,7 @@ Pyodide.
 from __future__ import annotations
 
 import json
+import sys
 import zlib
 from functools import cache
 
@@ -62,12 +64,27 @@ def lexicon_entries() -> list[str]:
     return list(dict.fromkeys(entry for name in names for entry in lexicon(name)))
 
 
+def detector_entries() -> list[str]:
+    """Every entry of the phrase lists the built-in detectors keep in their code (module-level
+    Phrases, such as detect_moves.GRANTING), in a fixed order. Which entries these are does not
+    change the table's key: an entry missing from the table is compiled live, never misread."""
+    from . import detectors  # noqa: F401  (imports every detect_ module)
+    from .matching import Phrases
+
+    modules = sorted((m for name, m in sys.modules.items() if name.startswith(f"{__package__}.detect_")),
+                     key=lambda m: m.__name__)
+    found = [entry for module in modules for value in vars(module).values() if isinstance(value, Phrases)
+             for entry in (*value.entries, *sorted(value.blockers))]
+    return list(dict.fromkeys(found))
+
+
 def generate() -> str:
-    """The table's text: each lexicon entry compiled live, with the key it was compiled under."""
+    """The table's text: each lexicon entry and each detector's own entry compiled live, with
+    the key it was compiled under."""
     from .matching import compile_live
 
     entries = {}
-    for text in lexicon_entries():
+    for text in dict.fromkeys([*lexicon_entries(), *detector_entries()]):
         entry = compile_live(text)
         entries[text] = [list(entry.parts), sorted(entry.not_before), entry.opens_clause]
     return json.dumps({"key": source_key(), "entries": entries}, ensure_ascii=False,

@@ -138,12 +138,15 @@ def feeling_as_judgement(reading: Reading, scene: Scene) -> list[Found]:
             reading.words[f.last + 1].form == "me"]
 
 
+THOUGHT_AS_FEELING = Phrases(("i feel like !we !i", "i feel that you", "i feel as if !we !i",
+                              "i feel as though !we !i", "i feel like you", "makes me feel like"))
+
+
 @detector("thought-as-feeling")
 def thought_as_feeling(reading: Reading, scene: Scene) -> list[Found]:
     """"I feel like you…", a thought about the partner dressed as a feeling. Not "I felt like we
     were a team" (the two of you) nor "I feel like I'm talking to myself" (the writer)."""
-    return Phrases(("i feel like !we !i", "i feel that you", "i feel as if !we !i",
-                    "i feel as though !we !i", "i feel like you", "makes me feel like")).find(reading)
+    return THOUGHT_AS_FEELING.find(reading)
 
 
 @detector("interpretation")

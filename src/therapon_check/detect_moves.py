@@ -34,24 +34,31 @@ IMPERATIVES = frozenset("put stop get do go take give turn leave pick help clean
                         "look call spend make move shut switch drop grow calm be sort fix tidy empty clear "
                         "finish tell cancel book delete bring text ring answer hurry unplug".split())
 # Words that grant the other side something before a "but" takes it back ("I know work's crazy, but").
-GRANTING = ("^i know", "^i get", "^i understand", "^i hear", "^i see", "^i realise", "^i appreciate", "^sure",
-            "^i am sorry", "^sorry", "^i accept", "^i admit", "^i should have", "^you are right",
-            "^okay", "^ok", "^fair enough", "^that is a lovely", "^that is lovely", "^that sounds lovely",
-            "^that is a nice", "^that sounds nice", "^what a lovely", "^it is a lovely")
+GRANTING = Phrases((
+    "^i know", "^i get", "^i understand", "^i hear", "^i see", "^i realise", "^i appreciate", "^sure",
+    "^i am sorry", "^sorry", "^i accept", "^i admit", "^i should have", "^you are right",
+    "^okay", "^ok", "^fair enough", "^that is a lovely", "^that is lovely", "^that sounds lovely",
+    "^that is a nice", "^that sounds nice", "^what a lovely", "^it is a lovely"))
 # Longer ways to say "but": "It's just that…", "Having said that…".
-CONTRAST_PHRASES = ("^it is just that", "^the thing is", "^that said", "^having said that", "^even so",
-                    "^all the same")
+CONTRAST_PHRASES = Phrases(("^it is just that", "^the thing is", "^that said", "^having said that",
+                            "^even so", "^all the same"))
 # "I was careless": the writer's own fault, owned.
 SELF_FRAMES = (("i", "was"), ("i", "am"), ("i", "have", "been"), ("i", "had", "been"), ("i", "was", "being"),
                ("i", "am", "being"))
 # What a "you made me feel" says when it is thanks, not blame ("you made me feel so much better").
-KIND_RESULTS = ("better", "laugh", "smile", "possible", "bearable", "safe", "cared", "loved", "special",
-                "welcome", "at home", "calm", "okay")
+KIND_RESULTS = Phrases(("better", "laugh", "smile", "possible", "bearable", "safe", "cared", "loved",
+                        "special", "welcome", "at home", "calm", "okay"))
 # After "but", words that keep the door open rather than take the first half back.
-BENIGN_AFTER_BUT = ("i am here", "i want to", "i love", "i would like", "i am listening", "i am glad",
-                    "thank", "i care", "i am sorry", "i hear", "i get it", "i understand", "i really want",
-                    "i am really glad", "i am so glad", "it makes sense", "that makes sense", "tell me",
-                    "i am with you", "you are not alone", "i want you to")
+BENIGN_AFTER_BUT = Phrases((
+    "i am here", "i want to", "i love", "i would like", "i am listening", "i am glad", "thank", "i care",
+    "i am sorry", "i hear", "i get it", "i understand", "i really want", "i am really glad", "i am so glad",
+    "it makes sense", "that makes sense", "tell me", "i am with you", "you are not alone", "i want you to"))
+# "…because you never listen": an explanation of the partner, when a verb like these follows.
+BECAUSE_YOU = Phrases(("because you",))
+# Things "do this" said kindly: not orders.
+GENTLE = Phrases(("take your time", "take care", "go ahead", "look after yourself", "take it easy",
+                  "tell me about it", "tell me if", "tell me whatever", "tell me what", "tell me how",
+                  "tell me when"))
 
 
 @detector("sarcasm")
@@ -146,10 +153,9 @@ def blame(reading: Reading, scene: Scene) -> list[Found]:
     """Blame: "you never", "your fault", "for once", "as usual", "every time you". Not "you never
     get a night to yourself", which is the partner's lot (lexicon/blame.txt says which verbs);
     not "you made me feel so much better", which is thanks."""
-    kind = Phrases(KIND_RESULTS)
     found = [f for f in lexicon_phrases("blame").find(reading)
              if not (f.entry in ("you make me feel", "you made me", "you are making me feel")
-                     and kind.find(reading, range(f.last + 1, min(f.last + 5, len(reading.words)))))
+                     and KIND_RESULTS.find(reading, range(f.last + 1, min(f.last + 5, len(reading.words)))))
              and not _asked_to_keep(reading, f)]
     return sorted(unique(found), key=lambda f: f.first)
 
@@ -205,7 +211,7 @@ def mind_reading(reading: Reading, scene: Scene) -> list[Found]:
     """Saying what the partner thinks, wants or why they feel so: "which tells me you don't
     care", "you just want…", "you feel that way because you…"."""
     found = lexicon_phrases("mind-reading").find(reading)
-    found += [f for f in Phrases(("because you",)).find(reading)
+    found += [f for f in BECAUSE_YOU.find(reading)
               if f.last + 1 < len(reading.words)
               and reading.words[f.last + 1].form in ("do", "are", "never", "always", "only", "just",
                                                      "clearly", "obviously", "want", "care", "like",
@@ -218,9 +224,9 @@ def yes_but(reading: Reading, scene: Scene) -> list[Found]:
     """Validation taken back: "I hear you, but…", "That sounds lonely, but I'm the one who…"."""
     empathy = sorted(goals.validation(reading, scene) + feelings.partner_feeling(reading, scene)
                      + goals.thanks(reading, scene) + lexicon_phrases("reflections").find(reading)
-                     + Phrases(GRANTING).find(reading), key=lambda f: f.first)
+                     + GRANTING.find(reading), key=lambda f: f.first)
     found = []
-    contrasts = {f.last: f.first for f in Phrases(CONTRAST_PHRASES).find(reading)}
+    contrasts = {f.last: f.first for f in CONTRAST_PHRASES.find(reading)}
     for position, word in enumerate(reading.words):
         if word.form not in CONTRAST and position not in contrasts:
             continue
@@ -249,7 +255,7 @@ def yes_but(reading: Reading, scene: Scene) -> list[Found]:
 def _takes_back(reading: Reading, span: range) -> bool:
     """Whether what follows "but" takes the understanding back. After validation it almost
     always does; it does not when it keeps the door open ("but I'm here", "but tell me more")."""
-    said = Phrases(BENIGN_AFTER_BUT).find(reading, span)
+    said = BENIGN_AFTER_BUT.find(reading, span)
     if said and said[0].first <= span[0] + 1:
         return False
     invited = questions.invitation(reading, Scene())  # "but can you tell me more?" keeps the door open
@@ -370,9 +376,7 @@ def demand(reading: Reading, scene: Scene) -> list[Found]:
     """An order: "you need to…", "I expect you to…", or a sentence that opens with a bare verb
     ("Just put it away."). Not an invitation ("Tell me more", "Go on")."""
     found = _told(reading, lexicon_phrases("demands").find(reading))
-    gentle = Phrases(
-        ("take your time", "take care", "go ahead", "look after yourself", "take it easy", "tell me about it",
-         "tell me if", "tell me whatever", "tell me what", "tell me how", "tell me when")).find(reading)
+    gentle = GENTLE.find(reading)
     kind = questions.invitation(reading, scene) + lexicon_phrases("gratitude").find(reading) \
         + lexicon_phrases("check-backs").find(reading) + gentle
     for span in reading.sentences:  # "I need you to put it in the drawer from now on": a new rule
