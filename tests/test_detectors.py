@@ -269,6 +269,34 @@ CASES = [
      ["Is this your way of saying I'm boring?"]),
     ("hostile-question", "Are you feeling a bit insecure?", []),
     ("hostile-question", "Was that selfish of me?", []),
+    # keeping a thing is often thanks; the charge keeps doing
+    ("blame", "You kept Mum company all afternoon.", []),
+    ("blame", "You keep the house running.", []),
+    ("blame", "You kept interrupting me.", ["You kept"]),
+    ("blame", "You keep on at me about it.", ["You keep"]),
+    # a backhanded thanks, and an accusation with "not even"
+    ("blame", "It showed me how rarely you step up like that.", ["how rarely you"]),
+    ("blame", "Now if you could do that with the housework 😂", ["Now if you could"]),
+    ("blame", "I cry most nights and you haven't even noticed.", ["you haven't even"]),
+    # a real request is not mock thanks; mock incapacity and "wash themselves" are
+    ("sarcasm", "I'd really appreciate it if you could do them.", []),
+    ("sarcasm", "Cheers for the pans, really appreciate it 🙄", ["really appreciate it", "🙄"]),
+    ("sarcasm", "There's a full sink. Did your arms stop working?", ["Did your arms stop working"]),
+    ("sarcasm", "You seem to think the dishes wash themselves.", ["wash themselves"]),
+    ("sarcasm", "Can we have Saturday? Unless your mates are more important, obviously.",
+     ["Unless your mates are more important"]),
+    ("mind-reading", "You seem to think the dishes wash themselves.", ["You seem to think"]),
+    ("mind-reading", "Yeah, I didn't ask. You'd have said no anyway.", ["You'd have said no"]),
+    ("defending", "I shout because I grew up loud, it's just how we talk.", ["it's just how we"]),
+    ("defending", "But what about my dreams?", ["what about my"]),
+    ("label", "It makes sense, you're quite sensitive about that.", ["sensitive"]),
+    ("label", "Are you just sulking about work again?", ["sulking"]),
+    # "big deal" plays it down only as a retort, not in "a big deal for you"
+    ("minimising", "So you're tired, big deal.", ["big deal"]),
+    ("minimising", "This is a really big deal for you, love.", []),
+    # "you should have" looks back; it is not advice
+    ("fixing", "It's our home and you should have had a say.", []),
+    ("fixing", "You should take a day off.", ["You should"]),
 ]
 
 

@@ -93,7 +93,8 @@ def _it_hurts(reading: Reading, found: Found, ahead: list[str]) -> bool:
 
 TRAITS = frozenset("insecure jealous possessive anxious sensitive oversensitive emotional paranoid needy "
                    "clingy dramatic moody defensive negative nervous touchy".split())
-FILLER_FORMS = frozenset("really so very just too a an bit little kind of being always".split())
+FILLER_FORMS = frozenset("really so very just too quite pretty rather a an bit little kind of being "
+                         "always".split())
 
 
 def label_frame(reading: Reading, found: Found) -> bool:

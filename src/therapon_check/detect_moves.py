@@ -156,7 +156,7 @@ def blame(reading: Reading, scene: Scene) -> list[Found]:
     found = [f for f in lexicon_phrases("blame").find(reading)
              if not (f.entry in ("you make me feel", "you made me", "you are making me feel")
                      and KIND_RESULTS.find(reading, range(f.last + 1, min(f.last + 5, len(reading.words)))))
-             and not _asked_to_keep(reading, f)]
+             and not _asked_to_keep(reading, f) and not _kept_something(reading, f)]
     return sorted(unique(found), key=lambda f: f.first)
 
 
@@ -164,6 +164,17 @@ def _asked_to_keep(reading: Reading, found: Found) -> bool:
     """"Would you keep Friday free?": a request, not the "you keep…" of a charge."""
     return found.entry.startswith("you keep") and found.first > 0 \
         and reading.words[found.first - 1].form in ("would", "could", "can", "will")
+
+
+def _kept_something(reading: Reading, found: Found) -> bool:
+    """"You kept Mum company", "you keep the house running": keeping a thing, often thanks. The
+    charge keeps *doing* ("you keep interrupting", "you kept on about it")."""
+    if found.entry not in ("you keep", "you just keep"):
+        return False
+    after = found.last + 1
+    if after >= len(reading.words) or reading.words[after].sentence != reading.words[found.last].sentence:
+        return False
+    return not (reading.words[after].form.endswith("ing") or reading.words[after].form == "on")
 
 
 @detector("absolutes")
