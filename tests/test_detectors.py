@@ -297,6 +297,24 @@ CASES = [
     # "you should have" looks back; it is not advice
     ("fixing", "It's our home and you should have had a say.", []),
     ("fixing", "You should take a day off.", ["You should"]),
+    # a "not" inside what makes sense is the partner's; one before "make sense" denies it
+    ("validation", "Feeling like you don't count makes sense.", ["makes sense"]),
+    ("validation", "Not being asked first makes complete sense.", ["makes complete sense"]),
+    ("validation", "That doesn't really make sense.", []),
+    ("validation", "I don't think it makes sense.", []),
+    # what a day let the writer do is not an offer to take over; saying thanks is not a defence
+    ("fixing", "Your Saturday with Mum let me finish my marking.", []),
+    ("fixing", "Let me sort it out for you.", ["Let me"]),
+    ("fixing", "We'll just get a dishwasher and sort it.", ["We'll just"]),
+    ("defending", "I just wanted to say thank you.", []),
+    ("defending", "I just wanted to help!", ["I just wanted to"]),
+    ("defending", "I'd never have got through the marking otherwise.", []),
+    ("defending", "I would never have done that to you.", ["I would never have done"]),
+    # the partner's "fed up" is a feeling said back; the writer's is a charge
+    ("blame", "Are you feeling fed up with it all?", []),
+    ("blame", "I'm fed up with doing it all.", ["fed up with"]),
+    ("mind-reading", "I reckon you're just stressed at work.", ["I reckon you're"]),
+    ("mind-reading", "What's really going on is you're not happy in your job.", ["What's really going on"]),
 ]
 
 

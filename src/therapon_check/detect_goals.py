@@ -6,7 +6,7 @@ from __future__ import annotations
 from . import detect_moves as moves
 from .detecting import DETECTORS, Scene, detector, is_question, unique
 from .matching import Found, Phrases, lexicon_phrases
-from .reading import Reading
+from .reading import NEGATORS, Reading
 
 # How a need or a "when" is said, beside the needs lexicon's own entries.
 NEED_PHRASES = Phrases(("i need to feel", "need to feel", "i need", "i would love", "matters to me",
@@ -26,7 +26,24 @@ def validation(reading: Reading, scene: Scene) -> list[Found]:
     Not when negated ("that doesn't make sense"), and not a non-apology."""
     apologies = DETECTORS["non-apology"](reading, scene)
     return [f for f in lexicon_phrases("validation").find(reading)
-            if not reading.negated(f.first) and not any(a.first <= f.first <= a.last for a in apologies)]
+            if not _denied(reading, f) and not any(a.first <= f.first <= a.last for a in apologies)]
+
+
+# Words that may stand between a "not" and the "make sense" it denies ("doesn't really make sense").
+SOFTENERS = frozenset("really quite totally entirely fully completely even exactly".split())
+
+
+def _denied(reading: Reading, found: Found) -> bool:
+    """"That doesn't make sense" denies it. A bare "makes sense" takes what comes before it as
+    its subject, and a "not" in there is the partner's, not the writer's: "feeling like you don't
+    count makes sense", "not being asked first makes sense"."""
+    if reading.words[found.first].form not in ("make", "makes", "made"):
+        return reading.negated(found.first)
+    back = found.first - 1
+    while back >= 0 and reading.words[back].form in SOFTENERS:
+        back -= 1
+    return back >= 0 and reading.words[back].form in NEGATORS \
+        and reading.words[back].clause == reading.words[found.first].clause
 
 
 @detector("thanks")

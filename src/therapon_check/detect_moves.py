@@ -156,8 +156,13 @@ def blame(reading: Reading, scene: Scene) -> list[Found]:
     found = [f for f in lexicon_phrases("blame").find(reading)
              if not (f.entry in ("you make me feel", "you made me", "you are making me feel")
                      and KIND_RESULTS.find(reading, range(f.last + 1, min(f.last + 5, len(reading.words)))))
-             and not _asked_to_keep(reading, f) and not _kept_something(reading, f)]
+             and not _asked_to_keep(reading, f) and not _kept_something(reading, f)
+             and not (f.entry in FED_UP and feelings.owner(reading, f) == "partner")]
     return sorted(unique(found), key=lambda f: f.first)
+
+
+# The writer's complaint in blame.txt, unless it names the partner's feeling ("you're fed up with it").
+FED_UP = frozenset(("fed up with", "fed up of", "sick of", "tired of being"))
 
 
 def _asked_to_keep(reading: Reading, found: Found) -> bool:
