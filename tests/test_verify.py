@@ -239,3 +239,14 @@ def test_the_disk_cache_keeps_only_what_a_build_used_and_survives_garbage(tmp_pa
     third.put("fresh", 2)
     third.save()
     assert json.loads(path.read_text()) == {"fresh": 2}  # entries this build did not use are dropped
+
+
+def test_answers_read_in_chunks_stay_with_their_jobs_and_a_loop_mid_batch_is_its_own():
+    checks = "def check_x(learner):\n    assert learner.variable('x') == {}\n"
+    jobs = [code_job(f"x = {n}\n", checks.format(n)) for n in range(30)]
+    jobs.insert(20, code_job("while True:\n    pass\n", checks.format(0)))
+    verifier = Verifier(seconds=0.5)
+    results = verifier.run_batch(jobs)
+    verifier.close()
+    assert [r.get("passed") for r in results[:20]] == [True] * 20
+    assert len(results) == 21 and "timeout" in results[20]

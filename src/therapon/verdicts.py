@@ -74,28 +74,31 @@ class Verdicts:
         """Compute every uncached job, sent to the child in one batch. A group holds one
         exercise's jobs: after a timeout the rest of its group is not run, since that exercise
         fails already (a looping checker must not cost the time limit once per example)."""
-        waiting: list[tuple[int, Job]] = []
+        # Each job's key once: it is the job's whole text, hashed (a tenth of a 600-exercise
+        # verification when it was taken four times a job).
+        waiting: list[tuple[int, Job, str]] = []
         seen: set[str] = set()
         for number, group in enumerate(groups):
             for job in group:
-                if self.known(job) is None and self.key(job) not in seen:
-                    waiting.append((number, job))
-                    seen.add(self.key(job))
+                key = self.key(job)
+                if key not in seen and (self.transient.get(key) or self.cache.get(key)) is None:
+                    waiting.append((number, job, key))
+                    seen.add(key)
         stopped: set[int] = set()
         while waiting:
-            verdicts = self.verifier.run_batch([job for _, job in waiting])
-            for (number, job), verdict in zip(waiting, verdicts, strict=False):
-                self._keep(job, verdict)
+            verdicts = self.verifier.run_batch([job for _, job, _ in waiting])
+            for (number, _, key), verdict in zip(waiting, verdicts, strict=False):
+                self._keep(key, verdict)
                 if is_timeout(verdict):
                     stopped.add(number)
-            waiting = [(number, job) for number, job in waiting[len(verdicts):] if number not in stopped]
+            waiting = [item for item in waiting[len(verdicts):] if item[0] not in stopped]
 
-    def _keep(self, job: Job, verdict: dict[str, Any]) -> None:
+    def _keep(self, key: str, verdict: dict[str, Any]) -> None:
         self.computed += 1
         if is_timeout(verdict):
-            self.transient[self.key(job)] = verdict
+            self.transient[key] = verdict
         else:
-            self.cache.put(self.key(job), verdict)
+            self.cache.put(key, verdict)
 
     def save(self) -> None:
         self.cache.save()
