@@ -315,6 +315,15 @@ CASES = [
     ("blame", "I'm fed up with doing it all.", ["fed up with"]),
     ("mind-reading", "I reckon you're just stressed at work.", ["I reckon you're"]),
     ("mind-reading", "What's really going on is you're not happy in your job.", ["What's really going on"]),
+    ("mind-reading", "I bet your sister's been putting ideas in your head again.",
+     ["I bet your", "ideas in your head"]),
+    ("blame", "At long last you stepped up with my family!", ["At long last"]),
+    ("sarcasm", "Dinner Friday? Or is your golf more important?", ["Or is your golf more important"]),
+    ("label", "Will you make time for me, like a husband is supposed to?", ["like a husband"]),
+    ("defending", "Is that right? Tho you did go to the pub last Friday.", ["Tho you did"]),
+    ("minimising", "It's a sweet idea, but we're not 25 anymore.", ["we're not 25 anymore"]),
+    ("request", "Fancy the cinema with me on Wednesday night?",
+     ["Fancy the cinema with me on Wednesday night?"]),
 ]
 
 
