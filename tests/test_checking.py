@@ -361,7 +361,10 @@ def test_other_imports_and_the_checkers_own_imports_still_work():
     "import builtins\ndel builtins.print\n",
     "import builtins\nbuiltins.len = lambda x: 0\n",
     "import builtins\nbuiltins.surprise = 1\n",
-], ids=["deleted", "replaced", "added"])
+    # the very functions the undoing itself might look up
+    "import builtins, operator\nbuiltins.any = lambda x: False\nbuiltins.map = lambda *a: ()\n"
+    "operator.is_not = lambda a, b: False\nbuiltins.len = lambda x: 0\n",
+], ids=["deleted", "replaced", "added", "the-undoers-own"])
 def test_changes_to_builtins_are_undone_after_each_run(source):
     import builtins
     before = dict(vars(builtins))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import io
+import operator
 import os
 import sys
 from collections.abc import Iterator
@@ -121,14 +122,21 @@ SHARED_MODULES = ("builtins", "json", "json.encoder", "json.decoder", "traceback
 
 
 def _shared_modules() -> list[Any]:
-    names = [*SHARED_MODULES, *(n for n in list(sys.modules) if n.partition(".")[0] == __package__)]
+    own = f"{__package__}."
+    names = [*SHARED_MODULES, *(n for n in list(sys.modules) if n.startswith(own) or n == __package__)]
     return [module for module in map(sys.modules.get, names) if module is not None]
+
+
+# Taken now, before any learner code runs: `builtins.any = …` must not stop the restoring.
+_ANY, _MAP, _IS_NOT = any, map, operator.is_not
 
 
 def _restore(namespace: dict[str, Any], saved: dict[str, Any]) -> None:
     """Put a module's names back as they were, comparing by identity (a learner's value may
-    have an __eq__ that misbehaves)."""
-    if namespace.keys() != saved.keys() or any(namespace[k] is not v for k, v in saved.items()):
+    have an __eq__ that misbehaves). The comparison runs in C (map, operator.is_not): a Python
+    loop over every name of two dozen modules took a third of a text Check."""
+    if namespace.keys() != saved.keys() or _ANY(_MAP(_IS_NOT, _MAP(namespace.__getitem__, saved),
+                                                     saved.values())):
         namespace.clear()
         namespace.update(saved)
 

@@ -102,24 +102,41 @@ def fillers() -> tuple[Pattern, ...]:
     return tuple(sorted({compile_entry(e) for e in lexicon("fillers")}, key=len, reverse=True))
 
 
+def parts_of(entry: str) -> Pattern:
+    """An entry's stems, from the table where it has them, without building the whole Entry."""
+    known = table().get(entry)
+    return known[0] if known is not None else compile_full(entry).parts
+
+
 class Phrases:
-    """A compiled phrase list, indexed by first stem, longest phrase first."""
+    """A compiled phrase list, indexed by first stem, longest phrase first.
+
+    Only the index of entry texts is made up front; the entries that start with a word are
+    compiled the first time a reply holds that word. A first Check meets a few dozen words, not
+    the three thousand entries of every lexicon it consults (half its time in Pyodide)."""
 
     def __init__(self, entries: Iterable[str], blockers: Iterable[str] = ()) -> None:
         """`blockers` match but report nothing, so "what you mean" is not the label "mean";
         an entry of the very same words wins over a blocker ("calm down" stays minimising)."""
         self.entries = tuple(dict.fromkeys(e.strip() for e in entries if e.strip()))
-        own = {compile_full(e).parts for e in self.entries}
-        self.blockers = frozenset(b for b in blockers if compile_full(b).parts not in own)
-        by_first: dict[str, list[Entry]] = {}
+        own = {parts_of(e) for e in self.entries}
+        self.blockers = frozenset(b for b in blockers if parts_of(b) not in own)
+        texts: dict[str, list[str]] = {}
         for entry in (*self.entries, *self.blockers):
-            compiled = compile_full(entry)
-            first = compiled.parts[:1]
+            first = parts_of(entry)[:1]
             if first and first[0] not in (ANY_WORD, GAP):
                 key = first[0][1:] if first[0].startswith(EXACT) else first[0]
-                by_first.setdefault(key, []).append(compiled)
-        self.by_first = {first: sorted(found, key=lambda e: -len(e.parts))
-                         for first, found in by_first.items()}
+                texts.setdefault(key, []).append(entry)
+        self._texts = texts
+        self._starting: dict[str, tuple[Entry, ...]] = {}
+
+    def starting_with(self, stem: str) -> tuple[Entry, ...]:
+        """The entries whose first word is `stem`, compiled, longest first."""
+        found = self._starting.get(stem)
+        if found is None:
+            compiled = (compile_full(text) for text in self._texts.get(stem, ()))
+            found = self._starting[stem] = tuple(sorted(compiled, key=lambda e: -len(e.parts)))
+        return found
 
     def find(self, reading: Reading, within: range | None = None) -> list[Found]:
         """Every match, left to right, the longest at each place, none overlapping."""
@@ -143,10 +160,15 @@ class Phrases:
     def _match_at(self, reading: Reading, ends: FillerEnds, position: int,
                   limit: int) -> tuple[int, str] | None:
         word = reading.words[position]
-        candidates = [*self.by_first.get(word.stem, ()), *self.by_first.get(word.form, ())]
+        by_stem = self.starting_with(word.stem)
+        by_form = self.starting_with(word.form) if word.form != word.stem else ()
+        candidates = sorted((*by_stem, *by_form), key=lambda e: -len(e.parts)) if by_stem and by_form \
+            else by_stem or by_form
+        if not candidates:
+            return None
         opens = position == 0 or reading.words[position - 1].clause != word.clause
         matches: list[tuple[int, Entry]] = []
-        for entry in sorted(candidates, key=lambda e: -len(e.parts)):
+        for entry in candidates:
             if entry.opens_clause and not opens:
                 continue
             last = _match(reading, ends, entry.parts, position, limit)
