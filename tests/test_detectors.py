@@ -324,6 +324,19 @@ CASES = [
     ("minimising", "It's a sweet idea, but we're not 25 anymore.", ["we're not 25 anymore"]),
     ("request", "Fancy the cinema with me on Wednesday night?",
      ["Fancy the cinema with me on Wednesday night?"]),
+    # a fear said back, or a door held open, is no threat
+    ("threat", "You feel afraid that I will leave. Tell me more.", []),
+    ("threat", "A walk on Sunday? No pressure if not, I've just missed you.", []),
+    ("threat", "Put it away or I will leave.", ["or I will"]),
+    # "whatever" shrugs only when it opens the sentence
+    ("sarcasm", "I'd bend on the rest, a little flat, whatever, let's talk.", []),
+    ("sarcasm", "Whatever, do what you like.", ["Whatever"]),
+    # a kind thought said as thanks is not a thought about the partner dressed as a feeling
+    ("thought-as-feeling", "I felt like you had my back.", []),
+    ("thought-as-feeling", "I feel like you don't care.", ["I feel like you"]),
+    ("thought-as-feeling", "I felt like you really understood me.", []),
+    ("sarcasm", "Honestly, a bit of effort wouldn't kill you.", ["wouldn't kill you"]),
+    ("blame", "No offence but you've been home since three.", ["No offence"]),
 ]
 
 

@@ -141,13 +141,24 @@ def feeling_as_judgement(reading: Reading, scene: Scene) -> list[Found]:
 
 THOUGHT_AS_FEELING = Phrases(("i feel like !we !i", "i feel that you", "i feel as if !we !i",
                               "i feel as though !we !i", "i feel like you", "makes me feel like"))
+# What follows "I felt like you…" when it is thanks: "I felt like you had my back".
+KIND_THOUGHTS = Phrases(("had my back", "have my back", "got me", "get me", "were there", "are there",
+                         "were on my side", "are on my side", "cared", "care", "understood", "understand",
+                         "were with me", "are with me", "had me", "were looking out for me"))
 
 
 @detector("thought-as-feeling")
 def thought_as_feeling(reading: Reading, scene: Scene) -> list[Found]:
     """"I feel like you…", a thought about the partner dressed as a feeling. Not "I felt like we
-    were a team" (the two of you) nor "I feel like I'm talking to myself" (the writer)."""
-    return THOUGHT_AS_FEELING.find(reading)
+    were a team" (the two of you), "I feel like I'm talking to myself" (the writer), nor a kind
+    thought said as thanks ("I felt like you had my back")."""
+    return [f for f in THOUGHT_AS_FEELING.find(reading) if not _kind_thought(reading, f)]
+
+
+def _kind_thought(reading: Reading, found: Found) -> bool:
+    after = range(found.last + 1, min(found.last + 7, len(reading.words)))
+    kind = KIND_THOUGHTS.find(reading, after)
+    return bool(kind) and kind[0].first <= found.last + 2 and not reading.negated(kind[0].first)
 
 
 @detector("interpretation")

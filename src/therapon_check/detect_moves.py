@@ -65,7 +65,9 @@ GENTLE = Phrases(("take your time", "take care", "go ahead", "look after yoursel
 def sarcasm(reading: Reading, scene: Scene) -> list[Found]:
     """Sarcasm and mockery: "Oh sure", "poor you", "thanks for leaving…", an eye-roll 🙄,
     or a word put in scare quotes ("you were 'resting'")."""
-    found = lexicon_phrases("sarcasm").find(reading)
+    # "Whatever." shrugs the partner off; "a little flat, whatever, let's talk" lists.
+    found = [f for f in lexicon_phrases("sarcasm").find(reading)
+             if f.entry != "whatever" or reading.sentence_of(f.first)[0] == f.first]
     if len(reading.sentences) > 1:  # "…so I'm not allowed a voice now? Great."
         for span in reading.sentences:
             if len(span) == 1 and reading.words[span[0]].form in CURT:
@@ -302,7 +304,7 @@ def threat(reading: Reading, scene: Scene) -> list[Found]:
     """A request with a punishment behind it: "…or I'm done", "I'll stay at my sister's", and an
     "if… one more time" that goes on to what the writer will do ("If you pick up your phone one
     more time while I'm talking, I'm leaving"). Not "if you're tired, I'll cook" (no last straw)."""
-    found = lexicon_phrases("threats").find(reading)
+    found = [f for f in lexicon_phrases("threats").find(reading) if not _feared_or_freed(reading, f)]
     for span in reading.sentences:
         for condition in CONDITIONS.find(reading, span):
             straw = [f for f in LAST_STRAW.find(reading, span) if f.first > condition.last]
@@ -312,6 +314,19 @@ def threat(reading: Reading, scene: Scene) -> list[Found]:
                 found.append(Found(condition.first, span[-1], "last straw",
                                    reading.quote(condition.first, span[-1])))
     return sorted(unique(found), key=lambda f: f.first)
+
+
+# Words just before a "threat" that make it a fear said aloud ("you feel afraid that I will
+# leave") or a door held open ("no pressure if not").
+FEARED = frozenset("afraid scared worried worry worrying fear fears frightened terrified".split())
+FREED = frozenset("pressure worries problem fine ok okay bother stress".split())
+
+
+def _feared_or_freed(reading: Reading, found: Found) -> bool:
+    before = [w.form for w in reading.words[max(found.first - 3, 0):found.first]
+              if w.sentence == reading.words[found.first].sentence]
+    return bool(FEARED & set(before)) or (before[-1:] != [] and before[-1] in FREED
+                                          and reading.words[found.first].form == "if")
 
 
 # What turns owning a fault ("I was selfish") into a flood of self-blame ("I was so selfish",
