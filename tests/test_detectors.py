@@ -337,6 +337,10 @@ CASES = [
     ("thought-as-feeling", "I felt like you really understood me.", []),
     ("sarcasm", "Honestly, a bit of effort wouldn't kill you.", ["wouldn't kill you"]),
     ("blame", "No offence but you've been home since three.", ["No offence"]),
+    ("thought-as-feeling", "It made me feel like you've really got my back.", []),
+    ("blame", "You don't usually do stuff like that, so it was a nice surprise.", ["You don't usually"]),
+    ("defending", "I said yes without asking. You do the same with your mates.", ["You do the same"]),
+    ("fixing", "Maybe if you stopped checking emails at night you'd have more time.", ["Maybe if you"]),
 ]
 
 

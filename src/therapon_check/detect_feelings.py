@@ -142,9 +142,9 @@ def feeling_as_judgement(reading: Reading, scene: Scene) -> list[Found]:
 THOUGHT_AS_FEELING = Phrases(("i feel like !we !i", "i feel that you", "i feel as if !we !i",
                               "i feel as though !we !i", "i feel like you", "makes me feel like"))
 # What follows "I felt like you…" when it is thanks: "I felt like you had my back".
-KIND_THOUGHTS = Phrases(("had my back", "have my back", "got me", "get me", "were there", "are there",
-                         "were on my side", "are on my side", "cared", "care", "understood", "understand",
-                         "were with me", "are with me", "had me", "were looking out for me"))
+KIND_THOUGHTS = Phrases(("had my back", "have my back", "got my back", "got me", "get me", "were there",
+                         "are there", "were on my side", "are on my side", "cared", "care", "understood",
+                         "understand", "were with me", "are with me", "had me", "were looking out for me"))
 
 
 @detector("thought-as-feeling")
@@ -158,7 +158,7 @@ def thought_as_feeling(reading: Reading, scene: Scene) -> list[Found]:
 def _kind_thought(reading: Reading, found: Found) -> bool:
     after = range(found.last + 1, min(found.last + 7, len(reading.words)))
     kind = KIND_THOUGHTS.find(reading, after)
-    return bool(kind) and kind[0].first <= found.last + 2 and not reading.negated(kind[0].first)
+    return bool(kind) and kind[0].first <= found.last + 4 and not reading.negated(kind[0].first)
 
 
 @detector("interpretation")
