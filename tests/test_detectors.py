@@ -341,6 +341,10 @@ CASES = [
     ("blame", "You don't usually do stuff like that, so it was a nice surprise.", ["You don't usually"]),
     ("defending", "I said yes without asking. You do the same with your mates.", ["You do the same"]),
     ("fixing", "Maybe if you stopped checking emails at night you'd have more time.", ["Maybe if you"]),
+    # asking what is on the partner's mind names no feeling; saying it does
+    ("partner-feeling", "I love you. Tell me what's been on your mind.", []),
+    ("partner-feeling", "You have had so much on your mind lately.", ["on your mind"]),
+    ("sarcasm", "The sink is full. Were you too busy sitting on the couch all day?", ["Were you too busy"]),
 ]
 
 

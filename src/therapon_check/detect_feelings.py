@@ -112,6 +112,12 @@ def label_frame(reading: Reading, found: Found) -> bool:
     return before[-2:] == ["you", "are"] and (skipped or before[-3:-2] == ["because"])
 
 
+def _asked_about(reading: Reading, found: Found) -> bool:
+    """"Tell me what's been on your mind": a question about it, not a feeling named."""
+    sentence = reading.sentence_of(found.first)
+    return "what" in {w.form for w in reading.words[max(sentence[0], found.first - 4):found.first]}
+
+
 @detector("partner-feeling")
 def partner_feeling(reading: Reading, scene: Scene) -> list[Found]:
     """A feeling (or how hard something is, or an image for a feeling: "you've been on thin ice")
@@ -120,7 +126,8 @@ def partner_feeling(reading: Reading, scene: Scene) -> list[Found]:
     trait ("you're so insecure")."""
     named = [f for f in feelings_in(reading, "feelings", "images", "interpretations")
              if owner(reading, f) == "partner" and not label_frame(reading, f)]
-    hard = [f for f in feelings_in(reading, "experiences") if owner(reading, f) != "self"]
+    hard = [f for f in feelings_in(reading, "experiences") if owner(reading, f) != "self"
+            and not _asked_about(reading, f)]
     return unique(named + hard)
 
 
