@@ -163,6 +163,7 @@ def thought_as_feeling(reading: Reading, scene: Scene) -> list[Found]:
 
 
 def _kind_thought(reading: Reading, found: Found) -> bool:
+    """A kind thought right after it ("…you've really got my back"), not denied: thanks."""
     after = range(found.last + 1, min(found.last + 7, len(reading.words)))
     kind = KIND_THOUGHTS.find(reading, after)
     return bool(kind) and kind[0].first <= found.last + 4 and not reading.negated(kind[0].first)
