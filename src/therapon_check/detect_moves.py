@@ -325,8 +325,8 @@ FREED = frozenset("pressure worries problem fine ok okay bother stress".split())
 def _feared_or_freed(reading: Reading, found: Found) -> bool:
     before = [w.form for w in reading.words[max(found.first - 3, 0):found.first]
               if w.sentence == reading.words[found.first].sentence]
-    return bool(FEARED & set(before)) or (before[-1:] != [] and before[-1] in FREED
-                                          and reading.words[found.first].form == "if")
+    freed = bool(before) and before[-1] in FREED and reading.words[found.first].form == "if"
+    return freed or bool(FEARED & set(before))
 
 
 # What turns owning a fault ("I was selfish") into a flood of self-blame ("I was so selfish",
