@@ -345,6 +345,27 @@ CASES = [
     ("partner-feeling", "I love you. Tell me what's been on your mind.", []),
     ("partner-feeling", "You have had so much on your mind lately.", ["on your mind"]),
     ("sarcasm", "The sink is full. Were you too busy sitting on the couch all day?", ["Were you too busy"]),
+    # what "because of you" made possible is thanks; what it caused is still a charge
+    ("blame", "Because of you I met my marking deadline.", []),
+    ("blame", "Thanks to you I could finish it.", []),
+    ("blame", "Because of you I was late again.", ["Because of you"]),
+    # a label said as what the act "feels" like is still a verdict on the partner
+    ("label", "It feels a bit inconsiderate, to be honest.", ["inconsiderate"]),
+    ("label", "I've been feeling a bit distant.", []),
+    # "made me feel like we…" is about the two of them, not a thought about the partner
+    ("thought-as-feeling", "It made me feel like we're a real team.", []),
+    ("thought-as-feeling", "It makes me feel like you don't care.", ["makes me feel like"]),
+    # a sting after the task: a comparison, a wish about the past, the partner's "never"
+    ("blame", "Would you take me out? My sister's husband does it every week. Other husbands manage.",
+     ["sister's husband does", "Other husbands"]),
+    ("blame", "My brother's wife is coming too.", []),
+    ("blame", "I'm glad you told me. I just wish you'd mentioned it sooner.", ["I just wish you'd"]),
+    ("blame", "I wish you hadn't had to carry that alone.", []),
+    ("blame", "It makes sense you're upset. You've never really liked my brother.",
+     ["You've never really liked"]),
+    ("blame", "Thank you for trusting me with something you've never told anyone.", []),
+    ("sarcasm", "I need to feel heard. It's not that hard, Alex.", ["It's not that hard"]),
+    ("yes-but", "I should have asked you first, I'm sorry. Still, it's my brother.", ["Still, it's my brother"]),
 ]
 
 

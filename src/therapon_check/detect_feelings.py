@@ -147,7 +147,7 @@ def feeling_as_judgement(reading: Reading, scene: Scene) -> list[Found]:
 
 
 THOUGHT_AS_FEELING = Phrases(("i feel like !we !i", "i feel that you", "i feel as if !we !i",
-                              "i feel as though !we !i", "i feel like you", "makes me feel like"))
+                              "i feel as though !we !i", "i feel like you", "makes me feel like !we !i"))
 # What follows "I felt like you…" when it is thanks: "I felt like you had my back".
 KIND_THOUGHTS = Phrases(("had my back", "have my back", "got my back", "got me", "get me", "were there",
                          "are there", "were on my side", "are on my side", "cared", "care", "understood",

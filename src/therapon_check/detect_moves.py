@@ -41,7 +41,7 @@ GRANTING = Phrases((
     "^that is a nice", "^that sounds nice", "^what a lovely", "^it is a lovely"))
 # Longer ways to say "but": "It's just that…", "Having said that…".
 CONTRAST_PHRASES = Phrases(("^it is just that", "^the thing is", "^that said", "^having said that",
-                            "^even so", "^all the same"))
+                            "^even so", "^all the same", "^still", "^that being said", "^mind you"))
 # "I was careless": the writer's own fault, owned.
 SELF_FRAMES = (("i", "was"), ("i", "am"), ("i", "have", "been"), ("i", "had", "been"), ("i", "was", "being"),
                ("i", "am", "being"))
@@ -123,6 +123,8 @@ def _felt(reading: Reading, found: Found) -> bool:
     if position < 0 or words[position].form not in FEEL_FORMS:
         return False
     subject = words[position - 1].form if position else ""
+    if subject in ("it", "that", "this"):  # "it feels a bit rude": a verdict on the partner's act
+        return False
     return subject != "you" and not (subject in ("are", "were") and position > 1
                                      and words[position - 2].form == "you")
 
@@ -159,12 +161,48 @@ def blame(reading: Reading, scene: Scene) -> list[Found]:
              if not (f.entry in ("you make me feel", "you made me", "you are making me feel")
                      and KIND_RESULTS.find(reading, range(f.last + 1, min(f.last + 5, len(reading.words)))))
              and not _asked_to_keep(reading, f) and not _kept_something(reading, f)
+             and not _made_possible(reading, f)
              and not (f.entry in FED_UP and feelings.owner(reading, f) == "partner")]
-    return sorted(unique(found), key=lambda f: f.first)
+    return sorted(unique(found + _compared(reading)), key=lambda f: f.first)
+
+
+OTHER_PARTNERS = frozenset("husband wife partner boyfriend girlfriend fiance fiancee bf gf".split())
+HABITS = frozenset("would always never does actually even still".split())
+
+
+def _compared(reading: Reading) -> list[Found]:
+    """"My sister's husband takes her out every week": someone else's partner held up as the
+    standard, said of what they do. "My brother's wife is coming too" only mentions her."""
+    words, found = reading.words, []
+    for position in range(1, len(words) - 1):
+        owner, partner, doing = words[position - 1], words[position], words[position + 1]
+        written = reading.text[owner.start:owner.end]
+        if partner.form not in OTHER_PARTNERS or owner.form in ("you", "your", "my", "our") \
+                or not written.lower().endswith(("'s", "’s")) or doing.sentence != partner.sentence:
+            continue
+        if doing.form in HABITS or (doing.form.endswith("s") and doing.form not in ("is", "was", "has")):
+            quote = reading.quote(position - 1, position + 1)
+            found.append(Found(position - 1, position + 1, "compared", quote))
+    return found
 
 
 # The writer's complaint in blame.txt, unless it names the partner's feeling ("you're fed up with it").
 FED_UP = frozenset(("fed up with", "fed up of", "sick of", "tired of being"))
+
+
+# What "because of you" or "thanks to you" made possible, when it is thanks ("…I could finish").
+MADE_POSSIBLE = Phrases(("i could", "i was able", "i managed", "i met", "i got", "i finished",
+                         "i did not have to", "i did not fall apart", "she was not alone", "she had"))
+
+
+def _made_possible(reading: Reading, found: Found) -> bool:
+    """"Because of you I met my deadline": thanks. "Because of you I'm late again" stays blame."""
+    if found.entry not in ("because of you", "thanks to you"):
+        return False
+    sentence = reading.sentence_of(found.first)
+    after = range(found.last + 1, min(found.last + 4, sentence[-1] + 1))
+    said = MADE_POSSIBLE.find(reading, after) + KIND_RESULTS.find(reading, after)
+    return any(not reading.negated(f.first) for f in said)
 
 
 def _asked_to_keep(reading: Reading, found: Found) -> bool:
