@@ -365,7 +365,8 @@ CASES = [
      ["You've never really liked"]),
     ("blame", "Thank you for trusting me with something you've never told anyone.", []),
     ("sarcasm", "I need to feel heard. It's not that hard, Alex.", ["It's not that hard"]),
-    ("yes-but", "I should have asked you first, I'm sorry. Still, it's my brother.", ["Still, it's my brother"]),
+    ("yes-but", "I should have asked you first, I'm sorry. Still, it's my brother.",
+     ["Still, it's my brother"]),
 ]
 
 
