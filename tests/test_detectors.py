@@ -367,6 +367,13 @@ CASES = [
     ("sarcasm", "I need to feel heard. It's not that hard, Alex.", ["It's not that hard"]),
     ("yes-but", "I should have asked you first, I'm sorry. Still, it's my brother.",
      ["Still, it's my brother"]),
+    ("yes-but", "Sounds like you're exhausted. Is that right? Mind you, I do the bedtimes.",
+     ["Mind you, I do the bedtimes"]),
+    ("blame", "I feel hurt, because I need to feel heard. My friends' partners don't do this.",
+     ["friends' partners don't"]),
+    # a kindness remembered is no grudge
+    ("threat", "That's a gift I won't forget.", []),
+    ("threat", "Go ahead then. I won't forget this.", ["I won't forget"]),
 ]
 
 
@@ -383,6 +390,15 @@ def test_a_scene_thing_only_gestured_at_is_not_a_description():
     assert not observe(Reading("The dishes situation is getting to me."), scene)
     seen = observe(Reading("The dishes are still in the sink."), scene)
     assert [f.quote for f in seen] == ["dishes", "sink"]
+
+
+def test_a_fact_said_before_a_question_still_describes():
+    scene = Scene(Phrases(["kitchen", "dishes", "sink"]))
+    observe = DETECTORS["observation"]
+    seen = observe(Reading("The sink is full of dishes, could we do them together?"), scene)
+    assert [f.quote for f in seen] == ["sink", "dishes"]
+    assert not observe(Reading("Can you do the dishes?"), scene)
+    assert not observe(Reading("I came home, can you do the dishes?"), scene)
 
 
 def test_scene_words_feed_says_back_and_copying():

@@ -4,7 +4,7 @@ and the line an exercise asks the learner not to hand back."""
 from __future__ import annotations
 
 from . import detect_moves as moves
-from .detecting import DETECTORS, Scene, detector, is_question, unique
+from .detecting import DETECTORS, QUESTION_OPENERS, Scene, detector, is_question, unique
 from .matching import Found, Phrases, lexicon_phrases
 from .reading import NEGATORS, Reading
 
@@ -75,14 +75,27 @@ def observation(reading: Reading, scene: Scene) -> list[Found]:
     """What a camera would see: the scene's own things said as a fact ("the sink is full"), or an
     "I noticed…" that goes on to say what. Not a thing only asked about ("Can you do the
     dishes?"), an arrival alone ("I came home and felt sad") or an "I saw…" that trails off."""
-    stated = [f for f in scene.words.find(reading) if not is_question(reading, reading.sentence_of(f.first))
-              and not _vague(reading, f)]
+    stated = [f for f in scene.words.find(reading) if not _asked(reading, f) and not _vague(reading, f)]
     said = lexicon_phrases("observations").find(reading)
     if not stated:  # no scene thing said as a fact: "I saw the…" must go on to say something
         looked = [f for f in said if f.entry.split()[-1] not in ARRIVING]
         if not any(w.form.isalnum() for f in looked for w in reading.words[f.last + 1:]):
             return []
     return sorted(unique(said + stated), key=lambda f: f.first)
+
+
+def _asked(reading: Reading, found: Found) -> bool:
+    """A scene thing inside a question. "The sink is full, could we do them together?" states it
+    first, in a clause of its own that does not open like a question; "Can you do the dishes?" asks."""
+    sentence = reading.sentence_of(found.first)
+    if not is_question(reading, sentence):
+        return False
+    words = reading.words
+    clause = words[found.first].clause
+    if clause == words[sentence[-1]].clause:
+        return True
+    opening = next(p for p in sentence if words[p].clause == clause)
+    return is_question(reading, range(opening, found.first + 1)) or words[opening].form in QUESTION_OPENERS
 
 
 # "Something about the kitchen", "the dishes situation": a thing named without what was seen.

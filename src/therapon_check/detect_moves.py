@@ -41,7 +41,8 @@ GRANTING = Phrases((
     "^that is a nice", "^that sounds nice", "^what a lovely", "^it is a lovely"))
 # Longer ways to say "but": "It's just that…", "Having said that…".
 CONTRAST_PHRASES = Phrases(("^it is just that", "^the thing is", "^that said", "^having said that",
-                            "^even so", "^all the same", "^still", "^that being said", "^mind you"))
+                            "^even so", "^all the same", "^still", "^that being said", "^mind you",
+                            "^then again"))
 # "I was careless": the writer's own fault, owned.
 SELF_FRAMES = (("i", "was"), ("i", "am"), ("i", "have", "been"), ("i", "had", "been"), ("i", "was", "being"),
                ("i", "am", "being"))
@@ -166,8 +167,9 @@ def blame(reading: Reading, scene: Scene) -> list[Found]:
     return sorted(unique(found + _compared(reading)), key=lambda f: f.first)
 
 
-OTHER_PARTNERS = frozenset("husband wife partner boyfriend girlfriend fiance fiancee bf gf".split())
-HABITS = frozenset("would always never does actually even still".split())
+OTHER_PARTNERS = frozenset("husband husbands wife wives partner partners boyfriend boyfriends girlfriend "
+                           "girlfriends fiance fiancee bf gf".split())
+HABITS = frozenset("would always never do does did actually even still".split())
 
 
 def _compared(reading: Reading) -> list[Found]:
@@ -176,9 +178,10 @@ def _compared(reading: Reading) -> list[Found]:
     words, found = reading.words, []
     for position in range(1, len(words) - 1):
         owner, partner, doing = words[position - 1], words[position], words[position + 1]
-        written = reading.text[owner.start:owner.end]
+        written = reading.text[owner.start:owner.end + 1].lower().rstrip(" ,.")  # "friends'" too
+        possessive = written.endswith(("'s", "’s", "s'", "s’"))
         if partner.form not in OTHER_PARTNERS or owner.form in ("you", "your", "my", "our") \
-                or not written.lower().endswith(("'s", "’s")) or doing.sentence != partner.sentence:
+                or not possessive or doing.sentence != partner.sentence:
             continue
         if doing.form in HABITS or (doing.form.endswith("s") and doing.form not in ("is", "was", "has")):
             quote = reading.quote(position - 1, position + 1)
@@ -300,7 +303,7 @@ def yes_but(reading: Reading, scene: Scene) -> list[Found]:
         if not taken_back:
             continue
         before = [f for f in empathy if f.first < (taken_back[0] if ends_clause else position)
-                  and reading.words[f.first].sentence >= word.sentence - 1]
+                  and reading.words[f.first].sentence >= word.sentence - 2]
         if before and _takes_back(reading, taken_back):
             found.append(Found(before[0].first, taken_back[-1], "but",
                                reading.quote(contrasts.get(position, position) if not ends_clause
@@ -342,7 +345,8 @@ def threat(reading: Reading, scene: Scene) -> list[Found]:
     """A request with a punishment behind it: "…or I'm done", "I'll stay at my sister's", and an
     "if… one more time" that goes on to what the writer will do ("If you pick up your phone one
     more time while I'm talking, I'm leaving"). Not "if you're tired, I'll cook" (no last straw)."""
-    found = [f for f in lexicon_phrases("threats").find(reading) if not _feared_or_freed(reading, f)]
+    found = [f for f in lexicon_phrases("threats").find(reading)
+             if not _feared_or_freed(reading, f) and not _kept_as_a_gift(reading, f)]
     for span in reading.sentences:
         for condition in CONDITIONS.find(reading, span):
             straw = [f for f in LAST_STRAW.find(reading, span) if f.first > condition.last]
@@ -352,6 +356,17 @@ def threat(reading: Reading, scene: Scene) -> list[Found]:
                 found.append(Found(condition.first, span[-1], "last straw",
                                    reading.quote(condition.first, span[-1])))
     return sorted(unique(found), key=lambda f: f.first)
+
+
+GIFTS = frozenset("gift kindness kind thank thanks grateful lovely".split())
+
+
+def _kept_as_a_gift(reading: Reading, found: Found) -> bool:
+    """"That's a gift I won't forget": a kindness remembered, not a grudge kept."""
+    if found.entry != "i will not forget":
+        return False
+    sentence = reading.sentence_of(found.first)
+    return any(reading.words[p].form in GIFTS for p in range(sentence[0], found.first))
 
 
 # Words just before a "threat" that make it a fear said aloud ("you feel afraid that I will
