@@ -117,7 +117,7 @@ CASES = [
     ("threat", "If you say no I'll know where I stand.", ["If you say no I'll", "where I stand"]),
     ("non-apology", "I'm sorry you feel that way.", ["I'm sorry you feel"]),
     ("non-apology", "I'm sorry I made plans without you.", []),
-    ("own-story", "Me too, my day was long.", ["Me too", "my day"]),
+    ("own-story", "Me too, my day was long.", ["Me too", "my day was"]),
     ("promise", "I promise I'll never do it again.", ["I promise", "I'll never"]),
     ("agreeing", "You're right, I was wrong.", ["You're right", "I was wrong"]),
     # what helps
@@ -371,6 +371,16 @@ CASES = [
      ["Mind you, I do the bedtimes"]),
     ("blame", "I feel hurt, because I need to feel heard. My friends' partners don't do this.",
      ["friends' partners don't"]),
+    # "me too" said at length is the writer's story; "I love you too" is not
+    ("own-story", "I know, I've been flat out too.", ["I've been flat out too"]),
+    ("own-story", "I love you too.", []),
+    ("own-story", "I have wanted that too.", []),
+    # "whatever" that opens a clause, "Look," and "let me say" are ways in, not shrugs, orders or fixes
+    ("sarcasm", "Whatever's underneath it, I'd like to hear it.", []),
+    ("demand", "Look, I agreed without asking you. I'm sorry.", []),
+    ("demand", "Look at me when I'm talking.", ["Look at me when I'm talking"]),
+    ("fixing", "Let me say it plainly: I didn't ask you first.", []),
+    ("own-feeling", "When you pick up your phone, my heart sinks.", ["heart sinks"]),
     # a kindness remembered is no grudge
     ("threat", "That's a gift I won't forget.", []),
     ("threat", "Go ahead then. I won't forget this.", ["I won't forget"]),

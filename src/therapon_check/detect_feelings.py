@@ -47,6 +47,8 @@ def owner(reading: Reading, found: Found) -> str | None:
     rest = " ".join(w.form for w in words[found.last + 1:sentence[-1] + 1])
     if rest.endswith(("what i hear", "what i am hearing")):
         return "partner"  # "Scared and shut down, that's what I hear."
+    if before == "my":
+        return "self"  # "my heart sinks", "my fear": the writer's own
     bare = [f for f in behind if f not in FILLER_FORMS | HEDGES]
     if bare in ([], ["feeling"], ["maybe"]) and is_question(reading, sentence):
         return "partner"  # "Feeling pretty burnt out?", "Lonely, maybe?": a guess, offered

@@ -38,7 +38,8 @@ GRANTING = Phrases((
     "^i know", "^i get", "^i understand", "^i hear", "^i see", "^i realise", "^i appreciate", "^sure",
     "^i am sorry", "^sorry", "^i accept", "^i admit", "^i should have", "^you are right",
     "^okay", "^ok", "^fair enough", "^that is a lovely", "^that is lovely", "^that sounds lovely",
-    "^that is a nice", "^that sounds nice", "^what a lovely", "^it is a lovely"))
+    "^that is a nice", "^that sounds nice", "^what a lovely", "^it is a lovely",
+    "^i was wrong", "^i made a mistake", "^my mistake", "which was wrong", "without asking"))
 # Longer ways to say "but": "It's just that…", "Having said that…".
 CONTRAST_PHRASES = Phrases(("^it is just that", "^the thing is", "^that said", "^having said that",
                             "^even so", "^all the same", "^still", "^that being said", "^mind you",
@@ -53,7 +54,8 @@ KIND_RESULTS = Phrases(("better", "laugh", "smile", "possible", "bearable", "saf
 BENIGN_AFTER_BUT = Phrases((
     "i am here", "i want to", "i love", "i would like", "i am listening", "i am glad", "thank", "i care",
     "i am sorry", "i hear", "i get it", "i understand", "i really want", "i am really glad", "i am so glad",
-    "it makes sense", "that makes sense", "tell me", "i am with you", "you are not alone", "i want you to"))
+    "it makes sense", "that makes sense", "tell me", "i am with you", "you are not alone", "i want you to",
+    "everything else", "almost everything", "the rest", "i am open", "i am flexible", "i could", "we could"))
 # "…because you never listen": an explanation of the partner, when a verb like these follows.
 BECAUSE_YOU = Phrases(("because you",))
 # Things "do this" said kindly: not orders.
@@ -62,13 +64,20 @@ GENTLE = Phrases(("take your time", "take care", "go ahead", "look after yoursel
                   "tell me when"))
 
 
+def _whatever_is(reading: Reading, found: Found) -> bool:
+    """"Whatever's underneath it, I'd like to hear it": a "whatever" that opens a clause is no shrug."""
+    after = found.last + 1
+    return after < len(reading.words) and reading.words[after].clause == reading.words[found.last].clause
+
+
 @detector("sarcasm")
 def sarcasm(reading: Reading, scene: Scene) -> list[Found]:
     """Sarcasm and mockery: "Oh sure", "poor you", "thanks for leaving…", an eye-roll 🙄,
     or a word put in scare quotes ("you were 'resting'")."""
     # "Whatever." shrugs the partner off; "a little flat, whatever, let's talk" lists.
     found = [f for f in lexicon_phrases("sarcasm").find(reading)
-             if f.entry != "whatever" or reading.sentence_of(f.first)[0] == f.first]
+             if f.entry != "whatever"
+             or (reading.sentence_of(f.first)[0] == f.first and not _whatever_is(reading, f))]
     if len(reading.sentences) > 1:  # "…so I'm not allowed a voice now? Great."
         for span in reading.sentences:
             if len(span) == 1 and reading.words[span[0]].form in CURT:
@@ -194,8 +203,9 @@ FED_UP = frozenset(("fed up with", "fed up of", "sick of", "tired of being"))
 
 
 # What "because of you" or "thanks to you" made possible, when it is thanks ("…I could finish").
-MADE_POSSIBLE = Phrases(("i could", "i was able", "i managed", "i met", "i got", "i finished",
-                         "i did not have to", "i did not fall apart", "she was not alone", "she had"))
+MADE_POSSIBLE = Phrases(("i could", "i was able", "i managed", "i met", "i got", "i finished", "i handed",
+                         "i made it", "i did not have to", "i did not fall apart", "she was not alone",
+                         "she had"))
 
 
 def _made_possible(reading: Reading, found: Found) -> bool:
@@ -493,6 +503,9 @@ def demand(reading: Reading, scene: Scene) -> list[Found]:
                                                             (tagged or dont)):
             continue
         position = span[start]
+        if forms[start] in DISCOURSE and start + 1 < len(forms) \
+                and reading.words[span[start + 1]].clause != reading.words[position].clause:
+            continue  # "Look, I should have asked": a way in, not an order
         if set(forms[start:]) <= OPEN_DOOR:
             continue  # "Tell me.", "Talk to me, love.": a door held open, not an order
         if not any(k.first <= position <= k.last for k in kind):
@@ -501,6 +514,7 @@ def demand(reading: Reading, scene: Scene) -> list[Found]:
 
 
 SUBJECTS = frozenset("you i we they it that he she this there".split())
+DISCOURSE = frozenset(("look", "listen"))  # said alone before a comma, they open what follows
 # "Don't worry", "Don't be sorry", "Don't hold back", "Don't leave anything out": a "don't" that
 # comforts or invites (a "don't worry" is minimising's to name, not an order).
 KIND_DONTS = frozenset("worry be feel apologise apologize rush hesitate mind panic stress fret hold beat "
@@ -546,4 +560,32 @@ def own_story(reading: Reading, scene: Scene) -> list[Found]:
     """Turning the talk to oneself: "me too", "my day was…", "tell me about it", and the writer's
     own past ("like my last relationship all over again", lexicon/past-story.txt)."""
     found = lexicon_phrases("own-story").find(reading) + DETECTORS["past-story"](reading, scene)
-    return sorted(unique(found), key=lambda f: f.first)
+    return sorted(unique(found + _me_as_well(reading)), key=lambda f: f.first)
+
+
+# "I've been flat out too", "I haven't had a break either": the writer's matching hardship.
+AS_WELL = frozenset(("too", "either"))
+SELF_STATES = frozenset("am have had was been".split())
+WARM_VERBS = frozenset("love miss care want adore like hope wish need".split())
+
+
+def _me_as_well(reading: Reading) -> list[Found]:
+    """A clause of the writer's own state that ends in "too" or "either": "me too" said at
+    length. "I love you too" and "I want that too" stay warm."""
+    found = []
+    for span in reading.sentences:
+        clauses: dict[int, list[int]] = {}
+        for p in span:
+            clauses.setdefault(reading.words[p].clause, []).append(p)
+        for positions in clauses.values():
+            forms = [reading.words[p].form for p in positions]
+            opening = next((i for i in range(len(forms) - 1)
+                            if forms[i] == "i" and forms[i + 1] in SELF_STATES), None)
+            if forms[-1] not in AS_WELL or opening is None or len(forms) - opening < 4:
+                continue
+            positions, forms = positions[opening:], forms[opening:]
+            if WARM_VERBS & ({reading.words[p].stem for p in positions} | set(forms)) or "you" in forms:
+                continue
+            first, last = positions[0], positions[-1]
+            found.append(Found(first, last, "me too", reading.quote(first, last)))
+    return found
