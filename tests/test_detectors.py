@@ -381,6 +381,10 @@ CASES = [
     ("demand", "Look at me when I'm talking.", ["Look at me when I'm talking"]),
     ("fixing", "Let me say it plainly: I didn't ask you first.", []),
     ("own-feeling", "When you pick up your phone, my heart sinks.", ["heart sinks"]),
+    ("label", "When you get home, what's it like? It does feel kind of rude to me.", ["rude"]),
+    ("blame", "How about a walk on Sunday? You can say no, but I'll be really hurt.",
+     ["You can say no, but", "I'll be really hurt"]),
+    ("blame", "Honestly I'd just say: thank you for telling me.", []),
     # a kindness remembered is no grudge
     ("threat", "That's a gift I won't forget.", []),
     ("threat", "Go ahead then. I won't forget this.", ["I won't forget"]),

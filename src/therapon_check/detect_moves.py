@@ -55,7 +55,8 @@ BENIGN_AFTER_BUT = Phrases((
     "i am here", "i want to", "i love", "i would like", "i am listening", "i am glad", "thank", "i care",
     "i am sorry", "i hear", "i get it", "i understand", "i really want", "i am really glad", "i am so glad",
     "it makes sense", "that makes sense", "tell me", "i am with you", "you are not alone", "i want you to",
-    "everything else", "almost everything", "the rest", "i am open", "i am flexible", "i could", "we could"))
+    "everything else", "almost everything", "the rest", "i am open", "i am flexible", "i could !have",
+    "we could !have"))
 # "…because you never listen": an explanation of the partner, when a verb like these follows.
 BECAUSE_YOU = Phrases(("because you",))
 # Things "do this" said kindly: not orders.
@@ -133,6 +134,8 @@ def _felt(reading: Reading, found: Found) -> bool:
     if position < 0 or words[position].form not in FEEL_FORMS:
         return False
     subject = words[position - 1].form if position else ""
+    if subject in ("does", "did") and position > 1:  # "it does feel kind of rude"
+        subject = words[position - 2].form
     if subject in ("it", "that", "this"):  # "it feels a bit rude": a verdict on the partner's act
         return False
     return subject != "you" and not (subject in ("are", "were") and position > 1
