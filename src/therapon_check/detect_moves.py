@@ -55,7 +55,7 @@ BENIGN_AFTER_BUT = Phrases((
     "i am here", "i want to", "i love", "i would like", "i am listening", "i am glad", "thank", "i care",
     "i am sorry", "i hear", "i get it", "i understand", "i really want", "i am really glad", "i am so glad",
     "it makes sense", "that makes sense", "tell me", "i am with you", "you are not alone", "i want you to",
-    "everything else", "almost everything", "the rest", "i am open", "i am flexible", "i could !have",
+    "everything else", "almost everything", "i am open", "i am flexible", "i could !have",
     "we could !have"))
 # "…because you never listen": an explanation of the partner, when a verb like these follows.
 BECAUSE_YOU = Phrases(("because you",))
