@@ -6,7 +6,7 @@ import json
 
 from playwright.sync_api import Page, expect
 
-from .helpers import LAB, editor_text, exercise, open_settled, press, solution, type_code
+from .helpers import LAB, PYTHON_READY_MS, editor_text, exercise, open_settled, press, solution, type_code
 
 REFUSED = "The operation is insecure."
 KEY = "therapon:engine-fixture:profile:me:exercise:count-wins"
@@ -88,8 +88,11 @@ def test_two_tabs_see_each_others_progress(page: Page, fixture_site):
     type_code(page, "count-wins", solution("count-wins"))
     press(page, "count-wins", "Check")
     expect(exercise(other, "count-wins")).to_have_attribute("data-status", "passed")
-    # the other tab's later attempt does not undo the pass
+    # the other tab's later attempt does not undo the pass. Its press may be queued while its
+    # Python starts, so wait for the second attempt to be stored before reading the record.
     press(other, "count-wins", "Check")
+    page.wait_for_function("""key => (JSON.parse(localStorage.getItem(key) || "{}").attempts || 0) >= 2""",
+                           arg=KEY, timeout=PYTHON_READY_MS)
     record = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert record["status"] == "passed" and record["attempts"] == 2
 
