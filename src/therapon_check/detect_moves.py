@@ -62,7 +62,7 @@ BECAUSE_YOU = Phrases(("because you",))
 # Things "do this" said kindly: not orders.
 GENTLE = Phrases(("take your time", "take care", "go ahead", "look after yourself", "take it easy",
                   "tell me about it", "tell me if", "tell me whatever", "tell me what", "tell me how",
-                  "tell me when"))
+                  "tell me which", "tell me when"))
 
 
 def _whatever_is(reading: Reading, found: Found) -> bool:
@@ -136,7 +136,7 @@ def _felt(reading: Reading, found: Found) -> bool:
     subject = words[position - 1].form if position else ""
     if subject in ("does", "did") and position > 1:  # "it does feel kind of rude"
         subject = words[position - 2].form
-    if subject in ("it", "that", "this"):  # "it feels a bit rude": a verdict on the partner's act
+    if subject in ("it", "that", "this", "which"):  # "it feels a bit rude": a verdict on the act
         return False
     return subject != "you" and not (subject in ("are", "were") and position > 1
                                      and words[position - 2].form == "you")
