@@ -576,19 +576,18 @@ def _me_as_well(reading: Reading) -> list[Found]:
     """A clause of the writer's own state that ends in "too" or "either": "me too" said at
     length. "I love you too" and "I want that too" stay warm."""
     found = []
-    for span in reading.sentences:
-        clauses: dict[int, list[int]] = {}
-        for p in span:
-            clauses.setdefault(reading.words[p].clause, []).append(p)
-        for positions in clauses.values():
-            forms = [reading.words[p].form for p in positions]
-            opening = next((i for i in range(len(forms) - 1)
-                            if forms[i] == "i" and forms[i + 1] in SELF_STATES), None)
-            if forms[-1] not in AS_WELL or opening is None or len(forms) - opening < 4:
-                continue
-            positions, forms = positions[opening:], forms[opening:]
-            if WARM_VERBS & ({reading.words[p].stem for p in positions} | set(forms)) or "you" in forms:
-                continue
-            first, last = positions[0], positions[-1]
-            found.append(Found(first, last, "me too", reading.quote(first, last)))
+    clauses: dict[int, list[int]] = {}  # clause numbers run on across sentences
+    for position, word in enumerate(reading.words):
+        clauses.setdefault(word.clause, []).append(position)
+    for positions in clauses.values():
+        forms = [reading.words[p].form for p in positions]
+        opening = next((i for i in range(len(forms) - 1)
+                        if forms[i] == "i" and forms[i + 1] in SELF_STATES), None)
+        if forms[-1] not in AS_WELL or opening is None or len(forms) - opening < 4:
+            continue
+        positions, forms = positions[opening:], forms[opening:]
+        if WARM_VERBS & ({reading.words[p].stem for p in positions} | set(forms)) or "you" in forms:
+            continue
+        first, last = positions[0], positions[-1]
+        found.append(Found(first, last, "me too", reading.quote(first, last)))
     return found
